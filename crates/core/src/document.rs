@@ -1,0 +1,407 @@
+//! The [`Document`]: one article's immutable text and one layer of spans per kind of fact.
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// Where a document came from and what its metadata says.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Stable identifier (file name, JSONL `id`, WARC record id, ...).
+    pub id: String,
+    /// The input it was read from (a path, `-` for stdin, `file.warc.gz@1234`).
+    pub source: String,
+    /// Canonical URL when known.
+    pub url: Option<String>,
+    /// Publication date (ISO 8601, `YYYY-MM-DD`) when known.
+    pub date: Option<String>,
+}
+
+/// What a block of the article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The headline.
+    Title,
+    /// A paragraph of the article body.
+    Body,
+    /// A photo caption.
+    Caption,
+    /// A photo credit (`Photo: Jacquelyn Martin / AP`).
+    Credit,
+    /// The author / agency signature (`lpz/dpa`, `-- AFP`).
+    Signature,
+    /// A dateline with its agency tag (`WASHINGTON (AP) --`).
+    Dateline,
+    /// Web boilerplate kept out of the body (`Enlarge image`, `Advertisement`).
+    Boilerplate,
+}
+
+/// A block of article structure. Blocks are sorted by start and never overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The block's text, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// Credits: the photographer; signatures: the author or initials.
+    pub who: Option<Span>,
+    /// Credits, signatures and datelines: the agency (`AP`, `dpa`, `Reuters`).
+    pub agency: Option<Span>,
+    /// Datelines: the place (`WASHINGTON`).
+    pub place: Option<Span>,
+}
+
+impl Block {
+    /// A block with no parts.
+    pub fn new(kind: BlockKind, span: Span) -> Block {
+        Block {
+            kind,
+            span,
+            who: None,
+            agency: None,
+            place: None,
+        }
+    }
+}
+
+/// What a token is, as far as the tokenizer can tell without a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or periods (`U.S.`, `don't`).
+    Word,
+    /// Digits with separators (`1,000`, `3.5`, `2024-03-25`).
+    Number,
+    /// A quotation mark of any style (`"`, `“`, `”`, `‘`, `’`, `«`, `»`, `„`, `'`).
+    Quote,
+    /// A dash (`-`, `--`, `–`, `—`) standing alone.
+    Dash,
+    /// An ellipsis (`...`, `…`).
+    Ellipsis,
+    /// Other punctuation.
+    Punct,
+    /// Anything else (symbols, emoji, currency).
+    Symbol,
+}
+
+/// A token: a span and its kind. Tokens are sorted, never overlap, and lie inside sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// The token's bytes.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// Index of an actor in [`Document::actors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ActorId(pub u32);
+
+/// What an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// An organization, institution, company, agency, party.
+    Organization,
+    /// A country (or its government when it acts).
+    Country,
+    /// A city, region or other place.
+    Place,
+    /// A group of people (`the Israelis`, `protesters`).
+    Group,
+}
+
+/// What a mention is, grammatically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A proper name (`John Kirby`, `Kirby`, `the United States`, `USA`).
+    Name,
+    /// A nationality or demonym word (`Israeli`, `Israelis`).
+    Nationality,
+    /// A pronoun (`he`, `she`, `they`).
+    Pronoun,
+    /// A common-noun description (`the spokesman`, `the prime minister`).
+    Nominal,
+}
+
+/// A mention of an actor in the text. Mentions are sorted by start; they may nest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The mention's bytes (the name only, without the title).
+    pub span: Span,
+    /// Name, nationality, pronoun or nominal.
+    pub kind: MentionKind,
+    /// The actor it refers to, once resolved.
+    pub actor: Option<ActorId>,
+}
+
+/// A real-world actor: all its mentions merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Its index in [`Document::actors`].
+    pub id: ActorId,
+    /// Canonical name (`John Kirby`, `United States`, `UN Security Council`).
+    pub name: String,
+    /// Person, organization, country, place or group.
+    pub kind: ActorKind,
+    /// Titles and roles read from the text (`National Security Council Communications
+    /// Director`, `photographer`), as spans into the text or as lexicon words.
+    pub titles: Vec<String>,
+    /// ISO 3166 alpha-3 country code when known.
+    pub country: Option<String>,
+}
+
+/// How a quotation reports speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words between quote marks.
+    Direct,
+    /// Reported speech without quote marks (`Kirby said the office ...`).
+    Indirect,
+    /// Reported speech containing a quoted part.
+    Mixed,
+}
+
+/// A quotation: what was said, by whom, with which cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The quoted content, without the outer quote marks.
+    pub span: Span,
+    /// The speaker, when attributed.
+    pub speaker: Option<ActorId>,
+    /// The mention of the speaker that attributes this quote (`he`, `Kirby`), if any.
+    pub speaker_mention: Option<Span>,
+    /// The cue (`said`, `emphasized`, `according to`, the `:` of a caption).
+    pub cue: Option<Span>,
+}
+
+/// A problem found in the input that did not stop processing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable machine-readable code (`empty-document`, `unclosed-quote`).
+    pub code: &'static str,
+    /// Where, when it is a place in the text.
+    pub span: Option<Span>,
+    /// Human-readable explanation.
+    pub message: String,
+}
+
+/// One article: its text, which never changes once read, and layers of spans into it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The article text all offsets index (UTF-8, byte offsets).
+    pub text: String,
+    /// Metadata.
+    pub meta: Meta,
+    /// Article structure, sorted, non-overlapping.
+    pub blocks: Vec<Block>,
+    /// Sentences, sorted, non-overlapping, inside title/body/caption blocks.
+    pub sentences: Vec<Span>,
+    /// Tokens, sorted, non-overlapping, inside sentences.
+    pub tokens: Vec<Token>,
+    /// Mentions of actors, sorted by (start, end).
+    pub mentions: Vec<Mention>,
+    /// Actors; `actors[i].id == ActorId(i)`.
+    pub actors: Vec<Actor>,
+    /// Quotations, sorted by start.
+    pub quotes: Vec<Quote>,
+    /// Problems found along the way.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A broken layer invariant, found by [`Document::validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid(pub String);
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Document {
+    /// A document over `text` with no layers filled.
+    pub fn new(text: impl Into<String>) -> Document {
+        Document {
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    /// The text of a span.
+    #[inline]
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// A span from byte offsets, or `None` when out of bounds or not on char boundaries.
+    pub fn span(&self, start: usize, end: usize) -> Option<Span> {
+        (start <= end
+            && end <= self.text.len()
+            && self.text.is_char_boundary(start)
+            && self.text.is_char_boundary(end))
+        .then(|| Span::new(start, end))
+    }
+
+    /// The actor with this id.
+    #[inline]
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.0 as usize]
+    }
+
+    /// Blocks of one kind, in order.
+    pub fn blocks_of(&self, kind: BlockKind) -> impl Iterator<Item = &Block> + '_ {
+        self.blocks.iter().filter(move |b| b.kind == kind)
+    }
+
+    /// The block that contains a byte offset, if any.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self
+            .blocks
+            .partition_point(|b| (b.span.end as usize) <= offset);
+        self.blocks
+            .get(i)
+            .filter(|b| b.span.contains_offset(offset))
+    }
+
+    /// Index of the first token that ends after `offset` (binary search).
+    pub fn token_index_at(&self, offset: usize) -> usize {
+        self.tokens
+            .partition_point(|t| (t.span.end as usize) <= offset)
+    }
+
+    /// The tokens inside a span.
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let a = self.tokens.partition_point(|t| t.span.start < span.start);
+        let b = self.tokens.partition_point(|t| t.span.end <= span.end);
+        &self.tokens[a..b.max(a)]
+    }
+
+    /// Index of the sentence containing a byte offset, if any.
+    pub fn sentence_index_at(&self, offset: usize) -> Option<usize> {
+        let i = self
+            .sentences
+            .partition_point(|s| (s.end as usize) <= offset);
+        (i < self.sentences.len() && self.sentences[i].contains_offset(offset)).then_some(i)
+    }
+
+    /// Records a diagnostic.
+    pub fn diagnose(&mut self, code: &'static str, span: Option<Span>, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            code,
+            span,
+            message: message.into(),
+        });
+    }
+
+    /// Checks every layer's invariants: spans in bounds and on char boundaries, layers
+    /// sorted, blocks and tokens non-overlapping, ids in range. Tests call it after every stage.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let check = |what: &str, s: Span| -> Result<(), Invalid> {
+            if self.span(s.start as usize, s.end as usize).is_none() {
+                return Err(Invalid(format!(
+                    "{what} {}..{} is out of bounds or not on a char boundary (text is {} bytes)",
+                    s.start,
+                    s.end,
+                    self.text.len()
+                )));
+            }
+            Ok(())
+        };
+        let disjoint_sorted = |what: &str, spans: &mut dyn Iterator<Item = Span>| {
+            let mut prev_end = 0u32;
+            for s in spans {
+                check(what, s)?;
+                if s.start < prev_end {
+                    return Err(Invalid(format!(
+                        "{what} {}..{} overlaps or precedes the previous one (ending at {prev_end})",
+                        s.start, s.end
+                    )));
+                }
+                prev_end = s.end;
+            }
+            Ok::<(), Invalid>(())
+        };
+        disjoint_sorted("block", &mut self.blocks.iter().map(|b| b.span))?;
+        for b in &self.blocks {
+            for part in [b.who, b.agency, b.place].into_iter().flatten() {
+                check("block part", part)?;
+                if !b.span.contains(part) {
+                    return Err(Invalid(format!(
+                        "block part {}..{} outside its block",
+                        part.start, part.end
+                    )));
+                }
+            }
+        }
+        disjoint_sorted("sentence", &mut self.sentences.iter().copied())?;
+        disjoint_sorted("token", &mut self.tokens.iter().map(|t| t.span))?;
+        let mut prev = Span::default();
+        for m in &self.mentions {
+            check("mention", m.span)?;
+            if m.span < prev {
+                return Err(Invalid(format!(
+                    "mention {}..{} out of order",
+                    m.span.start, m.span.end
+                )));
+            }
+            prev = m.span;
+            if let Some(a) = m.actor {
+                if a.0 as usize >= self.actors.len() {
+                    return Err(Invalid(format!("mention refers to missing actor {}", a.0)));
+                }
+            }
+        }
+        for (i, a) in self.actors.iter().enumerate() {
+            if a.id.0 as usize != i {
+                return Err(Invalid(format!("actor at index {i} has id {}", a.id.0)));
+            }
+        }
+        let mut prev_start = 0u32;
+        for q in &self.quotes {
+            check("quote", q.span)?;
+            if q.span.start < prev_start {
+                return Err(Invalid(format!(
+                    "quote {}..{} out of order",
+                    q.span.start, q.span.end
+                )));
+            }
+            prev_start = q.span.start;
+            for s in [q.cue, q.speaker_mention].into_iter().flatten() {
+                check("quote cue/speaker", s)?;
+            }
+            if let Some(a) = q.speaker {
+                if a.0 as usize >= self.actors.len() {
+                    return Err(Invalid(format!("quote refers to missing actor {}", a.0)));
+                }
+            }
+        }
+        for d in &self.diagnostics {
+            if let Some(s) = d.span {
+                check("diagnostic", s)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Asserts that a span's text equals the expected string, with a readable message.
+#[macro_export]
+macro_rules! assert_span {
+    ($doc:expr, $span:expr, $expected:expr) => {{
+        let span: $crate::Span = $span;
+        assert_eq!(
+            &$doc.text[span.range()],
+            $expected,
+            "span {}..{} does not hold the expected text",
+            span.start,
+            span.end
+        );
+    }};
+}
