@@ -1,18 +1,29 @@
 //! The `newsgraph` command line: wires the stages of the other crates into a pipeline and
 //! reads inputs, writes JSON or text, evaluates against gold data and benchmarks.
 
+pub mod bench;
+pub mod eval;
 pub mod inputs;
 pub mod text;
 
-use newsgraph_core::{Pipeline, PipelineBuilder};
+use newsgraph_core::{Pipeline, PipelineBuilder, Stage};
 
-/// The default pipeline: structure, sentences and tokens, actors, quotations.
+/// The default stages, in order: structure, sentences and tokens, actors, quotations.
+/// [`pipeline`] assembles them; `newsgraph bench` also runs them one by one to time each.
+pub fn stages() -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(newsgraph_ingest::TextStructure::default()),
+        Box::new(newsgraph_nlp::Segmenter::default()),
+        Box::new(newsgraph_actors::ActorFinder::default()),
+        Box::new(newsgraph_quotes::QuoteAttributor::default()),
+    ]
+}
+
+/// The default pipeline: [`stages`], checked for order.
 pub fn pipeline() -> Pipeline {
-    PipelineBuilder::new()
-        .stage(newsgraph_ingest::TextStructure::default())
-        .stage(newsgraph_nlp::Segmenter::default())
-        .stage(newsgraph_actors::ActorFinder::default())
-        .stage(newsgraph_quotes::QuoteAttributor::default())
+    stages()
+        .into_iter()
+        .fold(PipelineBuilder::new(), PipelineBuilder::boxed)
         .build()
         .expect("the default pipeline's stages are in order")
 }

@@ -30,6 +30,34 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+    /// Time the pipeline on one thread over the NAEB article bodies: docs/s, words/s, MB/s,
+    /// and the time of each stage.
+    Bench(newsgraph::bench::BenchArgs),
+    /// Score a capability against gold data (precision / recall / F1).
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Quotations against the hand-made gold (eval/gold/quotes/GUIDELINES.md).
+    Quotes {
+        /// Directory of gold files.
+        #[arg(long, default_value = "eval/gold/quotes/naeb")]
+        gold: std::path::PathBuf,
+        /// NAEB articles.json holding the article texts.
+        #[arg(long, default_value = "../shared/data/extraction/naeb/articles.json")]
+        naeb: std::path::PathBuf,
+        /// Print each miss, wrong span, wrong speaker and false alarm.
+        #[arg(long)]
+        verbose: bool,
+        /// Exit non-zero when below the targets: direct F1 0.95 and speaker 0.90 (overlap
+        /// match), indirect F1 0.75.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,6 +86,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             max_bytes,
             paths,
         } => read(format, date, Limits { max_bytes }, &paths),
+        Command::Bench(args) => newsgraph::bench::main(args),
+        Command::Eval {
+            what:
+                EvalCommand::Quotes {
+                    gold,
+                    naeb,
+                    verbose,
+                    check,
+                },
+        } => {
+            let opts = newsgraph::eval::QuoteEvalOptions {
+                gold: &gold,
+                naeb: &naeb,
+                verbose,
+            };
+            let (report, s) = newsgraph::eval::eval_quotes(&opts)?;
+            print!("{report}");
+            let (direct, indirect) = (&s[0], &s[1]);
+            let ok = direct.overlap.f1() >= 0.95
+                && direct.speaker_accuracy() >= 0.90
+                && indirect.overlap.f1() >= 0.75;
+            if check && !ok {
+                eprintln!("newsgraph: quotation figures are below the targets (direct F1 0.95, speaker 0.90, indirect F1 0.75)");
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -1,0 +1,490 @@
+//! `newsgraph eval quotes`: scores quotations against the hand-made gold of
+//! `eval/gold/quotes/` (format in its GUIDELINES.md).
+
+use anyhow::{bail, Context, Result};
+use newsgraph_core::{Document, Quote, QuoteKind, Span};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::Path;
+
+/// One gold quotation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldQuote {
+    /// direct | indirect | mixed.
+    pub kind: QuoteKind,
+    /// Content start (bytes).
+    pub start: u32,
+    /// Content end (bytes).
+    pub end: u32,
+    /// Speaker name, or null.
+    pub speaker: Option<String>,
+}
+
+/// One gold file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldArticle {
+    /// Article id in the corpus.
+    pub article: String,
+    /// Corpus name (`naeb`).
+    #[serde(default)]
+    pub corpus: String,
+    /// SHA-1 of the article text.
+    #[serde(default)]
+    pub text_sha1: Option<String>,
+    /// The quotations.
+    pub quotes: Vec<GoldQuote>,
+}
+
+/// Precision/recall counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Gold items.
+    pub gold: usize,
+    /// Predicted items.
+    pub pred: usize,
+    /// Matched pairs.
+    pub tp: usize,
+}
+
+impl Counts {
+    /// Precision.
+    pub fn p(&self) -> f64 {
+        ratio(self.tp, self.pred)
+    }
+    /// Recall.
+    pub fn r(&self) -> f64 {
+        ratio(self.tp, self.gold)
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.gold += o.gold;
+        self.pred += o.pred;
+        self.tp += o.tp;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores of one kind (or of all kinds together).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KindScore {
+    /// Exact span match.
+    pub exact: Counts,
+    /// Overlap match (1:1, greedy by overlap size).
+    pub overlap: Counts,
+    /// Gold quotes with a speaker that an overlapping prediction matched.
+    pub speaker_total: usize,
+    /// ... whose predicted speaker has the same name.
+    pub speaker_correct: usize,
+}
+
+impl KindScore {
+    fn add(&mut self, o: &KindScore) {
+        self.exact.add(o.exact);
+        self.overlap.add(o.overlap);
+        self.speaker_total += o.speaker_total;
+        self.speaker_correct += o.speaker_correct;
+    }
+    /// Speaker accuracy over matched gold quotes with a speaker.
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_correct, self.speaker_total)
+    }
+}
+
+/// The four rows of the report: direct, indirect, mixed, all.
+pub const ROWS: [&str; 4] = ["direct", "indirect", "mixed", "all"];
+
+fn kind_filter(row: &str, k: QuoteKind) -> bool {
+    match row {
+        "direct" => k == QuoteKind::Direct,
+        "indirect" => k == QuoteKind::Indirect,
+        "mixed" => k == QuoteKind::Mixed,
+        _ => true,
+    }
+}
+
+/// Normalized speaker names match when equal, or when one is the other's surname, or when
+/// every word of the shorter appears in the longer and they end with the same word.
+pub fn same_speaker(gold: &str, pred: &str) -> bool {
+    let norm = |s: &str| -> Vec<String> {
+        let s = s.to_lowercase();
+        let words: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches("'s").to_string())
+            .collect();
+        words.into_iter().skip_while(|w| w == "the").collect()
+    };
+    let (g, p) = (norm(gold), norm(pred));
+    if g.is_empty() || p.is_empty() {
+        return false;
+    }
+    if g == p {
+        return true;
+    }
+    let (short, long) = if g.len() <= p.len() {
+        (&g, &p)
+    } else {
+        (&p, &g)
+    };
+    short.last() == long.last() && short.iter().all(|w| long.contains(w))
+}
+
+/// Scores one article's predictions against its gold, per row of [`ROWS`].
+pub fn score_article(doc: &Document, gold: &[GoldQuote]) -> [KindScore; 4] {
+    let mut out = [KindScore::default(); 4];
+    for (i, row) in ROWS.iter().enumerate() {
+        let g: Vec<&GoldQuote> = gold.iter().filter(|q| kind_filter(row, q.kind)).collect();
+        let p: Vec<&Quote> = doc
+            .quotes
+            .iter()
+            .filter(|q| kind_filter(row, q.kind))
+            .collect();
+        let s = &mut out[i];
+        s.exact = Counts {
+            gold: g.len(),
+            pred: p.len(),
+            tp: g
+                .iter()
+                .filter(|gq| {
+                    p.iter().any(|pq| {
+                        pq.span
+                            == Span {
+                                start: gq.start,
+                                end: gq.end,
+                            }
+                    })
+                })
+                .count(),
+        };
+        let pairs = match_overlap(&g, &p);
+        s.overlap = Counts {
+            gold: g.len(),
+            pred: p.len(),
+            tp: pairs.len(),
+        };
+        for (gi, pi) in pairs {
+            if let Some(name) = &g[gi].speaker {
+                s.speaker_total += 1;
+                if let Some(a) = p[pi].speaker {
+                    if same_speaker(name, &doc.actor(a).name) {
+                        s.speaker_correct += 1;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// 1:1 matching of overlapping spans, largest overlap first.
+fn match_overlap(g: &[&GoldQuote], p: &[&Quote]) -> Vec<(usize, usize)> {
+    let mut cands = Vec::new();
+    for (gi, gq) in g.iter().enumerate() {
+        for (pi, pq) in p.iter().enumerate() {
+            let ov = gq.end.min(pq.span.end) as i64 - gq.start.max(pq.span.start) as i64;
+            if ov > 0 {
+                cands.push((ov, gi, pi));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut gu, mut pu) = (vec![false; g.len()], vec![false; p.len()]);
+    let mut out = Vec::new();
+    for (_, gi, pi) in cands {
+        if !gu[gi] && !pu[pi] {
+            gu[gi] = true;
+            pu[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out
+}
+
+/// Loads the NAEB `articles.json` bodies by id.
+pub fn load_naeb(path: &Path) -> Result<HashMap<String, String>> {
+    #[derive(Deserialize)]
+    struct A {
+        #[serde(rename = "articleBody")]
+        body: String,
+    }
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("{}: cannot read the NAEB articles", path.display()))?;
+    let m: HashMap<String, A> = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{}: not a NAEB articles.json", path.display()))?;
+    Ok(m.into_iter().map(|(k, v)| (k, v.body)).collect())
+}
+
+/// Loads every `*.json` gold file of a directory, sorted by name.
+pub fn load_gold(dir: &Path) -> Result<Vec<GoldArticle>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the gold directory", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let b = std::fs::read(f).with_context(|| format!("{}: cannot read", f.display()))?;
+            serde_json::from_slice(&b)
+                .with_context(|| format!("{}: not a gold quotation file", f.display()))
+        })
+        .collect()
+}
+
+/// Options of `eval quotes`.
+pub struct QuoteEvalOptions<'a> {
+    /// Gold directory.
+    pub gold: &'a Path,
+    /// NAEB articles.json.
+    pub naeb: &'a Path,
+    /// Print each miss and false alarm.
+    pub verbose: bool,
+}
+
+/// Runs the evaluation and returns the report and the per-row scores.
+pub fn eval_quotes(opts: &QuoteEvalOptions) -> Result<(String, [KindScore; 4])> {
+    let gold = load_gold(opts.gold)?;
+    if gold.is_empty() {
+        bail!("{}: no gold files (*.json) found", opts.gold.display());
+    }
+    let texts = load_naeb(opts.naeb)?;
+    let pipeline = crate::pipeline();
+    let mut total = [KindScore::default(); 4];
+    let mut report = String::new();
+    for g in &gold {
+        let text = texts.get(&g.article).with_context(|| {
+            format!(
+                "gold article {} is not in {}",
+                g.article,
+                opts.naeb.display()
+            )
+        })?;
+        if let Some(h) = &g.text_sha1 {
+            let got = sha1_smol::Sha1::from(text.as_bytes()).digest().to_string();
+            if &got != h {
+                bail!(
+                    "gold article {}: the corpus text changed (sha1 {got}, gold made on {h})",
+                    g.article
+                );
+            }
+        }
+        let mut doc = Document::new(text.as_str());
+        doc.meta.id = g.article.clone();
+        pipeline.run(&mut doc);
+        for q in &g.quotes {
+            if doc.span(q.start as usize, q.end as usize).is_none() {
+                bail!(
+                    "gold article {}: quote {}..{} is not a valid span of the text",
+                    g.article,
+                    q.start,
+                    q.end
+                );
+            }
+        }
+        let s = score_article(&doc, &g.quotes);
+        for (t, s) in total.iter_mut().zip(&s) {
+            t.add(s);
+        }
+        if opts.verbose {
+            verbose_diff(&mut report, &doc, g);
+        }
+    }
+    let n: usize = gold.iter().map(|g| g.quotes.len()).sum();
+    let _ = writeln!(
+        report,
+        "quotations: {} articles, {} gold quotations ({})",
+        gold.len(),
+        n,
+        opts.gold.display()
+    );
+    let _ = writeln!(
+        report,
+        "{:<9} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>8}",
+        "kind", "gold", "pred", "exP", "exR", "exF1", "ovP", "ovR", "ovF1", "speaker"
+    );
+    for (row, s) in ROWS.iter().zip(&total) {
+        let _ = writeln!(
+            report,
+            "{:<9} {:>5} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}",
+            row,
+            s.exact.gold,
+            s.exact.pred,
+            s.exact.p(),
+            s.exact.r(),
+            s.exact.f1(),
+            s.overlap.p(),
+            s.overlap.r(),
+            s.overlap.f1(),
+            s.speaker_accuracy()
+        );
+    }
+    let _ = writeln!(
+        report,
+        "ex = exact span match; ov = any overlap, matched 1:1; speaker = accuracy over gold quotes \
+         with a speaker that an overlapping prediction of the same kind matched"
+    );
+    Ok((report, total))
+}
+
+fn verbose_diff(out: &mut String, doc: &Document, g: &GoldArticle) {
+    let clip = |s: &str| -> String {
+        let s: String = s.chars().take(90).collect();
+        s.replace('\n', " ")
+    };
+    let _ = writeln!(out, "--- {}", g.article);
+    for gq in &g.quotes {
+        let hit = doc
+            .quotes
+            .iter()
+            .find(|p| p.kind == gq.kind && p.span.start < gq.end && gq.start < p.span.end);
+        let gt = clip(&doc.text[gq.start as usize..gq.end as usize]);
+        match hit {
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  MISS  {:?} [{}] {gt}",
+                    gq.kind,
+                    gq.speaker.as_deref().unwrap_or("-")
+                );
+            }
+            Some(p) => {
+                let who = p.speaker.map(|a| doc.actor(a).name.as_str()).unwrap_or("-");
+                let exact = p.span.start == gq.start && p.span.end == gq.end;
+                let sp_ok = gq.speaker.as_deref().is_none_or(|n| same_speaker(n, who));
+                if !exact || !sp_ok {
+                    let _ = writeln!(
+                        out,
+                        "  {}{} {:?} gold [{}] {gt}\n               pred [{who}] {}",
+                        if exact { "    " } else { "SPAN" },
+                        if sp_ok { "    " } else { " WHO" },
+                        gq.kind,
+                        gq.speaker.as_deref().unwrap_or("-"),
+                        clip(doc.slice(p.span))
+                    );
+                }
+            }
+        }
+    }
+    for p in &doc.quotes {
+        let any = g
+            .quotes
+            .iter()
+            .any(|gq| p.kind == gq.kind && p.span.start < gq.end && gq.start < p.span.end);
+        if !any {
+            let who = p.speaker.map(|a| doc.actor(a).name.as_str()).unwrap_or("-");
+            let _ = writeln!(
+                out,
+                "  FALSE {:?} [{who}] {}",
+                p.kind,
+                clip(doc.slice(p.span))
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speaker_names_match_forgivingly_but_not_across_people() {
+        assert!(same_speaker("Andrew Turnage", "Turnage"));
+        assert!(same_speaker("John Kirby", "john kirby"));
+        assert!(same_speaker("the DEA", "DEA"));
+        assert!(!same_speaker("Joe Biden", "Hunter Biden"));
+        assert!(!same_speaker("John Kirby", "Benjamin Netanyahu"));
+        assert!(!same_speaker("", "Kirby"));
+    }
+
+    #[test]
+    fn scores_exact_and_overlap_matches_one_to_one() {
+        let mut doc = Document::new("He said \"abc def\" and \"ghi\".");
+        doc.actors.push(newsgraph_core::Actor {
+            id: newsgraph_core::ActorId(0),
+            name: "Kirby".into(),
+            kind: newsgraph_core::ActorKind::Person,
+            titles: vec![],
+            country: None,
+        });
+        let q = |s: usize, e: usize| Quote {
+            kind: QuoteKind::Direct,
+            span: Span::new(s, e),
+            speaker: Some(newsgraph_core::ActorId(0)),
+            speaker_mention: None,
+            cue: None,
+        };
+        doc.quotes = vec![q(9, 16), q(24, 26)];
+        let gold = vec![
+            GoldQuote {
+                kind: QuoteKind::Direct,
+                start: 9,
+                end: 16,
+                speaker: Some("John Kirby".into()),
+            },
+            GoldQuote {
+                kind: QuoteKind::Direct,
+                start: 23,
+                end: 26,
+                speaker: Some("Biden".into()),
+            },
+            GoldQuote {
+                kind: QuoteKind::Indirect,
+                start: 0,
+                end: 2,
+                speaker: None,
+            },
+        ];
+        let s = score_article(&doc, &gold);
+        assert_eq!(
+            s[0].exact,
+            Counts {
+                gold: 2,
+                pred: 2,
+                tp: 1
+            }
+        );
+        assert_eq!(
+            s[0].overlap,
+            Counts {
+                gold: 2,
+                pred: 2,
+                tp: 2
+            }
+        );
+        assert_eq!((s[0].speaker_correct, s[0].speaker_total), (1, 2));
+        assert_eq!(
+            s[1].overlap,
+            Counts {
+                gold: 1,
+                pred: 0,
+                tp: 0
+            }
+        );
+        assert_eq!(
+            s[3].overlap,
+            Counts {
+                gold: 3,
+                pred: 2,
+                tp: 2
+            }
+        );
+    }
+}
