@@ -12,10 +12,10 @@ use newsgraph_core::{Pipeline, PipelineBuilder, Stage};
 /// [`pipeline`] assembles them; `newsgraph bench` also runs them one by one to time each.
 pub fn stages() -> Vec<Box<dyn Stage>> {
     vec![
-        Box::new(newsgraph_ingest::TextStructure::default()),
-        Box::new(newsgraph_nlp::Segmenter::default()),
-        Box::new(newsgraph_actors::ActorFinder::default()),
-        Box::new(newsgraph_quotes::QuoteAttributor::default()),
+        Box::<newsgraph_ingest::TextStructure>::default(),
+        Box::<newsgraph_nlp::Segmenter>::default(),
+        Box::<newsgraph_actors::ActorFinder>::default(),
+        Box::<newsgraph_quotes::QuoteAttributor>::default(),
     ]
 }
 
