@@ -31,6 +31,8 @@ pub(crate) struct Lexicon {
     pub(crate) title: HashSet<&'static str>,
     /// Abbreviations that may end a sentence (`Inc`, `etc`, `Jan`).
     pub(crate) general: HashSet<&'static str>,
+    /// Abbreviations that end a sentence before any capitalised word (`Jr`, `etc`).
+    pub(crate) final_: HashSet<&'static str>,
     /// Abbreviations keeping their period only before a number (`No`).
     pub(crate) numeric: HashSet<&'static str>,
     /// Common sentence-initial words (`The`, `He`).
@@ -51,6 +53,7 @@ impl Default for Lexicon {
         Lexicon {
             title: entries(include_str!("../data/title_abbreviations.txt")).collect(),
             general: entries(include_str!("../data/abbreviations.txt")).collect(),
+            final_: entries(include_str!("../data/final_abbreviations.txt")).collect(),
             numeric: entries(include_str!("../data/number_abbreviations.txt")).collect(),
             starters: entries(include_str!("../data/sentence_starters.txt")).collect(),
             elisions: entries(include_str!("../data/elisions.txt")).collect(),
@@ -63,7 +66,7 @@ impl Default for Lexicon {
 pub enum Abbreviation {
     /// Usually followed by a name (`Gen.`, `Mr.`, `Sen.`): never ends a sentence.
     Title,
-    /// May end a sentence (`Inc.`, `etc.`, `Jan.`, dotted acronyms like `U.S.`).
+    /// May end a sentence (`Inc.`, `etc.`, `Jr.`, `Jan.`, dotted acronyms like `U.S.`).
     General,
     /// Keeps its period only before a number (`No. 1`).
     Numeric,
@@ -133,7 +136,7 @@ impl Segmenter {
         }
         if self.lex.title.contains(w) {
             Some(Abbreviation::Title)
-        } else if self.lex.general.contains(w) {
+        } else if self.lex.general.contains(w) || self.lex.final_.contains(w) {
             Some(Abbreviation::General)
         } else if self.lex.numeric.contains(w) {
             Some(Abbreviation::Numeric)

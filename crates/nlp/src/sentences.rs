@@ -3,7 +3,8 @@
 //! A sentence ends after `.`, `?`, `!` or an ellipsis (with the closing quotes and brackets
 //! directly after it) when whitespace and then an uppercase letter, a digit, an opening
 //! quote or bracket follows. After an abbreviation that keeps its period it ends only when
-//! a sentence starter (`The`, `He`, ...) or an opening quote follows, and never after one
+//! a sentence starter (`The`, `He`, ...) or an opening quote and a capital follow (after
+//! `Jr.` or `etc.`, any capitalised word), and never after one
 //! usually followed by a name (`Gen.`, `Mr.`). A blank line always ends a sentence, and
 //! in a list block every line is a sentence.
 
@@ -90,13 +91,32 @@ pub(crate) fn split(lex: &Lexicon, text: &str, toks: &[Token], list: bool, out: 
         if gap_end > gap_start {
             if let Some(end) = end {
                 brk = match end {
+                    // `1. Buy milk` in a list: the item number, not a sentence end.
+                    End::Stop
+                        if list
+                            && i > 0
+                            && toks[i - 1].kind == TokenKind::Number
+                            && toks[i - 1].span.end == t.span.start
+                            && line_start(text, toks, i - 1) =>
+                    {
+                        false
+                    }
                     End::Stop | End::Ellipsis => starts_sentence(text, next),
                     End::Abbrev if quoted => starts_sentence(text, next),
                     End::Abbrev => {
                         let w = &text[t.span.start as usize..t.span.end as usize - 1];
-                        !lex.title.contains(w)
-                            && (next.kind == TokenKind::Quote
-                                || lex.starters.contains(&text[next.span.range()]))
+                        if lex.title.contains(w) {
+                            false
+                        } else if lex.final_.contains(w) {
+                            starts_sentence(text, next)
+                        } else if next.kind == TokenKind::Quote {
+                            // `the U.N. "to monitor` continues; `the U.S. "We` splits.
+                            toks.get(j + 2).is_some_and(|a| {
+                                a.span.start == next.span.end && starts_sentence(text, a)
+                            })
+                        } else {
+                            lex.starters.contains(&text[next.span.range()])
+                        }
                     }
                 };
             }
@@ -115,6 +135,11 @@ pub(crate) fn split(lex: &Lexicon, text: &str, toks: &[Token], list: bool, out: 
         i = j + 1;
     }
     out.push(Span::new(toks[first].span.start as usize, toks[n - 1].span.end as usize));
+}
+
+/// Does token `i` start a line of its block?
+fn line_start(text: &str, toks: &[Token], i: usize) -> bool {
+    i == 0 || text.as_bytes()[toks[i - 1].span.end as usize..toks[i].span.start as usize].contains(&b'\n')
 }
 
 /// Is the block a list: at least two lines, each starting with a bullet or `1.` / `1)`?

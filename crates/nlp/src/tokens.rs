@@ -511,7 +511,7 @@ impl<'a> Tokenizer<'a> {
         {
             return true;
         }
-        if lex.title.contains(w) || lex.general.contains(w) {
+        if lex.title.contains(w) || lex.general.contains(w) || lex.final_.contains(w) {
             return true;
         }
         let mut cs = w.chars();
@@ -592,17 +592,14 @@ fn email(b: &[u8], start: usize) -> Option<usize> {
     }
     j += 1;
     let dstart = j;
-    let mut last_dot = None;
     while j < n && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b'.') {
-        if b[j] == b'.' {
-            last_dot = Some(j);
-        }
         j += 1;
     }
     // Trailing dots belong to the sentence.
     while j > dstart && b[j - 1] == b'.' {
         j -= 1;
     }
+    let last_dot = b[dstart..j].iter().rposition(|&c| c == b'.').map(|d| dstart + d);
     let dot = last_dot.filter(|&d| d + 1 < j)?;
     (dot > dstart && b[dot + 1..j].iter().all(|x| x.is_ascii_alphabetic()) && j - dot > 2).then_some(j)
 }
