@@ -123,7 +123,13 @@ impl Segmenter {
         let mut sentences = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
         let span = Span::new(0, text.len());
-        self.segment_span(text, span, sentences::is_list(text), &mut sentences, &mut tokens);
+        self.segment_span(
+            text,
+            span,
+            sentences::is_list(text),
+            &mut sentences,
+            &mut tokens,
+        );
         sentences
     }
 
@@ -213,7 +219,12 @@ impl Stage for Segmenter {
         } else {
             doc.blocks
                 .iter()
-                .filter(|b| matches!(b.kind, BlockKind::Title | BlockKind::Body | BlockKind::Caption))
+                .filter(|b| {
+                    matches!(
+                        b.kind,
+                        BlockKind::Title | BlockKind::Body | BlockKind::Caption
+                    )
+                })
                 .map(|b| b.span)
                 .collect()
         };
@@ -272,8 +283,24 @@ pub fn is_all_caps(s: &str) -> bool {
 pub fn is_quote_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '‟' | '‛'
-            | '「' | '」' | '『' | '』'
+        '"' | '\''
+            | '`'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '‟'
+            | '‛'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
     )
 }
 
@@ -283,7 +310,11 @@ pub fn is_clitic(s: &str) -> bool {
     let rest = s
         .strip_prefix('\'')
         .or_else(|| s.strip_prefix('’'))
-        .map(|r| ["s", "re", "ll", "ve", "m", "d"].iter().any(|c| c.eq_ignore_ascii_case(r)));
+        .map(|r| {
+            ["s", "re", "ll", "ve", "m", "d"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(r))
+        });
     match rest {
         Some(b) => b,
         None => {
@@ -332,21 +363,26 @@ pub fn quote_role(doc: &Document, index: usize) -> Option<QuoteRole> {
     if matches!(s, "」" | "』") {
         return Some(QuoteRole::Closing);
     }
-    let opens = |c: Option<char>| {
-        c.map_or(true, |c| {
-            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/')
-        })
+    let opens = |c: Option<char>| match c {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'),
     };
     let before = doc.text[..t.span.start as usize].chars().next_back();
     let opening = match before {
-        Some(c) if is_quote_char(c) && index > 0 && doc.tokens[index - 1].span.end == t.span.start => {
+        Some(c)
+            if is_quote_char(c) && index > 0 && doc.tokens[index - 1].span.end == t.span.start =>
+        {
             // `"'`: nested opening right after an opening quote.
             let p = doc.tokens[index - 1].span.start as usize;
             opens(doc.text[..p].chars().next_back())
         }
         c => opens(c),
     };
-    Some(if opening { QuoteRole::Opening } else { QuoteRole::Closing })
+    Some(if opening {
+        QuoteRole::Opening
+    } else {
+        QuoteRole::Closing
+    })
 }
 
 #[cfg(test)]

@@ -58,7 +58,10 @@ fn starts_sentence(text: &str, t: &Token) -> bool {
         TokenKind::Quote => true,
         TokenKind::Punct => matches!(s, "(" | "[" | "¿" | "¡"),
         TokenKind::Symbol => matches!(s, "$" | "€" | "£" | "¥"),
-        _ => s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        _ => s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
     }
 }
 
@@ -76,7 +79,10 @@ pub(crate) fn split(lex: &Lexicon, text: &str, toks: &[Token], list: bool, out: 
         let mut j = i;
         let mut quoted = false;
         if end.is_some() {
-            while j + 1 < n && toks[j + 1].span.start == toks[j].span.end && is_closer(text, &toks[j + 1]) {
+            while j + 1 < n
+                && toks[j + 1].span.start == toks[j].span.end
+                && is_closer(text, &toks[j + 1])
+            {
                 j += 1;
                 quoted |= toks[j].kind == TokenKind::Quote;
             }
@@ -129,17 +135,25 @@ pub(crate) fn split(lex: &Lexicon, text: &str, toks: &[Token], list: bool, out: 
             }
         }
         if brk {
-            out.push(Span::new(toks[first].span.start as usize, toks[j].span.end as usize));
+            out.push(Span::new(
+                toks[first].span.start as usize,
+                toks[j].span.end as usize,
+            ));
             first = j + 1;
         }
         i = j + 1;
     }
-    out.push(Span::new(toks[first].span.start as usize, toks[n - 1].span.end as usize));
+    out.push(Span::new(
+        toks[first].span.start as usize,
+        toks[n - 1].span.end as usize,
+    ));
 }
 
 /// Does token `i` start a line of its block?
 fn line_start(text: &str, toks: &[Token], i: usize) -> bool {
-    i == 0 || text.as_bytes()[toks[i - 1].span.end as usize..toks[i].span.start as usize].contains(&b'\n')
+    i == 0
+        || text.as_bytes()[toks[i - 1].span.end as usize..toks[i].span.start as usize]
+            .contains(&b'\n')
 }
 
 /// Is the block a list: at least two lines, each starting with a bullet or `1.` / `1)`?
@@ -154,11 +168,10 @@ pub(crate) fn is_list(s: &str) -> bool {
             continue;
         }
         lines += 1;
-        let bullet = l.starts_with(['-', '*', '•', '–', '—', '·', '▪', '◦', '‣', '●'])
-            || {
-                let digits = l.bytes().take_while(|b| b.is_ascii_digit()).count();
-                digits > 0 && digits < 4 && matches!(l.as_bytes().get(digits), Some(b'.' | b')'))
-            };
+        let bullet = l.starts_with(['-', '*', '•', '–', '—', '·', '▪', '◦', '‣', '●']) || {
+            let digits = l.bytes().take_while(|b| b.is_ascii_digit()).count();
+            digits > 0 && digits < 4 && matches!(l.as_bytes().get(digits), Some(b'.' | b')'))
+        };
         if !bullet {
             return false;
         }

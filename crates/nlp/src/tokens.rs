@@ -172,7 +172,8 @@ impl<'a> Tokenizer<'a> {
                         loop {
                             if e < n && (b[e].is_ascii_alphanumeric() || b[e] == b'_') {
                                 e += 1;
-                            } else if c == b'#' && e < n && b[e] >= 0x80 && word_char_at(self.s, e) {
+                            } else if c == b'#' && e < n && b[e] >= 0x80 && word_char_at(self.s, e)
+                            {
                                 e += char_at(self.s, e).map_or(1, |x| x.1);
                             } else {
                                 break;
@@ -234,8 +235,16 @@ impl<'a> Tokenizer<'a> {
                     self.push(out, i, e, TokenKind::Dash);
                     e
                 }
-                '¡' | '¿' | '·' | '§' | '¶' | '\u{2016}'..='\u{2027}' | '\u{2030}'..='\u{205E}'
-                | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FF01}'..='\u{FF0F}'
+                '¡'
+                | '¿'
+                | '·'
+                | '§'
+                | '¶'
+                | '\u{2016}'..='\u{2027}'
+                | '\u{2030}'..='\u{205E}'
+                | '\u{3001}'..='\u{3003}'
+                | '\u{3008}'..='\u{3011}'
+                | '\u{FF01}'..='\u{FF0F}'
                 | '\u{FF1A}'..='\u{FF1F}' => {
                     self.push(out, i, i + len, TokenKind::Punct);
                     i + len
@@ -341,7 +350,8 @@ impl<'a> Tokenizer<'a> {
                 }
             }
         }
-        let followed_by_space = e >= n || char_at(self.s, e).is_some_and(|(c, _)| c.is_whitespace());
+        let followed_by_space =
+            e >= n || char_at(self.s, e).is_some_and(|(c, _)| c.is_whitespace());
         if left {
             self.open_single = true;
             self.push(out, i, e, TokenKind::Quote);
@@ -489,7 +499,10 @@ impl<'a> Tokenizer<'a> {
                     }
                     // U.S.'s
                     let a = apostrophe_at(b, j);
-                    if a > 0 && matches!(b.get(j + a), Some(b's' | b'S')) && !word_char_at(self.s, j + a + 1) {
+                    if a > 0
+                        && matches!(b.get(j + a), Some(b's' | b'S'))
+                        && !word_char_at(self.s, j + a + 1)
+                    {
                         self.push(out, start, j, word_kind(starts_digit, hyphen_alpha));
                         self.push(out, j, j + a + 1, TokenKind::Word);
                         return j + a + 1;
@@ -506,8 +519,11 @@ impl<'a> Tokenizer<'a> {
     fn keeps_period(&self, w: &str, inner_period: bool, after: usize) -> bool {
         let lex = self.lex;
         if inner_period
-            && w.split('.')
-                .all(|seg| !seg.is_empty() && seg.chars().count() <= 2 && !seg.bytes().any(|x| x.is_ascii_digit()))
+            && w.split('.').all(|seg| {
+                !seg.is_empty()
+                    && seg.chars().count() <= 2
+                    && !seg.bytes().any(|x| x.is_ascii_digit())
+            })
         {
             return true;
         }
@@ -543,7 +559,8 @@ impl<'a> Tokenizer<'a> {
         let mut e = start;
         let mut parens = 0i32;
         while let Some((c, l)) = char_at(self.s, e) {
-            if c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”' | '‘' | '’' | '«' | '»') {
+            if c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”' | '‘' | '’' | '«' | '»')
+            {
                 break;
             }
             match c {
@@ -584,7 +601,9 @@ fn run_of(b: &[u8], i: usize, c: u8) -> usize {
 fn email(b: &[u8], start: usize) -> Option<usize> {
     let n = b.len();
     let mut j = start;
-    while j < n && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'%' | b'+' | b'-')) {
+    while j < n
+        && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'%' | b'+' | b'-'))
+    {
         j += 1;
     }
     if j >= n || b[j] != b'@' || j == start {
@@ -599,7 +618,11 @@ fn email(b: &[u8], start: usize) -> Option<usize> {
     while j > dstart && b[j - 1] == b'.' {
         j -= 1;
     }
-    let last_dot = b[dstart..j].iter().rposition(|&c| c == b'.').map(|d| dstart + d);
+    let last_dot = b[dstart..j]
+        .iter()
+        .rposition(|&c| c == b'.')
+        .map(|d| dstart + d);
     let dot = last_dot.filter(|&d| d + 1 < j)?;
-    (dot > dstart && b[dot + 1..j].iter().all(|x| x.is_ascii_alphabetic()) && j - dot > 2).then_some(j)
+    (dot > dstart && b[dot + 1..j].iter().all(|x| x.is_ascii_alphabetic()) && j - dot > 2)
+        .then_some(j)
 }
