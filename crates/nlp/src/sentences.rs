@@ -24,15 +24,13 @@ enum End {
 
 #[inline]
 fn end_kind(text: &str, t: &Token) -> Option<End> {
-    let s = &text[t.span.range()];
+    let b = &text.as_bytes()[t.span.range()];
     match t.kind {
-        TokenKind::Punct => {
-            let b = s.as_bytes();
-            (b.iter().all(|&c| c == b'.') || b.iter().all(|&c| c == b'?' || c == b'!'))
-                .then_some(End::Stop)
-        }
+        TokenKind::Word => (b.len() > 1 && b[b.len() - 1] == b'.').then_some(End::Abbrev),
+        TokenKind::Punct => (b.iter().all(|&c| c == b'.')
+            || b.iter().all(|&c| c == b'?' || c == b'!'))
+        .then_some(End::Stop),
         TokenKind::Ellipsis => Some(End::Ellipsis),
-        TokenKind::Word if s.len() > 1 && s.ends_with('.') => Some(End::Abbrev),
         _ => None,
     }
 }

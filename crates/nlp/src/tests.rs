@@ -212,34 +212,43 @@ fn throughput() {
         s.run(d);
         check_invariants(d);
     }
-    let rounds = 20;
-    let t = std::time::Instant::now();
-    let mut tokens = 0;
-    for _ in 0..rounds {
-        for d in &mut docs {
-            s.run(d);
-            tokens += d.tokens.len();
-        }
-    }
-    let secs = t.elapsed().as_secs_f64();
+    // Best of 7 runs of 5 rounds each: the machine is shared.
+    let rounds = 5;
     let mb = (bytes * rounds) as f64 / 1e6;
+    let mut best = f64::MAX;
+    let mut tokens = 0;
+    for _ in 0..7 {
+        let t = std::time::Instant::now();
+        tokens = 0;
+        for _ in 0..rounds {
+            for d in &mut docs {
+                s.run(d);
+                tokens += d.tokens.len();
+            }
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
     eprintln!(
-        "segmenter: {} docs, {:.2} MB x {rounds} in {secs:.3}s = {:.1} MB/s ({} tokens/round)",
+        "segmenter: {} docs, {:.2} MB x {rounds} in {best:.3}s = {:.1} MB/s ({} tokens/round)",
         docs.len(),
         bytes as f64 / 1e6,
-        mb / secs,
+        mb / best,
         tokens / rounds
     );
     // Tokenizer alone.
-    let t = std::time::Instant::now();
     let mut out = Vec::with_capacity(1 << 16);
-    for _ in 0..rounds {
-        for d in &docs {
-            out.clear();
-            s.tokenize_into(&d.text, 0, &mut out);
+    let mut best = f64::MAX;
+    for _ in 0..7 {
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            for d in &docs {
+                out.clear();
+                s.tokenize_into(&d.text, 0, &mut out);
+            }
         }
+        best = best.min(t.elapsed().as_secs_f64());
     }
-    let secs = t.elapsed().as_secs_f64();
+    let secs = best;
     eprintln!("tokenizer alone: {:.1} MB/s", mb / secs);
 }
 

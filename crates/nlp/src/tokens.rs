@@ -16,6 +16,17 @@
 use crate::Lexicon;
 use newsgraph_core::{Span, Token, TokenKind};
 
+/// `ALNUM[b]` is true for ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// True for combining marks and format characters that continue a word.
 #[inline]
 pub(crate) fn is_mark(c: char) -> bool {
@@ -395,7 +406,7 @@ impl<'a> Tokenizer<'a> {
             // Scan the word's body.
             while j < n {
                 let c = b[j];
-                if c.is_ascii_alphanumeric() {
+                if ALNUM[c as usize] {
                     j += 1;
                     continue;
                 }
