@@ -113,28 +113,6 @@ fn check_invariants(doc: &Document) {
     }
 }
 
-#[test]
-fn debug_seed() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/article.txt"
-    ));
-    if let Ok(text) = text {
-        let mut doc = Document::new(text);
-        seg().run(&mut doc);
-        for s in &doc.sentences {
-            println!("[{}]", doc.slice(*s));
-        }
-        println!(
-            "{:?}",
-            doc.tokens
-                .iter()
-                .map(|t| token_text(&doc, t))
-                .collect::<Vec<_>>()
-        );
-    }
-}
-
 /// Reads the `articleBody` strings of a JSON file without a JSON dependency (the test only
 /// needs string values: escapes `\n \" \\ \/ \t \r \b \f \uXXXX` with surrogate pairs).
 fn article_bodies(json: &str) -> Vec<String> {
@@ -252,6 +230,8 @@ fn throughput() {
     eprintln!("tokenizer alone: {:.1} MB/s", mb / secs);
 }
 
+/// Diagnostic: token and sentence-boundary listing over NAEB (`SHOW=1`, `SENTS=1`,
+/// `CTX="tok Kind,..."`). `cargo test -p newsgraph-nlp --release -- --ignored explore_naeb --nocapture`
 #[test]
 #[ignore]
 fn explore_naeb() {
