@@ -804,7 +804,8 @@ impl TextStructure {
 
     /// A dateline opening a paragraph: relative end of the dateline (separator included),
     /// start of the body, place and agency.
-    fn dateline(&self, s: &str) -> Option<DatelineMatch> {
+    /// `strict` (for a paragraph after the first) asks for an all-caps place or an agency.
+    fn dateline(&self, s: &str, strict: bool) -> Option<DatelineMatch> {
         let b = s.as_bytes();
         let after_sep =
             |i: usize| i + (s[i..].len() - s[i..].trim_start_matches(is_trim_char).len());
@@ -899,7 +900,7 @@ impl TextStructure {
         if place.is_empty() {
             return agency.map(|a| (sep + n, body, None, Some(a)));
         }
-        if !place_like(place, agency.is_some()) {
+        if !place_like(place, agency.is_some(), strict) {
             return None;
         }
         Some((sep + n, body, Some(range_in(s, place)), agency))
@@ -961,7 +962,7 @@ impl TextStructure {
                                 && len(i + 1) <= CAPTION_AFTER_MAX
                             {
                                 let l = &text[lines[i + 1].start..lines[i + 1].end];
-                                if self.dateline(l).is_none() {
+                                if self.dateline(l, false).is_none() {
                                     kinds[i + 1] = Kind::Caption;
                                 }
                             }
@@ -975,12 +976,13 @@ impl TextStructure {
         // Title: the first line, when it reads like a headline.
         if n >= 2 && kinds[0] == Kind::Body && lines[0].blank_after {
             let s = &text[lines[0].start..lines[0].end];
-            if looks_like_title(s) && self.dateline(s).is_none() {
+            if looks_like_title(s) && self.dateline(s, false).is_none() {
                 kinds[0] = Kind::Title;
             }
         }
 
-        // Dateline: opening the first body paragraph (or the one after a byline).
+        // Dateline: opening the first body paragraph, or one of the next two when those
+        // before it are short (a standfirst or a byline came first).
         let mut tries = 0;
         for i in 0..n {
             if kinds[i] != Kind::Body {
@@ -988,7 +990,7 @@ impl TextStructure {
             }
             let l = lines[i];
             let s = &text[l.start..l.end];
-            if let Some((end, body, place, agency)) = self.dateline(s) {
+            if let Some((end, body, place, agency)) = self.dateline(s, tries > 0) {
                 kinds[i] = Kind::Dateline {
                     end: l.start + end,
                     body: l.start + body,
@@ -1001,8 +1003,7 @@ impl TextStructure {
                 break;
             }
             tries += 1;
-            let byline = s.len() <= 80 && s.starts_with("By ") && !s.ends_with('.');
-            if tries >= 2 || !byline {
+            if tries >= 3 || s.len() > CAPTION_MAX {
                 break;
             }
         }
@@ -1127,7 +1128,7 @@ fn is_date(seg: &str) -> bool {
 
 /// `WASHINGTON`, `TALLAHASSEE, Fla.`, `RAFAH, Gaza Strip`, or with `mixed_ok` (an agency
 /// follows) `Hong Kong`; always allowed: `Santa Barbara, California`.
-fn place_like(place: &str, agency: bool) -> bool {
+fn place_like(place: &str, agency: bool, strict: bool) -> bool {
     let mut segs = place.split(',').map(str::trim);
     let first = segs.next().unwrap_or("");
     if first.is_empty() {
@@ -1170,7 +1171,7 @@ fn place_like(place: &str, agency: bool) -> bool {
         return false;
     }
     let all_caps = !lower_in_first && (letters >= 3 || agency);
-    all_caps || agency || n_segs >= 2
+    all_caps || agency || (n_segs >= 2 && !strict)
 }
 
 /// A headline: 2 to 22 words, one sentence, no final period, colon, comma, semicolon or
@@ -1694,9 +1695,13 @@ mod tests {
         let doc = run("New York CNN  — \n\nThe United States hit a milestone.");
         assert_eq!(kinds(&doc), [Dateline, Body]);
         assert_span!(doc, doc.blocks[0].place.unwrap(), "New York");
-        // After a byline.
+        // After a byline or a standfirst (then only with an all-caps place or an agency).
         let doc = run("By JOHN SMITH\n\nWASHINGTON (AP) — Kirby spoke.");
         assert_eq!(kinds(&doc), [Body, Dateline, Body]);
+        let doc = run("The pope is angry.\n\nVATICAN CITY (RNS) — The pope spoke.");
+        assert_eq!(kinds(&doc), [Body, Dateline, Body]);
+        let doc = run("The pope is angry.\n\nSanta Barbara, California — Reclusive, he worked.");
+        assert_eq!(kinds(&doc), [Body, Body]);
         // Only the first body paragraph; dashes in ordinary sentences are not datelines.
         for para in [
             "Babe, wake up — Glossier's sales are here.",
@@ -1712,8 +1717,11 @@ mod tests {
             let doc = run(&format!("{para}\n\nSecond paragraph."));
             assert_eq!(kinds(&doc), [Body, Body], "{para:?}");
         }
-        let doc = run("Kirby spoke.\n\nWASHINGTON (AP) — Later paragraph.");
+        let long = "Kirby spoke at length. ".repeat(20);
+        let doc = run(&format!("{long}\n\nWASHINGTON (AP) — Later paragraph."));
         assert_eq!(kinds(&doc), [Body, Body]);
+        let doc = run("One.\n\nTwo.\n\nThree.\n\nWASHINGTON (AP) — Fourth paragraph.");
+        assert_eq!(kinds(&doc), [Body, Body, Body, Body]);
     }
 
     #[test]
