@@ -1,0 +1,338 @@
+//! Direct quotations and their attribution: a cue after the quote (`"...," said X`,
+//! `"...," X said`, `"...", according to X`), before it (`X said: "..."`, `X told
+//! reporters "..."`), a colon after a name (`X: "..."` in captions and headlines); scare
+//! quotes and titles are dropped.
+
+use crate::cues::{cue_at, verb_context_ok};
+use crate::lexicon::{self as lx, CueClass};
+use crate::view::{Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, NONE, SEMI, WORD};
+use newsgraph_core::{ActorId, ActorKind, MentionKind, QuoteKind, Span};
+
+/// What attributes a quotation: its cue and the subject next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attr {
+    /// The cue's bytes.
+    pub cue: Span,
+    /// The speaker phrase, when one was found.
+    pub subj: Option<Subj>,
+    /// A participle (`, adding that`): the speaker is the subject of the sentence starting at
+    /// this token.
+    pub inherit_sentence: Option<usize>,
+}
+
+/// How a quoted region is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionUse {
+    /// Not claimed by reported speech.
+    Free,
+    /// Part of a mixed quotation: not reported again.
+    Consumed,
+    /// The whole clause of a cue (`X said "..."`): a direct quote with that cue.
+    Whole(Attr),
+}
+
+/// A quotation found, before speakers are settled.
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    pub kind: QuoteKind,
+    pub span: Span,
+    pub para: usize,
+    /// The quoted region of a direct quote, NONE otherwise.
+    pub region: u32,
+    /// Its own attribution, if any.
+    pub attr: Option<Attr>,
+    /// Settled speaker.
+    pub speaker: Option<ActorId>,
+    /// Settled speaker mention.
+    pub mention: Option<Span>,
+}
+
+fn attr(cue: Span, subj: Option<Subj>, inherit: Option<usize>) -> Attr {
+    Attr {
+        cue,
+        subj,
+        inherit_sentence: inherit,
+    }
+}
+
+/// After the closing mark: `, said X`, `, X said`, `, according to X`, `?" asked X`.
+fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
+    let reg = ctx.regions[r];
+    let (_, c1) = reg.close?;
+    let mut a = ctx.tok_at_or_after(p, c1);
+    let mut skipped = 0;
+    while a < p.t1 && skipped < 2 && ctx.toks[a].flags & (COMMA | DASH) != 0 {
+        a += 1;
+        skipped += 1;
+    }
+    if a >= p.t1 || ctx.toks[a].region != NONE {
+        return None;
+    }
+    let inner = &ctx.text[content.range()];
+    let ends_period = inner.ends_with('.') || inner.ends_with('…');
+    // After a full stop the attribution must be a short tail (`"..." Kirby said.`), not a
+    // new sentence that reports something else.
+    let ends_here = |j: usize| j >= p.t1 || ctx.flag(j, BOUNDARY) && !ctx.flag(j, WORD) || ctx.flag(j, COMMA);
+    if let Some(c) = cue_at(ctx, p, a) {
+        if c.ing {
+            return None;
+        }
+        let (subj, j) = ctx.np_after(p, c.last + 1)?;
+        if ends_period && !ends_here(ctx.skip_adverbials(p, j)) {
+            return None;
+        }
+        return Some(attr(c.span(ctx), Some(subj), None));
+    }
+    let mut k = a;
+    while k < p.t1 && k - a <= 16 {
+        let t = ctx.toks[k];
+        if t.region != NONE || t.flags & (BOUNDARY | SEMI | COLON) != 0 {
+            return None;
+        }
+        if let Some(c) = cue_at(ctx, p, k) {
+            if c.ing || c.according || !verb_context_ok(ctx, p, k) {
+                return None;
+            }
+            let subj = ctx.subject_before(p, k)?;
+            let lead_ok = subj.first >= a
+                && (a..subj.first).all(|q| ctx.is(q, lx::CONJ) || ctx.is_adverb(q));
+            if !lead_ok {
+                return None;
+            }
+            if ends_period {
+                let mut j = c.last + 1;
+                if c.class == CueClass::Object && j < p.t1 && !ctx.flag(j, BOUNDARY) {
+                    // `told reporters`, `told Reuters`
+                    while j < p.t1 && ctx.flag(j, WORD) && j - c.last <= 3 && !ctx.is(j, lx::PREP | lx::THAT) {
+                        j += 1;
+                    }
+                }
+                if !ends_here(ctx.skip_adverbials(p, j)) {
+                    return None;
+                }
+            }
+            return Some(attr(c.span(ctx), Some(subj), None));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Before the opening mark: `X said: "`, `X said, "`, `X told reporters "`, `X said that "`,
+/// `According to X, "`, or a colon after a name (`X: "`).
+fn pre(ctx: &Ctx, p: &Para, r: usize) -> Option<Attr> {
+    let reg = ctx.regions[r];
+    let b = ctx.tok_before(p, reg.open)?;
+    if b < p.t0 || ctx.toks[b].region != NONE {
+        return None;
+    }
+    let colon = ctx.flag(b, COLON);
+    let comma = ctx.flag(b, COMMA) || ctx.flag(b, DASH);
+    let mut k = if colon || comma {
+        if b == p.t0 {
+            return None;
+        }
+        b - 1
+    } else {
+        b
+    };
+    if ctx.toks[k].region != NONE {
+        return None;
+    }
+    if ctx.is(k, lx::THAT) && k > p.t0 {
+        k -= 1;
+    }
+    // A cue within a few tokens.
+    let mut c = k;
+    loop {
+        let t = ctx.toks[c];
+        if t.region != NONE || t.flags & BOUNDARY != 0 || k - c > 10 {
+            break;
+        }
+        if let Some(h) = cue_at(ctx, p, c).or_else(|| {
+            (c > p.t0 && ctx.lower_is(c, "to"))
+                .then(|| cue_at(ctx, p, c - 1))
+                .flatten()
+                .filter(|h| h.according)
+        }) {
+            let gap = k - h.last;
+            if !(gap == 0 || colon || comma || gap <= 3) {
+                return None;
+            }
+            if !h.according && !verb_context_ok(ctx, p, h.first) {
+                return None;
+            }
+            if h.ing {
+                let s0 = ctx.sentence_start(p, h.first);
+                return Some(attr(h.span(ctx), None, Some(s0)));
+            }
+            let subj = if h.according {
+                ctx.np_after(p, h.last + 1).map(|x| x.0)
+            } else {
+                ctx.subject_before(p, h.first).or_else(|| {
+                    (gap > 0)
+                        .then(|| ctx.np_after(p, h.last + 1).map(|x| x.0))
+                        .flatten()
+                })
+            };
+            return Some(attr(h.span(ctx), subj, None));
+        }
+        if c == p.t0 {
+            break;
+        }
+        c -= 1;
+    }
+    if !colon {
+        return None;
+    }
+    // `National Security Council Communications Director John Kirby in the White House: "`
+    let s0 = ctx.sentence_start(p, b);
+    if b - s0 > 16 || s0 >= b {
+        return None;
+    }
+    let (a0, a1) = (ctx.toks[s0].start, ctx.toks[b].start);
+    let mut person = None;
+    let mut other = None;
+    for m in ctx.mentions_within(p, a0, a1) {
+        let Some(id) = m.actor else { continue };
+        if m.kind == MentionKind::Pronoun {
+            continue;
+        }
+        match ctx.actor_kind(id) {
+            ActorKind::Person => {
+                if person.is_none() {
+                    person = Some(m);
+                }
+            }
+            ActorKind::Organization | ActorKind::Country | ActorKind::Group => {
+                if other.is_none() {
+                    other = Some(m);
+                }
+            }
+            ActorKind::Place => {}
+        }
+    }
+    let colon_span = Span {
+        start: ctx.toks[b].start,
+        end: ctx.toks[b].end,
+    };
+    if let Some(m) = person.or(other) {
+        let first = ctx.tok_at_or_after(p, m.span.start);
+        let last = ctx.tok_before(p, m.span.end).unwrap_or(first);
+        let subj = Subj {
+            actor: m.actor,
+            mention: m.span,
+            pronoun: 0,
+            first,
+            last,
+        };
+        return Some(attr(colon_span, Some(subj), None));
+    }
+    for q in s0..b {
+        if ctx.flag(q, CAP) {
+            if let Some(id) = ctx.person_by_surname(ctx.tt(q)) {
+                let subj = Subj {
+                    actor: Some(id),
+                    mention: Span {
+                        start: ctx.toks[q].start,
+                        end: ctx.toks[q].end,
+                    },
+                    pronoun: 0,
+                    first: q,
+                    last: q,
+                };
+                return Some(attr(colon_span, Some(subj), None));
+            }
+        }
+    }
+    None
+}
+
+/// Words of a quote's content.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.ends_with(['.', '?', '!', '…']) || s.contains(". ") || s.contains("? ") || s.contains("! ")
+}
+
+fn title_case(s: &str) -> bool {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        n += 1;
+        if c.is_lowercase()
+            && !matches!(
+                w,
+                "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from"
+            )
+        {
+            return false;
+        }
+    }
+    n > 0
+}
+
+/// Is a quoted region with no cue a scare quote, a term or a title rather than speech?
+fn not_speech(ctx: &Ctx, p: &Para, r: usize, content: Span) -> bool {
+    let s = &ctx.text[content.range()];
+    let punct = has_sentence_punct(s);
+    if !punct && (word_count(s) <= 4 || title_case(s) && word_count(s) <= 10) {
+        return true;
+    }
+    let reg = ctx.regions[r];
+    if let Some(b) = ctx.tok_before(p, reg.open) {
+        for q in (b.saturating_sub(1).max(p.t0)..=b).rev() {
+            if ctx.is(q, lx::NAMING) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Finds the direct quotations of every region not swallowed by reported speech.
+pub fn direct(ctx: &Ctx, uses: &[RegionUse], out: &mut Vec<Cand>) {
+    for r in 0..ctx.regions.len() {
+        let whole = match uses[r] {
+            RegionUse::Consumed => continue,
+            RegionUse::Whole(a) => Some(a),
+            RegionUse::Free => None,
+        };
+        let pi = ctx.region_para[r] as usize;
+        let p = &ctx.paras[pi];
+        let content = ctx.region_content(r);
+        if content.is_empty() || !ctx.text[content.range()].chars().any(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let a = whole.or_else(|| post(ctx, p, r, content)).or_else(|| pre(ctx, p, r));
+        if a.is_none() && not_speech(ctx, p, r, content) {
+            continue;
+        }
+        out.push(Cand {
+            kind: QuoteKind::Direct,
+            span: content,
+            para: pi,
+            region: r as u32,
+            attr: a,
+            speaker: None,
+            mention: None,
+        });
+    }
+}
+
+/// Does the paragraph start with this region's opening mark?
+pub fn opens_paragraph(ctx: &Ctx, r: usize) -> bool {
+    let p = &ctx.paras[ctx.region_para[r] as usize];
+    ctx.regions[r].open == p.span.start
+}
+
+#[allow(dead_code)]
+fn is_word(ctx: &Ctx, i: usize) -> bool {
+    ctx.flag(i, WORD)
+}

@@ -1,0 +1,343 @@
+//! Indirect (reported) speech: `X said (that) ...`, `X told reporters (that) ...`,
+//! `..., X said.`, `According to X, ...`, `..., adding that ...`; mixed when the reported
+//! clause holds a quoted part.
+
+use crate::attribution::{Attr, Cand, RegionUse};
+use crate::cues::{cue_at, verb_context_ok, CueHit};
+use crate::lexicon::{self as lx, CueClass};
+use crate::view::{trim_content, Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, NONE, SEMI, WORD};
+use newsgraph_core::{QuoteKind, Span};
+
+/// Finds indirect and mixed quotations; marks the quoted regions they swallow.
+pub fn find(ctx: &Ctx, uses: &mut [RegionUse], out: &mut Vec<Cand>) {
+    for (pi, p) in ctx.paras.iter().enumerate() {
+        let mut i = p.t0;
+        let mut skip_until = p.t0;
+        while i < p.t1 {
+            let Some(c) = cue_at(ctx, p, i) else {
+                i += 1;
+                continue;
+            };
+            if i < skip_until || c.class == CueClass::Direct && !c.according {
+                i = c.last + 1;
+                continue;
+            }
+            if !c.according && !verb_context_ok(ctx, p, i) {
+                i += 1;
+                continue;
+            }
+            let found = if c.according {
+                according(ctx, p, &c)
+            } else if c.ing {
+                participle(ctx, p, &c)
+            } else {
+                verb(ctx, p, &c)
+            };
+            if let Some((c0, last, attr)) = found {
+                if let Some(cand) = emit(ctx, pi, c0, last, attr, uses, out) {
+                    if cand > c.last {
+                        skip_until = cand + 1;
+                    }
+                }
+            }
+            i = c.last + 1;
+        }
+    }
+}
+
+/// The last token of the clause starting at `c0`: to the sentence end, a `;`, or a
+/// `, adding`/`, according to` that starts another report.
+fn clause_end(ctx: &Ctx, p: &Para, c0: usize) -> Option<usize> {
+    let mut k = c0;
+    let mut last = None;
+    while k < p.t1 {
+        let t = ctx.toks[k];
+        if t.region != NONE {
+            let r = t.region;
+            let mut e = k;
+            while e + 1 < p.t1 && ctx.toks[e + 1].region == r {
+                e += 1;
+            }
+            last = Some(e);
+            k = e + 1;
+            if ctx.region_ends_sentence(r as usize, p) {
+                break;
+            }
+            continue;
+        }
+        if t.flags & BOUNDARY != 0 {
+            if t.flags & WORD != 0 {
+                last = Some(k);
+            }
+            break;
+        }
+        if t.flags & (SEMI | COLON) != 0 {
+            break;
+        }
+        if t.flags & COMMA != 0 && k + 1 < p.t1 {
+            if let Some(h) = cue_at(ctx, p, k + 1) {
+                if h.ing || h.according {
+                    break;
+                }
+            }
+        }
+        last = Some(k);
+        k += 1;
+    }
+    last
+}
+
+/// Records the quotation for content tokens `c0..=last`. Returns the last token used.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    ctx: &Ctx,
+    pi: usize,
+    c0: usize,
+    last: usize,
+    attr: Attr,
+    uses: &mut [RegionUse],
+    out: &mut Vec<Cand>,
+) -> Option<usize> {
+    if last < c0 {
+        return None;
+    }
+    let words = (c0..=last)
+        .filter(|&k| ctx.toks[k].flags & WORD != 0 && ctx.toks[k].region == NONE)
+        .count();
+    let first_region = ctx.toks[c0].region;
+    // The clause is exactly one quote: a direct quote with this cue.
+    if first_region != NONE && ctx.toks[last].region == first_region {
+        let r = first_region as usize;
+        if matches!(uses[r], RegionUse::Free) {
+            uses[r] = RegionUse::Whole(attr);
+        }
+        return Some(last);
+    }
+    let span = trim_content(ctx.text, ctx.toks[c0].start as usize, ctx.toks[last].end as usize);
+    if span.is_empty() {
+        return None;
+    }
+    let mut mixed = false;
+    for k in c0..=last {
+        let r = ctx.toks[k].region;
+        if r != NONE {
+            mixed = true;
+            uses[r as usize] = RegionUse::Consumed;
+        }
+    }
+    if words < 2 && !mixed {
+        return None;
+    }
+    out.push(Cand {
+        kind: if mixed {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        },
+        span,
+        para: pi,
+        region: NONE,
+        attr: Some(attr),
+        speaker: None,
+        mention: None,
+    });
+    Some(last)
+}
+
+/// Skips the addressee of `tell`-like verbs: `reporters`, `Reuters`, `the BBC`, `him`.
+fn skip_object(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
+    if j >= p.t1 {
+        return None;
+    }
+    let t = ctx.toks[j];
+    if t.region != NONE || t.flags & WORD == 0 {
+        return None;
+    }
+    if let Some(m) = ctx.mentions(p).iter().filter(|m| m.span.start == t.start).max_by_key(|m| m.span.end) {
+        return Some(ctx.tok_at_or_after(p, m.span.end));
+    }
+    if t.class & lx::OBJ != 0 {
+        return Some(j + 1);
+    }
+    if t.class & lx::DET != 0 && t.class & lx::THAT == 0 {
+        let mut k = j + 1;
+        while k < p.t1 && k - j <= 4 {
+            let q = ctx.toks[k];
+            if q.flags & WORD == 0 || q.class & (lx::THAT | lx::PREP | lx::REL) != 0 || q.cue != 0 {
+                break;
+            }
+            k += 1;
+        }
+        return (k > j + 1).then_some(k);
+    }
+    if t.flags & CAP != 0 {
+        let mut k = j;
+        while k < p.t1 && ctx.flag(k, CAP) && ctx.flag(k, WORD) && k - j < 5 {
+            k += 1;
+        }
+        return Some(k);
+    }
+    None
+}
+
+fn attr_of(ctx: &Ctx, c: &CueHit, subj: Option<Subj>, inherit: Option<usize>) -> Attr {
+    Attr {
+        cue: c.span(ctx),
+        subj,
+        inherit_sentence: inherit,
+    }
+}
+
+/// `that` within a few tokens (`warned Israel that`, `pointed out that`).
+fn that_ahead(ctx: &Ctx, p: &Para, j: usize, max: usize) -> Option<usize> {
+    let mut k = j;
+    while k < p.t1 && k - j <= max {
+        let t = ctx.toks[k];
+        if t.region != NONE || t.flags & (BOUNDARY | COMMA | COLON | SEMI | DASH) != 0 || t.cue != 0 {
+            return None;
+        }
+        if t.class & lx::THAT != 0 {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Where the reported clause starts after the cue and its complements, or `Err(j)` when the
+/// sentence ends there (a tail cue: `..., X said.`), `None` when there is no clause.
+fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>> {
+    let mut j = c.last + 1;
+    if c.class == CueClass::Object {
+        j = skip_object(ctx, p, j)?;
+        if j < p.t1 && (ctx.lower_is(j, "to") || ctx.lower_is(j, "about") || ctx.lower_is(j, "of")) {
+            return None;
+        }
+    }
+    j = ctx.skip_adverbials(p, j);
+    if j >= p.t1 || ctx.flag(j, BOUNDARY) && !ctx.flag(j, WORD) || ctx.flag(j, COMMA) || ctx.flag(j, SEMI) {
+        return Some(Err(j));
+    }
+    if ctx.flag(j, COLON) || ctx.flag(j, DASH) {
+        return None;
+    }
+    let t = ctx.toks[j];
+    if t.class & lx::THAT != 0 {
+        // `said that` + clause; `that` as a subject (`said that was wrong`) is kept.
+        if j + 1 < p.t1 && ctx.toks[j + 1].flags & WORD != 0 && ctx.toks[j + 1].class & (lx::PASSIVE | lx::AUX) != 0 {
+            return Some(Ok(j));
+        }
+        return Some(Ok(j + 1));
+    }
+    if t.region != NONE {
+        return Some(Ok(j));
+    }
+    match c.class {
+        CueClass::Clause | CueClass::Object => {
+            if t.flags & WORD == 0
+                || t.class & (lx::PREP | lx::NEG | lx::CONJ) != 0
+                || t.cue != 0
+                || ctx.lower_is(j, "so")
+                || ctx.lower_is(j, "yes")
+                || ctx.lower_is(j, "no") && j + 1 < p.t1 && ctx.flag(j + 1, BOUNDARY)
+            {
+                return None;
+            }
+            Some(Ok(j))
+        }
+        CueClass::That => that_ahead(ctx, p, j, 6).map(|k| Ok(k + 1)),
+        CueClass::Direct => None,
+    }
+}
+
+/// Token range of a tail report: from the sentence start to the comma before `comma`.
+fn tail(ctx: &Ctx, p: &Para, comma: usize) -> Option<(usize, usize)> {
+    if comma <= p.t0 || !ctx.flag(comma, COMMA) {
+        return None;
+    }
+    let s0 = ctx.sentence_start(p, comma);
+    (s0 < comma).then(|| (s0, comma - 1))
+}
+
+fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
+    let i = c.first;
+    // Inverted tail: `..., said Kirby.`
+    if i > p.t0 && ctx.flag(i - 1, COMMA) {
+        let (subj, j) = ctx.np_after(p, i + 1)?;
+        let j = ctx.skip_adverbials(p, j);
+        if j >= p.t1 || ctx.flag(j, BOUNDARY) || ctx.flag(j, COMMA) {
+            let (a, b) = tail(ctx, p, i - 1)?;
+            return Some((a, b, attr_of(ctx, c, Some(subj), None)));
+        }
+        return None;
+    }
+    let subj = ctx.subject_before(p, i)?;
+    match clause_start(ctx, p, c)? {
+        Ok(c0) => {
+            let last = clause_end(ctx, p, c0)?;
+            Some((c0, last, attr_of(ctx, c, Some(subj), None)))
+        }
+        Err(_) => {
+            // `..., X said.` / `..., X told reporters.`
+            if subj.first <= p.t0 {
+                return None;
+            }
+            let (a, b) = tail(ctx, p, subj.first - 1)?;
+            Some((a, b, attr_of(ctx, c, Some(subj), None)))
+        }
+    }
+}
+
+fn according(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
+    let i = c.first;
+    let (subj, j) = ctx.np_after(p, c.last + 1)?;
+    let is_doc = (subj.first..=subj.last).any(|k| ctx.is(k, lx::DOC_NOUN))
+        && subj.actor.is_none_or(|a| ctx.actor_kind(a) != newsgraph_core::ActorKind::Person);
+    if is_doc {
+        return None;
+    }
+    if ctx.sentence_start(p, i) == i {
+        // `According to X, Y.`
+        let mut k = j;
+        while k < p.t1 && k - j < 8 && !ctx.flag(k, COMMA) {
+            if ctx.flag(k, BOUNDARY) || ctx.toks[k].region != NONE {
+                return None;
+            }
+            k += 1;
+        }
+        if k >= p.t1 || !ctx.flag(k, COMMA) {
+            return None;
+        }
+        let last = clause_end(ctx, p, k + 1)?;
+        return Some((k + 1, last, attr_of(ctx, c, Some(subj), None)));
+    }
+    // `Y, according to X.`
+    let j = ctx.skip_adverbials(p, j);
+    if i > p.t0 && ctx.flag(i - 1, COMMA) && (j >= p.t1 || ctx.flag(j, BOUNDARY)) {
+        let (a, b) = tail(ctx, p, i - 1)?;
+        return Some((a, b, attr_of(ctx, c, Some(subj), None)));
+    }
+    None
+}
+
+fn participle(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
+    let i = c.first;
+    if i <= p.t0 || !ctx.flag(i - 1, COMMA) {
+        return None;
+    }
+    let s0 = ctx.sentence_start(p, i);
+    let c0 = match clause_start(ctx, p, c)? {
+        Ok(c0) => c0,
+        Err(_) => return None,
+    };
+    let last = clause_end(ctx, p, c0)?;
+    Some((c0, last, attr_of(ctx, c, None, Some(s0))))
+}
+
+#[allow(dead_code)]
+fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
+    Span {
+        start: ctx.toks[a].start,
+        end: ctx.toks[b].end,
+    }
+}
