@@ -56,8 +56,34 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The [`FxHasher`] hash of a string (to reject phrase candidates without comparing bytes).
+#[inline]
+pub fn fxhash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
 /// A hash map with [`FxHasher`].
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("IdHasher only hashes u64 keys")
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Grammatical gender a name, title or pronoun tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -182,6 +208,8 @@ pub struct Phrase {
     pub exact: Box<[bool]>,
     /// What it stands for.
     pub target: Target,
+    /// [`fxhash`] of each token's lowercase form.
+    pub hashes: Box<[u64]>,
 }
 
 /// Word class bits.
@@ -207,6 +235,12 @@ pub mod flags {
 /// Everything known about one lowercase word.
 #[derive(Debug, Clone, Default)]
 pub struct WordInfo {
+    /// The lowercase word.
+    pub key: Box<str>,
+    /// Sorted hashes of the second tokens of its multiword phrases (quick rejection).
+    pub seconds: Vec<u64>,
+    /// It has a single-word phrase.
+    pub single: bool,
     /// Bits of [`flags`].
     pub flags: u16,
     /// Gender of a given name or pronoun.
@@ -234,8 +268,8 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Titles.
     pub titles: Vec<Title>,
-    /// Lowercase word -> what it is.
-    pub words: FxMap<Box<str>, WordInfo>,
+    /// [`fxhash`] of the lowercase word -> what it is (one hash per token lookup).
+    pub words: HashMap<u64, WordInfo, BuildHasherDefault<IdHasher>>,
     /// Lowercase whole alias -> entry (for credit and signature strings).
     pub aliases: FxMap<Box<str>, (u32, Role)>,
 }
@@ -263,7 +297,9 @@ pub fn phrase_tokens(s: &str) -> Vec<&str> {
 #[inline]
 pub fn push_lower(s: &str, buf: &mut String) {
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = buf.len();
+        buf.push_str(s);
+        buf[start..].make_ascii_lowercase();
     } else {
         for c in s.chars() {
             if c == '\u{2019}' {
@@ -321,7 +357,12 @@ impl Lexicon {
 
     fn word(&mut self, w: &str) -> &mut WordInfo {
         let k = lower(w);
-        self.words.entry(k.into_boxed_str()).or_default()
+        let w = self.words.entry(fxhash(&k)).or_default();
+        if w.key.is_empty() {
+            w.key = k.clone().into_boxed_str();
+        }
+        assert!(*w.key == *k, "hash collision between lexicon words {:?} and {k:?}", w.key);
+        w
     }
 
     /// Adds a phrase; the first phrase added for a surface form wins (later duplicates
@@ -345,7 +386,7 @@ impl Lexicon {
         let new_weak = weak(target);
         let old_weak: Vec<bool> = self
             .words
-            .get(lower(&first).as_str())
+            .get(&fxhash(&lower(&first)))
             .map(|w| w.phrases.iter().map(|p| weak(p.target)).collect())
             .unwrap_or_default();
         let info = self.word(&first);
@@ -360,7 +401,8 @@ impl Lexicon {
             }
             return;
         }
-        info.phrases.push(Phrase { toks, exact, target });
+        let hashes = toks.iter().map(|t| fxhash(&lower(t))).collect();
+        info.phrases.push(Phrase { toks, exact, target, hashes });
         if let Target::Entry(id, role) = target {
             self.aliases.entry(lower(text).into_boxed_str()).or_insert((id, role));
         }
@@ -502,13 +544,23 @@ impl Lexicon {
     pub fn finish(&mut self) {
         for w in self.words.values_mut() {
             w.phrases.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+            w.single = w.phrases.iter().any(|p| p.toks.len() == 1);
+            w.seconds = w.phrases.iter().filter_map(|p| p.hashes.get(1).copied()).collect();
+            w.seconds.sort_unstable();
+            w.seconds.dedup();
         }
     }
 
     /// What is known about a lowercase word.
     #[inline]
     pub fn get(&self, lc: &str) -> Option<&WordInfo> {
-        self.words.get(lc)
+        self.get_hashed(lc, fxhash(lc))
+    }
+
+    /// What is known about a lowercase word whose [`fxhash`] is `h`.
+    #[inline]
+    pub fn get_hashed(&self, lc: &str, h: u64) -> Option<&WordInfo> {
+        self.words.get(&h).filter(|w| *w.key == *lc)
     }
 
     /// Looks a whole string up among the entry aliases, ignoring case.

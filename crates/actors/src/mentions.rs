@@ -94,6 +94,9 @@ pub struct TokenView<'a> {
     pub toks: &'a [Token],
     lc: String,
     lc_end: Vec<u32>,
+    lc_hash: Vec<u64>,
+    /// Longest phrase match per token within its sentence (length 0: none).
+    memo: Vec<(u8, Target)>,
     /// Lexicon information per token.
     pub info: Vec<Option<&'a WordInfo>>,
     /// Sentence index per token.
@@ -116,12 +119,15 @@ impl<'a> TokenView<'a> {
         let mut lc = String::with_capacity(text.len());
         let mut lc_end = Vec::with_capacity(toks.len());
         let mut info = Vec::with_capacity(toks.len());
+        let mut lc_hash = Vec::with_capacity(toks.len());
         for t in toks {
             let start = lc.len();
             crate::lexicon::push_lower(&text[t.span.range()], &mut lc);
             lc_end.push(lc.len() as u32);
+            let h = crate::lexicon::fxhash(&lc[start..]);
+            lc_hash.push(h);
             info.push(if t.kind == TokenKind::Word || t.kind == TokenKind::Punct {
-                lex.get(&lc[start..])
+                lex.get_hashed(&lc[start..], h)
             } else {
                 None
             });
@@ -163,16 +169,30 @@ impl<'a> TokenView<'a> {
                 in_quote[i] = inside;
             }
         }
-        TokenView {
+        let mut v = TokenView {
             text,
             toks,
             lc,
             lc_end,
+            lc_hash,
+            memo: Vec::new(),
             info,
             sent,
             sent_bounds,
             in_quote,
+        };
+        let mut memo = vec![(0u8, Target::Title(0)); toks.len()];
+        for &(a, b) in &v.sent_bounds {
+            for i in a as usize..b as usize {
+                if v.info[i].is_some_and(|w| !w.phrases.is_empty()) {
+                    if let Some((n, t)) = v.match_phrase(i, b as usize) {
+                        memo[i] = (n as u8, t);
+                    }
+                }
+            }
         }
+        v.memo = memo;
+        v
     }
 
     /// Number of tokens.
@@ -209,8 +229,14 @@ impl<'a> TokenView<'a> {
     /// Word token starting with an uppercase letter.
     #[inline]
     pub fn cap(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Word
-            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks[i].kind == TokenKind::Word && {
+            let b = self.text.as_bytes()[self.toks[i].span.start as usize];
+            if b < 128 {
+                b.is_ascii_uppercase()
+            } else {
+                self.raw(i).chars().next().is_some_and(char::is_uppercase)
+            }
+        }
     }
 
     /// A word token.
@@ -235,11 +261,28 @@ impl<'a> TokenView<'a> {
     }
 
     /// The longest lexicon phrase starting at token `i` and ending before `end`.
+    #[inline]
     pub fn phrase_at(&self, i: usize, end: usize) -> Option<(usize, Target)> {
+        match self.memo.get(i) {
+            Some(&(0, _)) => None,
+            Some(&(n, t)) if i + n as usize <= end => Some((n as usize, t)),
+            _ => self.match_phrase(i, end),
+        }
+    }
+
+    fn match_phrase(&self, i: usize, end: usize) -> Option<(usize, Target)> {
         let info = self.info[i]?;
+        if !info.single
+            && (i + 1 >= end || info.seconds.binary_search(&self.lc_hash[i + 1]).is_err())
+        {
+            return None;
+        }
         'p: for p in &info.phrases {
             let n = p.toks.len();
             if i + n > end {
+                continue;
+            }
+            if (1..n).any(|k| p.hashes[k] != self.lc_hash[i + k]) {
                 continue;
             }
             for k in 0..n {

@@ -441,3 +441,86 @@ fn debug_dump() {
         eprintln!("{a:?}");
     }
 }
+
+fn naeb_docs() -> Vec<Document> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/extraction/naeb/articles.json");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("NAEB articles")).unwrap();
+    let mut docs = Vec::new();
+    for (_, a) in json.as_object().unwrap() {
+        let mut doc = Document::new(a["articleBody"].as_str().unwrap_or(""));
+        newsgraph_ingest::TextStructure::default().run(&mut doc);
+        newsgraph_nlp::Segmenter::default().run(&mut doc);
+        docs.push(doc);
+    }
+    docs
+}
+
+/// `cargo test -p newsgraph-actors --release -- --ignored --nocapture throughput`
+#[test]
+#[ignore]
+fn throughput_naeb() {
+    let docs = naeb_docs();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let finder = ActorFinder::default();
+    let mut best = f64::MAX;
+    let mut count = 0;
+    for _ in 0..5 {
+        let mut docs = docs.clone();
+        let t = std::time::Instant::now();
+        count = 0;
+        for d in &mut docs {
+            finder.run(d);
+            count += d.mentions.len();
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    assert!(count > 10_000, "{count} mentions");
+    eprintln!("ActorFinder: {} docs, {:.2} MB in {:.3} s = {:.1} MB/s, {count} mentions", docs.len(), bytes as f64 / 1e6, best, bytes as f64 / 1e6 / best);
+}
+
+/// Prints the persons found in some NAEB articles, for eyeballing precision.
+#[test]
+#[ignore]
+fn naeb_persons() {
+    let finder = ActorFinder::default();
+    let skip: usize = std::env::var("SKIP").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    for mut d in naeb_docs().into_iter().skip(skip).take(10) {
+        finder.run(&mut d);
+        d.validate().unwrap();
+        eprintln!("---- {}", &d.text[..d.text.len().min(80)].replace('\n', " "));
+        for a in &d.actors {
+            let ms: Vec<_> = d.mentions.iter().filter(|m| m.actor == Some(a.id)).map(|m| d.slice(m.span)).collect();
+            eprintln!("  {:?} {} {:?} {:?} {:?}", a.kind, a.name, a.titles, a.country, ms);
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn throughput_phases() {
+    let docs = naeb_docs();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>() as usize;
+    let finder = ActorFinder::default();
+    let lex = finder.lexicon();
+    let (mut tv, mut fc, mut mg) = (f64::MAX, f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for d in &docs {
+            n += mentions::TokenView::new(lex, d).len();
+        }
+        tv = tv.min(t.elapsed().as_secs_f64());
+        assert!(n > 0);
+        let t = std::time::Instant::now();
+        let cands: Vec<_> = docs.iter().map(|d| finder.candidates(d)).collect();
+        fc = fc.min(t.elapsed().as_secs_f64());
+        let mut docs2 = docs.clone();
+        let t = std::time::Instant::now();
+        for (d, c) in docs2.iter_mut().zip(cands) {
+            finder.merge(d, c);
+        }
+        mg = mg.min(t.elapsed().as_secs_f64());
+    }
+    let mb = bytes as f64 / 1e6;
+    eprintln!("view {:.1} MB/s, candidates (incl. view) {:.1} MB/s, merge {:.1} MB/s", mb / tv, mb / fc, mb / mg);
+}
