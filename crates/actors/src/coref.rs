@@ -136,7 +136,15 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
                 continue;
             }
             let key = toks.join(" ");
+            // `Das Sarma` after `Sankar Das Sarma`: a multiword surname.
+            let suffix_of = || {
+                (toks.len() >= 2 && !lex.get(&toks[0]).is_some_and(|w| w.is(crate::lexicon::flags::FIRST_NAME)))
+                    .then(|| actors.iter().position(|a| a.kind == ActorKind::Person && a.toks.len() > toks.len() && a.toks.ends_with(&toks)))
+                    .flatten()
+            };
             let idx = if let Some(&idx) = persons.get(&key) {
+                idx
+            } else if let Some(idx) = suffix_of() {
                 idx
             } else if toks.len() == 1 && surnames.contains_key(&key) {
                 nearest(&surnames[&key], &assigned, i)

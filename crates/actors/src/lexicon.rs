@@ -230,6 +230,8 @@ pub mod flags {
     pub const PRONOUN: u16 = 64;
     /// A single-word title (also a head of compound titles).
     pub const TITLE: u16 = 128;
+    /// Makes a capitalised name a place (`Street`, `River`).
+    pub const PLACE_HEAD: u16 = 256;
 }
 
 /// Everything known about one lowercase word.
@@ -534,6 +536,7 @@ impl Lexicon {
                 "stop" => flags::STOP,
                 "connector" => flags::CONNECTOR,
                 "place_cue" => flags::PLACE_CUE,
+                "place_head" => flags::PLACE_HEAD,
                 _ => 0,
             };
             self.word(r[0]).flags |= f;

@@ -706,7 +706,9 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
             }
-            if person {
+            if v.is(pe - 1, flags::PLACE_HEAD) && pe - ps >= 2 {
+                c.class = Class::Place;
+            } else if person {
                 c.class = Class::Person;
             } else if first_part && ps == self.run_start && self.run_start > self.a {
                 let p1 = self.run_start - 1;

@@ -370,6 +370,19 @@ fn titles_with_particles_in_names() {
 }
 
 #[test]
+fn multiword_surname_merges() {
+    let doc = run("Professor Sankar Das Sarma disagreed. Das Sarma said the data was thin.");
+    assert_eq!(mentions_of(&doc, "Sankar Das Sarma"), ["Sankar Das Sarma", "Das Sarma"]);
+}
+
+#[test]
+fn street_names_are_places() {
+    let doc = run("Marine Drive in the Presidio is closed, said Julian Espinoza.");
+    assert_eq!(actor(&doc, "Marine Drive").kind, ActorKind::Place);
+    assert_eq!(actor(&doc, "Julian Espinoza").kind, ActorKind::Person);
+}
+
+#[test]
 fn abbreviated_titles() {
     let doc = run("Sen. Chuck Schumer and Gov. Gavin Newsom spoke. Dr. Anthony Fauci listened.");
     assert_eq!(actor(&doc, "Chuck Schumer").titles, ["Sen."]);
