@@ -37,6 +37,12 @@ fn main() {
                 q.cue.map(|s| doc.slice(s))
             );
         }
+        if std::env::var("DEBUG").is_ok() {
+            println!("tokens: {:?}", doc.tokens.iter().map(|t| format!("{}/{:?}", doc.slice(t.span), t.kind)).collect::<Vec<_>>());
+            println!("sentences: {:?}", doc.sentences.iter().map(|s| doc.slice(*s)).collect::<Vec<_>>());
+            println!("mentions: {:?}", doc.mentions.iter().map(|m| (doc.slice(m.span), m.kind, m.actor.map(|a| doc.actor(a).name.as_str()))).collect::<Vec<_>>());
+            println!("blocks: {:?}", doc.blocks.iter().map(|b| (b.kind, doc.slice(b.span))).collect::<Vec<_>>());
+        }
         for d in &doc.diagnostics {
             println!("diag {} {:?} {}", d.code, d.span.map(|s| doc.slice(s)), d.message);
         }

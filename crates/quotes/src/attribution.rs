@@ -5,7 +5,7 @@
 
 use crate::cues::{cue_at, verb_context_ok};
 use crate::lexicon::{self as lx, CueClass};
-use crate::view::{Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, NONE, SEMI, WORD};
+use crate::view::{Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, END, NONE, SEMI, WORD};
 use newsgraph_core::{ActorId, ActorKind, MentionKind, QuoteKind, Span};
 
 /// What attributes a quotation: its cue and the subject next to it.
@@ -72,7 +72,7 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
     let ends_period = inner.ends_with('.') || inner.ends_with('…');
     // After a full stop the attribution must be a short tail (`"..." Kirby said.`), not a
     // new sentence that reports something else.
-    let ends_here = |j: usize| j >= p.t1 || ctx.flag(j, BOUNDARY) && !ctx.flag(j, WORD) || ctx.flag(j, COMMA);
+    let ends_here = |j: usize| ctx.ends_before(p, j) || ctx.flag(j, COMMA);
     if let Some(c) = cue_at(ctx, p, a) {
         if c.ing {
             return None;
@@ -86,7 +86,7 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
     let mut k = a;
     while k < p.t1 && k - a <= 16 {
         let t = ctx.toks[k];
-        if t.region != NONE || t.flags & (BOUNDARY | SEMI | COLON) != 0 {
+        if t.region != NONE || t.flags & (BOUNDARY | SEMI | COLON) != 0 || k > a && ctx.flag(k - 1, END) {
             return None;
         }
         if let Some(c) = cue_at(ctx, p, k) {
@@ -94,17 +94,27 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
                 return None;
             }
             let subj = ctx.subject_before(p, k)?;
+            // Only conjunctions, adverbs or a title may come before the subject
+            // (`Finance Minister Clara Weiss said`).
             let lead_ok = subj.first >= a
-                && (a..subj.first).all(|q| ctx.is(q, lx::CONJ) || ctx.is_adverb(q));
+                && (a..subj.first).all(|q| {
+                    ctx.is(q, lx::CONJ | lx::TITLE | lx::DET)
+                        || ctx.is_adverb(q)
+                        || ctx.flag(q, CAP)
+                        || matches!(ctx.tt(q), "'s" | "’s" | "-")
+                });
             if !lead_ok {
                 return None;
             }
             if ends_period {
                 let mut j = c.last + 1;
-                if c.class == CueClass::Object && j < p.t1 && !ctx.flag(j, BOUNDARY) {
+                if c.class == CueClass::Object && !ctx.ends_before(p, j) {
                     // `told reporters`, `told Reuters`
                     while j < p.t1 && ctx.flag(j, WORD) && j - c.last <= 3 && !ctx.is(j, lx::PREP | lx::THAT) {
                         j += 1;
+                        if ctx.flag(j - 1, END) {
+                            break;
+                        }
                     }
                 }
                 if !ends_here(ctx.skip_adverbials(p, j)) {
@@ -146,7 +156,7 @@ fn pre(ctx: &Ctx, p: &Para, r: usize) -> Option<Attr> {
     let mut c = k;
     loop {
         let t = ctx.toks[c];
-        if t.region != NONE || t.flags & BOUNDARY != 0 || k - c > 10 {
+        if t.region != NONE || t.flags & (BOUNDARY | END) != 0 || k - c > 10 {
             break;
         }
         if let Some(h) = cue_at(ctx, p, c).or_else(|| {

@@ -81,6 +81,21 @@ fn elided_word(rest: &str) -> bool {
     matches!(w.as_str(), "em" | "til" | "tis" | "twas" | "cause" | "n" | "bout" | "round")
 }
 
+/// Is there a right-flanking `’` or `'` later in the paragraph?
+fn later_single_close(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    for (i, c) in rest.char_indices() {
+        if c == '’' || c == '\'' {
+            let prev_ok = i > 0 && !b[i - 1].is_ascii_whitespace();
+            let next = rest[i + c.len_utf8()..].chars().next();
+            if prev_ok && next.map_or(true, |n| !n.is_alphanumeric()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn classify(text: &str, i: usize, c: char, stack: &[(Family, char, u32)]) -> Mark {
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
@@ -160,6 +175,15 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Family, char, u32)]) -> Mar
                     Mark::Apos
                 }
             } else if rf {
+                // `the workers’ money` inside a single quote: a plural possessive when the
+                // word after is lowercase and a later mark can close the quote.
+                if matches!(prev, Some('s' | 'S'))
+                    && rest.starts_with(' ')
+                    && rest[1..].starts_with(|c: char| c.is_lowercase())
+                    && later_single_close(rest)
+                {
+                    return Mark::Apos;
+                }
                 Mark::CloseOrApos
             } else if lf && c == '\'' && !next.is_some_and(|n| n.is_ascii_digit()) && !elided_word(rest)
             {

@@ -5,7 +5,7 @@
 use crate::attribution::{Attr, Cand, RegionUse};
 use crate::cues::{cue_at, verb_context_ok, CueHit};
 use crate::lexicon::{self as lx, CueClass};
-use crate::view::{trim_content, Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, NONE, SEMI, WORD};
+use crate::view::{trim_content, Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, END, NONE, QUOTE, SEMI, WORD};
 use newsgraph_core::{QuoteKind, Span};
 
 /// Finds indirect and mixed quotations; marks the quoted regions they swallow.
@@ -66,9 +66,6 @@ fn clause_end(ctx: &Ctx, p: &Para, c0: usize) -> Option<usize> {
             continue;
         }
         if t.flags & BOUNDARY != 0 {
-            if t.flags & WORD != 0 {
-                last = Some(k);
-            }
             break;
         }
         if t.flags & (SEMI | COLON) != 0 {
@@ -83,6 +80,9 @@ fn clause_end(ctx: &Ctx, p: &Para, c0: usize) -> Option<usize> {
         }
         last = Some(k);
         k += 1;
+        if t.flags & END != 0 {
+            break;
+        }
     }
     last
 }
@@ -113,7 +113,11 @@ fn emit(
         }
         return Some(last);
     }
-    let span = trim_content(ctx.text, ctx.toks[c0].start as usize, ctx.toks[last].end as usize);
+    // A quote whose opening mark pairs with nothing (`"We will appeal, said X.`): the
+    // reported words are a direct quote.
+    let stray = ctx.toks[c0].flags & QUOTE != 0 && first_region == NONE;
+    let from = if stray { ctx.toks[c0].end } else { ctx.toks[c0].start };
+    let span = trim_content(ctx.text, from as usize, ctx.toks[last].end as usize);
     if span.is_empty() {
         return None;
     }
@@ -129,7 +133,9 @@ fn emit(
         return None;
     }
     out.push(Cand {
-        kind: if mixed {
+        kind: if stray && !mixed {
+            QuoteKind::Direct
+        } else if mixed {
             QuoteKind::Mixed
         } else {
             QuoteKind::Indirect
@@ -193,7 +199,7 @@ fn that_ahead(ctx: &Ctx, p: &Para, j: usize, max: usize) -> Option<usize> {
     let mut k = j;
     while k < p.t1 && k - j <= max {
         let t = ctx.toks[k];
-        if t.region != NONE || t.flags & (BOUNDARY | COMMA | COLON | SEMI | DASH) != 0 || t.cue != 0 {
+        if t.region != NONE || t.flags & (BOUNDARY | END | COMMA | COLON | SEMI | DASH) != 0 || t.cue != 0 {
             return None;
         }
         if t.class & lx::THAT != 0 {
@@ -215,7 +221,7 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
         }
     }
     j = ctx.skip_adverbials(p, j);
-    if j >= p.t1 || ctx.flag(j, BOUNDARY) && !ctx.flag(j, WORD) || ctx.flag(j, COMMA) || ctx.flag(j, SEMI) {
+    if ctx.ends_before(p, j) || ctx.flag(j, COMMA) || ctx.flag(j, SEMI) {
         return Some(Err(j));
     }
     if ctx.flag(j, COLON) || ctx.flag(j, DASH) {
@@ -265,7 +271,7 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     if i > p.t0 && ctx.flag(i - 1, COMMA) {
         let (subj, j) = ctx.np_after(p, i + 1)?;
         let j = ctx.skip_adverbials(p, j);
-        if j >= p.t1 || ctx.flag(j, BOUNDARY) || ctx.flag(j, COMMA) {
+        if ctx.ends_before(p, j) || ctx.flag(j, COMMA) {
             let (a, b) = tail(ctx, p, i - 1)?;
             return Some((a, b, attr_of(ctx, c, Some(subj), None)));
         }
@@ -300,7 +306,7 @@ fn according(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
         // `According to X, Y.`
         let mut k = j;
         while k < p.t1 && k - j < 8 && !ctx.flag(k, COMMA) {
-            if ctx.flag(k, BOUNDARY) || ctx.toks[k].region != NONE {
+            if ctx.flag(k, BOUNDARY) || ctx.flag(k, END) || ctx.toks[k].region != NONE {
                 return None;
             }
             k += 1;
@@ -313,7 +319,7 @@ fn according(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     }
     // `Y, according to X.`
     let j = ctx.skip_adverbials(p, j);
-    if i > p.t0 && ctx.flag(i - 1, COMMA) && (j >= p.t1 || ctx.flag(j, BOUNDARY)) {
+    if i > p.t0 && ctx.flag(i - 1, COMMA) && ctx.ends_before(p, j) {
         let (a, b) = tail(ctx, p, i - 1)?;
         return Some((a, b, attr_of(ctx, c, Some(subj), None)));
     }

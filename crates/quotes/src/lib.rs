@@ -198,7 +198,7 @@ fn other_person_between(ctx: &Ctx, pi: usize, from: u32, to: u32, speaker: Optio
     // Start at the first sentence boundary after `from`: the attribution sentence itself
     // may name others (`said Kirby, speaking next to Biden`).
     let mut k = ctx.tok_at_or_after(p, from);
-    while k < p.t1 && ctx.toks[k].start < to && ctx.toks[k].flags & BOUNDARY == 0 {
+    while k < p.t1 && ctx.toks[k].start < to && ctx.toks[k].flags & (BOUNDARY | view::END) == 0 {
         k += 1;
     }
     if k >= p.t1 {

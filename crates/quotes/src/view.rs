@@ -9,13 +9,17 @@ use newsgraph_core::{ActorId, ActorKind, BlockKind, Document, Mention, Span, Tok
 pub const NONE: u32 = u32::MAX;
 
 /// Token flags.
-pub const WORD: u8 = 1;
-pub const CAP: u8 = 2;
-pub const BOUNDARY: u8 = 4;
-pub const COMMA: u8 = 8;
-pub const COLON: u8 = 16;
-pub const DASH: u8 = 32;
-pub const SEMI: u8 = 64;
+pub const WORD: u16 = 1;
+pub const CAP: u16 = 2;
+/// A sentence-final `.` `?` `!` token.
+pub const BOUNDARY: u16 = 4;
+pub const COMMA: u16 = 8;
+pub const COLON: u16 = 16;
+pub const DASH: u16 = 32;
+pub const SEMI: u16 = 64;
+pub const QUOTE: u16 = 128;
+/// The sentence ends with this token (a word or closing mark; `U.S.` at the end).
+pub const END: u16 = 256;
 
 /// A token with what the rules need to know about it.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +28,7 @@ pub struct Tok {
     pub end: u32,
     pub class: u32,
     pub cue: u16,
-    pub flags: u8,
+    pub flags: u16,
     /// Index of the top-level region containing the token (marks included), or NONE.
     pub region: u32,
 }
@@ -99,7 +103,7 @@ impl<'a> Ctx<'a> {
         let mut si = 0;
         for t in &doc.tokens {
             let s = &text[t.span.range()];
-            let mut flags = 0u8;
+            let mut flags = 0u16;
             let mut info = lx::WordInfo::default();
             match t.kind {
                 TokenKind::Word => {
@@ -117,14 +121,15 @@ impl<'a> Ctx<'a> {
                     _ => {}
                 },
                 TokenKind::Dash => flags |= DASH,
+                TokenKind::Quote => flags |= QUOTE,
                 TokenKind::Number => {}
                 _ => {}
             }
             while si < sents.len() && sents[si].end < t.span.end {
                 si += 1;
             }
-            if si < sents.len() && sents[si].end == t.span.end {
-                flags |= BOUNDARY;
+            if si < sents.len() && sents[si].end == t.span.end && flags & BOUNDARY == 0 {
+                flags |= END;
             }
             toks.push(Tok {
                 start: t.span.start,
@@ -213,7 +218,7 @@ impl<'a> Ctx<'a> {
     }
 
     #[inline]
-    pub fn flag(&self, i: usize, f: u8) -> bool {
+    pub fn flag(&self, i: usize, f: u16) -> bool {
         self.toks[i].flags & f != 0
     }
 
@@ -353,13 +358,14 @@ impl<'a> Ctx<'a> {
         let mut j = k;
         while j > p.t0 && k - j < 6 {
             let q = self.toks[j - 1];
-            if q.region != NONE || q.flags & (BOUNDARY | COMMA | COLON | SEMI | DASH) != 0 {
+            if q.region != NONE || q.flags & (BOUNDARY | END | COMMA | COLON | SEMI | DASH) != 0 {
                 break;
             }
-            let word = q.flags & WORD != 0 || self.tt(j - 1) == "'s" || self.tt(j - 1) == "’s";
-            if !word
-                || q.class & (lx::PREP | lx::CONJ | lx::REL | lx::NONSUBJ | lx::AUX | lx::PASSIVE | lx::NEG) != 0
-                || q.cue != 0
+            let clitic = self.tt(j - 1) == "'s" || self.tt(j - 1) == "’s";
+            if !clitic
+                && (q.flags & WORD == 0
+                    || q.class & (lx::PREP | lx::CONJ | lx::REL | lx::NONSUBJ | lx::AUX | lx::PASSIVE | lx::NEG) != 0
+                    || q.cue != 0)
             {
                 break;
             }
@@ -372,6 +378,18 @@ impl<'a> Ctx<'a> {
         let mut actor = None;
         if t.flags & CAP != 0 {
             actor = self.person_by_surname(self.tt(k));
+        }
+        if actor.is_none() {
+            // `Tom Harris's office`: the person's office speaks for the person.
+            for q in j..k {
+                if self.tt(q + 1) == "'s" || self.tt(q + 1) == "’s" {
+                    if let Some(m) = self.mention_ending_at(p, self.toks[q].end, span.start) {
+                        if m.actor.is_some_and(|a| self.actor_kind(a) == ActorKind::Person) {
+                            actor = m.actor;
+                        }
+                    }
+                }
+            }
         }
         if actor.is_none() {
             // `Hamas officials`, `a Pentagon spokesman`: the organization speaks.
@@ -407,7 +425,7 @@ impl<'a> Ctx<'a> {
             }
             k -= 1;
             let t = self.toks[k];
-            if t.region != NONE || t.flags & BOUNDARY != 0 {
+            if t.region != NONE || t.flags & (BOUNDARY | END) != 0 {
                 return None;
             }
             if t.class & (lx::NEG | lx::TO | lx::PASSIVE) != 0 && t.class & lx::PREP == 0 {
@@ -437,7 +455,7 @@ impl<'a> Ctx<'a> {
             while m > lo {
                 m -= 1;
                 let q = self.toks[m];
-                if q.region != NONE || q.flags & BOUNDARY != 0 || q.cue != 0 {
+                if q.region != NONE || q.flags & (BOUNDARY | END) != 0 || q.cue != 0 {
                     break;
                 }
                 if q.flags & COMMA != 0 {
@@ -509,7 +527,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             j += 1;
-            if t.class & (lx::PRON_SG | lx::PRON_PL) != 0 && j == i + 1 {
+            if t.class & (lx::PRON_SG | lx::PRON_PL) != 0 && j == i + 1 || t.flags & END != 0 {
                 break;
             }
         }
@@ -594,6 +612,9 @@ impl<'a> Ctx<'a> {
             if t.class & lx::TEMPORAL != 0 && t.class & lx::ADV == 0 || self.is_adverb(j) {
                 j += 1;
                 budget -= 1;
+                if t.flags & END != 0 {
+                    break;
+                }
                 continue;
             }
             if t.class & lx::PREP != 0 && !self.lower_is(j, "of") && t.class & lx::THAT == 0 {
@@ -605,6 +626,10 @@ impl<'a> Ctx<'a> {
                         || q.flags & (BOUNDARY | COMMA | COLON | SEMI | DASH) != 0
                         || q.class & lx::THAT != 0
                     {
+                        break;
+                    }
+                    if q.flags & END != 0 {
+                        k += 1;
                         break;
                     }
                     // A clause subject after a short PP (`said on Monday the ...`).
@@ -640,7 +665,7 @@ impl<'a> Ctx<'a> {
                 j -= 1;
                 continue;
             }
-            if q.flags & BOUNDARY != 0 {
+            if q.flags & (BOUNDARY | END) != 0 {
                 return j;
             }
             j -= 1;
@@ -662,6 +687,11 @@ impl<'a> Ctx<'a> {
         let rest = self.text[c1 as usize..p.span.end as usize].trim_start();
         rest.is_empty()
             || rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„'))
+    }
+
+    /// Does a sentence (or the paragraph) end right before token `j`?
+    pub fn ends_before(&self, p: &Para, j: usize) -> bool {
+        j >= p.t1 || self.flag(j, BOUNDARY) || (j > p.t0 && self.flag(j - 1, END))
     }
 
     /// Content span of a region: inside the marks, trimmed, trailing `,` `:` `;` dropped.

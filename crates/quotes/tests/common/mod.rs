@@ -1,4 +1,5 @@
 //! Shared helpers: run the real pipeline and read quotes back as plain values.
+#![allow(unused_imports)]
 #![allow(dead_code)]
 
 use newsgraph_core::{Document, Pipeline, PipelineBuilder, QuoteKind};
