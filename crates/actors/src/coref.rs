@@ -66,7 +66,10 @@ pub fn title_matches(title: &str, nominal: &str) -> bool {
     match t.strip_suffix(&n) {
         Some(rest) if rest.ends_with(' ') => {
             let prev = rest.trim_end().rsplit(' ').next().unwrap_or("");
-            !matches!(prev, "vice" | "deputy" | "former" | "assistant" | "under" | "acting" | "co" | "ex")
+            !matches!(
+                prev,
+                "vice" | "deputy" | "former" | "assistant" | "under" | "acting" | "co" | "ex"
+            )
         }
         _ => false,
     }
@@ -95,12 +98,18 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
             (Class::Org, None) => {
                 let text = doc.slice(c.span);
                 let name = c.name.clone().unwrap_or_else(|| {
-                    text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text).to_string()
+                    text.strip_prefix("the ")
+                        .or_else(|| text.strip_prefix("The "))
+                        .unwrap_or(text)
+                        .to_string()
                 });
                 (ActorKind::Organization, name, false)
             }
             (Class::Place, None) => {
-                let name = c.name.clone().unwrap_or_else(|| doc.slice(c.span).to_string());
+                let name = c
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| doc.slice(c.span).to_string());
                 (ActorKind::Place, name, false)
             }
             _ => continue,
@@ -115,7 +124,10 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
         let a = &mut actors[idx];
         a.weak_only &= weak;
         if a.country.is_none() {
-            a.country = c.entry.and_then(|(id, _)| lex.entry(id).iso3.clone()).or(c.country.clone());
+            a.country = c
+                .entry
+                .and_then(|(id, _)| lex.entry(id).iso3.clone())
+                .or(c.country.clone());
         }
         if c.class == Class::Org && c.entry.is_none() && !c.titles.is_empty() {
             a.office_of = c.titles.first().cloned();
@@ -138,9 +150,18 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
             let key = toks.join(" ");
             // `Das Sarma` after `Sankar Das Sarma`: a multiword surname.
             let suffix_of = || {
-                (toks.len() >= 2 && !lex.get(&toks[0]).is_some_and(|w| w.is(crate::lexicon::flags::FIRST_NAME)))
-                    .then(|| actors.iter().position(|a| a.kind == ActorKind::Person && a.toks.len() > toks.len() && a.toks.ends_with(&toks)))
-                    .flatten()
+                (toks.len() >= 2
+                    && !lex
+                        .get(&toks[0])
+                        .is_some_and(|w| w.is(crate::lexicon::flags::FIRST_NAME)))
+                .then(|| {
+                    actors.iter().position(|a| {
+                        a.kind == ActorKind::Person
+                            && a.toks.len() > toks.len()
+                            && a.toks.ends_with(&toks)
+                    })
+                })
+                .flatten()
             };
             let idx = if let Some(&idx) = persons.get(&key) {
                 idx
@@ -153,7 +174,10 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
                 let idx = actors.len() - 1;
                 actors[idx].toks = toks.clone();
                 persons.insert(key, idx);
-                surnames.entry(toks.last().cloned().unwrap_or_default()).or_default().push(idx);
+                surnames
+                    .entry(toks.last().cloned().unwrap_or_default())
+                    .or_default()
+                    .push(idx);
                 idx
             };
             actors[idx].absorb(c);
@@ -176,10 +200,14 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
             let idx = nearest(&surnames[&key], &assigned, i);
             assigned[i] = Some(idx);
             actors[idx].absorb(c);
-        } else if toks.len() == 1 && text.len() >= 2 && text.chars().all(|ch| ch.is_ascii_uppercase()) {
-            if let Some(idx) = actors.iter().position(|a| {
-                a.kind == ActorKind::Organization && acronym(&a.name) == text
-            }) {
+        } else if toks.len() == 1
+            && text.len() >= 2
+            && text.chars().all(|ch| ch.is_ascii_uppercase())
+        {
+            if let Some(idx) = actors
+                .iter()
+                .position(|a| a.kind == ActorKind::Organization && acronym(&a.name) == text)
+            {
                 assigned[i] = Some(idx);
             }
         }
@@ -190,7 +218,9 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
         if let (Some(t), None) = (actors[k].office_of.clone(), &actors[k].country) {
             let country = actors
                 .iter()
-                .find(|a| a.kind == ActorKind::Person && a.titles.iter().any(|x| title_matches(x, &t)))
+                .find(|a| {
+                    a.kind == ActorKind::Person && a.titles.iter().any(|x| title_matches(x, &t))
+                })
                 .and_then(|a| a.country.clone());
             actors[k].country = country;
         }
@@ -219,7 +249,8 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
                     .find(|&a| actors[a].titles.iter().any(|x| title_matches(x, t)))
                     .or_else(|| {
                         actors.iter().position(|a| {
-                            a.kind == ActorKind::Person && a.titles.iter().any(|x| title_matches(x, t))
+                            a.kind == ActorKind::Person
+                                && a.titles.iter().any(|x| title_matches(x, t))
                         })
                     });
                 assigned[i] = holder;

@@ -232,6 +232,8 @@ pub mod flags {
     pub const TITLE: u16 = 128;
     /// Makes a capitalised name a place (`Street`, `River`).
     pub const PLACE_HEAD: u16 = 256;
+    /// Makes a capitalised name a thing, never a person (`Agreement`, `Act`).
+    pub const THING_HEAD: u16 = 512;
 }
 
 /// Everything known about one lowercase word.
@@ -323,8 +325,14 @@ pub fn lower(s: &str) -> String {
 /// Exact comparison, ignoring the difference between `'` and `’`.
 #[inline]
 pub fn same_apos(a: &str, b: &str) -> bool {
-    a == b || (a.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }))
-        .eq(b.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }))
+    a == b
+        || (a.chars().map(|c| if c == '\u{2019}' { '\'' } else { c })).eq(b.chars().map(|c| {
+            if c == '\u{2019}' {
+                '\''
+            } else {
+                c
+            }
+        }))
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -363,7 +371,11 @@ impl Lexicon {
         if w.key.is_empty() {
             w.key = k.clone().into_boxed_str();
         }
-        assert!(*w.key == *k, "hash collision between lexicon words {:?} and {k:?}", w.key);
+        assert!(
+            *w.key == *k,
+            "hash collision between lexicon words {:?} and {k:?}",
+            w.key
+        );
         w
     }
 
@@ -381,7 +393,13 @@ impl Lexicon {
         let toks: Box<[Box<str>]> = toks
             .iter()
             .zip(exact.iter())
-            .map(|(t, &x)| if x { Box::<str>::from(*t) } else { lower(t).into_boxed_str() })
+            .map(|(t, &x)| {
+                if x {
+                    Box::<str>::from(*t)
+                } else {
+                    lower(t).into_boxed_str()
+                }
+            })
             .collect();
         let first = toks[0].clone();
         let weak = |t: Target| matches!(t, Target::Entry(id, _) if self.entries[id as usize].weak);
@@ -392,21 +410,33 @@ impl Lexicon {
             .map(|w| w.phrases.iter().map(|p| weak(p.target)).collect())
             .unwrap_or_default();
         let info = self.word(&first);
-        if let Some(i) = info.phrases.iter().position(|p| p.toks == toks && p.exact == exact) {
+        if let Some(i) = info
+            .phrases
+            .iter()
+            .position(|p| p.toks == toks && p.exact == exact)
+        {
             // The first target listed wins, except that a strong entry beats a weak one
             // (`Georgia` the US state over `Georgia` the country).
             if old_weak[i] && !new_weak {
                 info.phrases[i].target = target;
                 if let Target::Entry(id, role) = target {
-                    self.aliases.insert(lower(text).into_boxed_str(), (id, role));
+                    self.aliases
+                        .insert(lower(text).into_boxed_str(), (id, role));
                 }
             }
             return;
         }
         let hashes = toks.iter().map(|t| fxhash(&lower(t))).collect();
-        info.phrases.push(Phrase { toks, exact, target, hashes });
+        info.phrases.push(Phrase {
+            toks,
+            exact,
+            target,
+            hashes,
+        });
         if let Target::Entry(id, role) = target {
-            self.aliases.entry(lower(text).into_boxed_str()).or_insert((id, role));
+            self.aliases
+                .entry(lower(text).into_boxed_str())
+                .or_insert((id, role));
         }
     }
 
@@ -537,6 +567,7 @@ impl Lexicon {
                 "connector" => flags::CONNECTOR,
                 "place_cue" => flags::PLACE_CUE,
                 "place_head" => flags::PLACE_HEAD,
+                "thing_head" => flags::THING_HEAD,
                 _ => 0,
             };
             self.word(r[0]).flags |= f;
@@ -548,7 +579,11 @@ impl Lexicon {
         for w in self.words.values_mut() {
             w.phrases.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
             w.single = w.phrases.iter().any(|p| p.toks.len() == 1);
-            w.seconds = w.phrases.iter().filter_map(|p| p.hashes.get(1).copied()).collect();
+            w.seconds = w
+                .phrases
+                .iter()
+                .filter_map(|p| p.hashes.get(1).copied())
+                .collect();
             w.seconds.sort_unstable();
             w.seconds.dedup();
         }
@@ -584,11 +619,22 @@ mod tests {
     #[test]
     fn lists_parse_and_cover_the_world() {
         let lex = Lexicon::builtin();
-        let countries = lex.entries.iter().filter(|e| e.kind == EntryKind::Country).count();
+        let countries = lex
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Country)
+            .count();
         assert!(countries >= 190, "{countries} countries");
-        assert!(lex.entries.iter().all(|e| e.iso3.as_deref().map_or(true, |c| c.len() == 3)));
+        assert!(lex
+            .entries
+            .iter()
+            .all(|e| e.iso3.as_deref().map_or(true, |c| c.len() == 3)));
         assert!(lex.titles.len() > 100);
-        let names = lex.words.values().filter(|w| w.is(flags::FIRST_NAME)).count();
+        let names = lex
+            .words
+            .values()
+            .filter(|w| w.is(flags::FIRST_NAME))
+            .count();
         assert!(names > 300, "{names} first names");
     }
 
@@ -610,12 +656,19 @@ mod tests {
             let (id, _) = lex.lookup_alias(alias).unwrap_or_else(|| panic!("{alias}"));
             assert_eq!(lex.entry(id).name, name, "{alias}");
         }
-        assert_eq!(lex.lookup_alias("National Security Council").map(|(i, _)| lex.entry(i).iso3.clone()), Some(Some("USA".into())));
+        assert_eq!(
+            lex.lookup_alias("National Security Council")
+                .map(|(i, _)| lex.entry(i).iso3.clone()),
+            Some(Some("USA".into()))
+        );
     }
 
     #[test]
     fn phrase_tokens_split_possessive() {
-        assert_eq!(phrase_tokens("Prime Minister's Office"), ["Prime", "Minister", "'s", "Office"]);
+        assert_eq!(
+            phrase_tokens("Prime Minister's Office"),
+            ["Prime", "Minister", "'s", "Office"]
+        );
         assert_eq!(phrase_tokens("U.S. side"), ["U.S.", "side"]);
         assert_eq!(phrase_tokens("'s"), ["'s"]);
     }

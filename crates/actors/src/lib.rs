@@ -97,7 +97,9 @@ impl Stage for ActorFinder {
 
 /// The innermost mention containing a byte offset, preferring one resolved to an actor.
 pub fn mention_at(doc: &Document, offset: usize) -> Option<&Mention> {
-    let end = doc.mentions.partition_point(|m| (m.span.start as usize) <= offset);
+    let end = doc
+        .mentions
+        .partition_point(|m| (m.span.start as usize) <= offset);
     doc.mentions[..end]
         .iter()
         .filter(|m| m.span.contains_offset(offset))
@@ -134,8 +136,14 @@ pub fn resolve_speaker(doc: &Document, span: Span) -> Option<(ActorId, Span)> {
 
 /// The most recent person mention resolved to an actor that ends before `offset` (for a
 /// quotation that continues without a cue), looking back at most `max_bytes`.
-pub fn last_speaker_before(doc: &Document, offset: usize, max_bytes: usize) -> Option<(ActorId, Span)> {
-    let end = doc.mentions.partition_point(|m| (m.span.start as usize) < offset);
+pub fn last_speaker_before(
+    doc: &Document,
+    offset: usize,
+    max_bytes: usize,
+) -> Option<(ActorId, Span)> {
+    let end = doc
+        .mentions
+        .partition_point(|m| (m.span.start as usize) < offset);
     doc.mentions[..end]
         .iter()
         .rev()

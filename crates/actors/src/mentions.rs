@@ -108,7 +108,10 @@ pub struct TokenView<'a> {
 }
 
 fn is_double_quote(s: &str) -> bool {
-    matches!(s, "\"" | "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}" | "\u{201e}" | "``" | "''")
+    matches!(
+        s,
+        "\"" | "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}" | "\u{201e}" | "``" | "''"
+    )
 }
 
 impl<'a> TokenView<'a> {
@@ -210,7 +213,11 @@ impl<'a> TokenView<'a> {
     /// Lowercase form of token `i`.
     #[inline]
     pub fn lc(&self, i: usize) -> &str {
-        let a = if i == 0 { 0 } else { self.lc_end[i - 1] as usize };
+        let a = if i == 0 {
+            0
+        } else {
+            self.lc_end[i - 1] as usize
+        };
         &self.lc[a..self.lc_end[i] as usize]
     }
 
@@ -223,7 +230,11 @@ impl<'a> TokenView<'a> {
     /// Token `i` has the flag.
     #[inline]
     pub fn is(&self, i: usize, f: u16) -> bool {
-        self.info.get(i).copied().flatten().is_some_and(|w| w.flags & f != 0)
+        self.info
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|w| w.flags & f != 0)
     }
 
     /// Word token starting with an uppercase letter.
@@ -332,7 +343,10 @@ pub fn find_candidates(lex: &Lexicon, doc: &Document) -> Vec<Candidate> {
         // Subject position: the first person, unknown name or pronoun outside quotes.
         if let Some(c) = out[first..].iter_mut().find(|c| {
             !c.in_quote
-                && matches!(c.class, Class::Person | Class::Unknown | Class::Pronoun { .. })
+                && matches!(
+                    c.class,
+                    Class::Person | Class::Unknown | Class::Pronoun { .. }
+                )
         }) {
             c.subject = true;
         }
@@ -342,7 +356,14 @@ pub fn find_candidates(lex: &Lexicon, doc: &Document) -> Vec<Candidate> {
     out
 }
 
-fn scan_sentence(lex: &Lexicon, v: &TokenView, a: usize, b: usize, si: u32, out: &mut Vec<Candidate>) {
+fn scan_sentence(
+    lex: &Lexicon,
+    v: &TokenView,
+    a: usize,
+    b: usize,
+    si: u32,
+    out: &mut Vec<Candidate>,
+) {
     let mut i = a;
     while i < b {
         let push = |out: &mut Vec<Candidate>, mut c: Candidate, t: usize| {
@@ -355,7 +376,11 @@ fn scan_sentence(lex: &Lexicon, v: &TokenView, a: usize, b: usize, si: u32, out:
         // Pronouns.
         if let Some(w) = v.info[i] {
             if w.is(flags::PRONOUN) && v.word(i) && (i == a || !v.cap(i) || v.raw(i).len() <= 2) {
-                let mut c = Candidate::new(v.toks[i].span, MentionKind::Pronoun, Class::Pronoun { plural: w.plural });
+                let mut c = Candidate::new(
+                    v.toks[i].span,
+                    MentionKind::Pronoun,
+                    Class::Pronoun { plural: w.plural },
+                );
                 c.gender = w.gender;
                 c.speaker = speech_after(v, i + 1, b);
                 push(out, c, i);
@@ -372,13 +397,15 @@ fn scan_sentence(lex: &Lexicon, v: &TokenView, a: usize, b: usize, si: u32, out:
                     let nominal_span = v.span(i, j);
                     let title_text = v.text[v.span(i + 1, j).range()].to_string();
                     if j + 1 < b && v.possessive(j) && v.lc(j + 1) == "office" {
-                        let mut org = Candidate::new(v.span(i, j + 2), MentionKind::Name, Class::Org);
+                        let mut org =
+                            Candidate::new(v.span(i, j + 2), MentionKind::Name, Class::Org);
                         org.name = Some(format!("{}'s Office", titles::title_case(&title.text)));
                         org.titles.push(title.text.clone());
                         push(out, org, i);
                     }
                     if !(j < b && v.cap(j)) {
-                        let mut c = Candidate::new(nominal_span, MentionKind::Nominal, Class::Nominal);
+                        let mut c =
+                            Candidate::new(nominal_span, MentionKind::Nominal, Class::Nominal);
                         c.titles.push(title_text);
                         c.gender = title.gender;
                         c.speaker = speech_after(v, j, b);
@@ -417,7 +444,15 @@ fn speech_after(v: &TokenView, j: usize, b: usize) -> bool {
 
 /// Collects a capitalised run starting at `i`, splits it and classifies its parts.
 /// Returns the index after the run.
-fn run(lex: &Lexicon, v: &TokenView, start: usize, a: usize, b: usize, si: u32, out: &mut Vec<Candidate>) -> usize {
+fn run(
+    lex: &Lexicon,
+    v: &TokenView,
+    start: usize,
+    a: usize,
+    b: usize,
+    si: u32,
+    out: &mut Vec<Candidate>,
+) -> usize {
     // 1. Units: lexicon phrases, capitalised words, connectors.
     let mut segs: Vec<(Seg, usize, usize)> = Vec::new(); // (kind, tok start, tok end)
     let mut pending: Option<usize> = None; // start of pending capitalised words
@@ -437,9 +472,10 @@ fn run(lex: &Lexicon, v: &TokenView, start: usize, a: usize, b: usize, si: u32, 
                 let e = lex.entry(id);
                 // `Michael Jordan`, `Virginia Smith`: a single-word place or weak country next
                 // to a given name is part of a person's name.
-                let single_ambiguous = n == 1
-                    && (e.kind == EntryKind::Place || e.weak || role == Role::Metonym);
-                let after_first_name = pending.is_some_and(|p| v.is(p, flags::FIRST_NAME)) && j == last_word_end;
+                let single_ambiguous =
+                    n == 1 && (e.kind == EntryKind::Place || e.weak || role == Role::Metonym);
+                let after_first_name =
+                    pending.is_some_and(|p| v.is(p, flags::FIRST_NAME)) && j == last_word_end;
                 let before_name = pending.is_none()
                     && v.is(j, flags::FIRST_NAME)
                     && j + 1 < b
@@ -500,7 +536,9 @@ fn run(lex: &Lexicon, v: &TokenView, start: usize, a: usize, b: usize, si: u32, 
                         || (j + 2 < b && v.is(j + 1, flags::CONNECTOR) && v.cap(j + 2)))
                 {
                     // Connectors join into the pending name; an entry after one ends the run.
-                    if pending.is_none() && matches!(v.phrase_at(j + 1, b), Some((_, Target::Entry(..)))) {
+                    if pending.is_none()
+                        && matches!(v.phrase_at(j + 1, b), Some((_, Target::Entry(..))))
+                    {
                         break;
                     }
                     if pending.is_none() {
@@ -527,7 +565,15 @@ fn run(lex: &Lexicon, v: &TokenView, start: usize, a: usize, b: usize, si: u32, 
     }
 
     // 2. Classify.
-    let ctx = Ctx { lex, v, a, b, si, run_start: start, run_end: end };
+    let ctx = Ctx {
+        lex,
+        v,
+        a,
+        b,
+        si,
+        run_start: start,
+        run_end: end,
+    };
     let mut prev: Option<(Seg, usize, usize)> = None;
     let nsegs = segs.len();
     for (k, &(seg, s, e)) in segs.iter().enumerate() {
@@ -543,14 +589,32 @@ fn run(lex: &Lexicon, v: &TokenView, start: usize, a: usize, b: usize, si: u32, 
                     Role::Adjective | Role::Demonym => MentionKind::Nationality,
                     _ => MentionKind::Name,
                 };
-                let mut c = ctx.cand(Span { start: v.toks[s].span.start, end: v.toks[e - 1].span.end }, mention, class, s);
+                let mut c = ctx.cand(
+                    Span {
+                        start: v.toks[s].span.start,
+                        end: v.toks[e - 1].span.end,
+                    },
+                    mention,
+                    class,
+                    s,
+                );
                 c.entry = Some((id, role));
                 c.country = ent.iso3.clone();
                 c.speaker = k + 1 == nsegs && speech_after(v, e, b);
                 out.push(c);
                 // `the U.S. side`, `the US government`.
-                if class == Class::Country && e < b && is_government_noun(v.lc(e)) && s > a && v.lc(s - 1) == "the" {
-                    let mut n = ctx.cand(v.span(s - 1, e + 1), MentionKind::Nominal, Class::Country, s - 1);
+                if class == Class::Country
+                    && e < b
+                    && is_government_noun(v.lc(e))
+                    && s > a
+                    && v.lc(s - 1) == "the"
+                {
+                    let mut n = ctx.cand(
+                        v.span(s - 1, e + 1),
+                        MentionKind::Nominal,
+                        Class::Country,
+                        s - 1,
+                    );
                     n.entry = Some((id, Role::Name));
                     n.country = ent.iso3.clone();
                     out.push(n);
@@ -587,7 +651,15 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// Classifies a name segment `s..e` of a run.
-    fn name(&self, segs: &[(Seg, usize, usize)], k: usize, prev: Option<(Seg, usize, usize)>, s: usize, e: usize, out: &mut Vec<Candidate>) {
+    fn name(
+        &self,
+        segs: &[(Seg, usize, usize)],
+        k: usize,
+        prev: Option<(Seg, usize, usize)>,
+        s: usize,
+        e: usize,
+        out: &mut Vec<Candidate>,
+    ) {
         let v = self.v;
         let lex = self.lex;
         let org_head = (s..e).any(|t| v.is(t, flags::ORG_HEAD)) && !(e - s == 1);
@@ -656,13 +728,10 @@ impl Ctx<'_, '_, '_> {
                             c.gender = lex.titles[i as usize].gender;
                         }
                         // Country from the nearest entry before the title.
-                        c.country = segs[..k]
-                            .iter()
-                            .rev()
-                            .find_map(|&(sg, _, _)| match sg {
-                                Seg::Entry(id, _) => lex.entry(id).iso3.clone(),
-                                _ => None,
-                            });
+                        c.country = segs[..k].iter().rev().find_map(|&(sg, _, _)| match sg {
+                            Seg::Entry(id, _) => lex.entry(id).iso3.clone(),
+                            _ => None,
+                        });
                     }
                 }
                 // Lowercase title right before the run (`national security adviser Tzachi Hanegbi`).
@@ -706,6 +775,17 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
             }
+            // Not persons: things (`Free Trade Agreement`), acronyms (`ABV`), long runs.
+            let words = (ps..pe).filter(|&t| v.cap(t)).count();
+            let acronym = pe - ps == 1
+                && v.raw(ps).len() >= 2
+                && v.raw(ps).bytes().all(|x| x.is_ascii_uppercase());
+            if v.is(pe - 1, flags::THING_HEAD) || acronym || words > 4 {
+                c.class = Class::Unknown;
+                c.titles.clear();
+                out.push(c);
+                continue;
+            }
             if v.is(pe - 1, flags::PLACE_HEAD) && pe - ps >= 2 {
                 c.class = Class::Place;
             } else if person {
@@ -713,7 +793,12 @@ impl Ctx<'_, '_, '_> {
             } else if first_part && ps == self.run_start && self.run_start > self.a {
                 let p1 = self.run_start - 1;
                 let place_cue = v.is(p1, flags::PLACE_CUE)
-                    || (v.lc(p1) == "of" && p1 > self.a && matches!(v.lc(p1 - 1), "city" | "town" | "village" | "province" | "region" | "county"));
+                    || (v.lc(p1) == "of"
+                        && p1 > self.a
+                        && matches!(
+                            v.lc(p1 - 1),
+                            "city" | "town" | "village" | "province" | "region" | "county"
+                        ));
                 if place_cue {
                     c.class = Class::Place;
                 }
@@ -726,7 +811,10 @@ impl Ctx<'_, '_, '_> {
 /// Photo credits, signatures and datelines: persons with the title `photographer`, agencies.
 fn credits(lex: &Lexicon, doc: &Document, out: &mut Vec<Candidate>) {
     for blk in &doc.blocks {
-        if !matches!(blk.kind, BlockKind::Credit | BlockKind::Signature | BlockKind::Dateline) {
+        if !matches!(
+            blk.kind,
+            BlockKind::Credit | BlockKind::Signature | BlockKind::Dateline
+        ) {
             continue;
         }
         let (mut who, mut agency) = (blk.who, blk.agency);
@@ -741,7 +829,9 @@ fn credits(lex: &Lexicon, doc: &Document, out: &mut Vec<Candidate>) {
                     let mut c = Candidate::new(w, MentionKind::Name, Class::Person);
                     c.titles.push("photographer".to_string());
                     let first = text.split_whitespace().next().unwrap_or("");
-                    c.gender = lex.get(&crate::lexicon::lower(first)).map_or(Gender::Unknown, |i| i.gender);
+                    c.gender = lex
+                        .get(&crate::lexicon::lower(first))
+                        .map_or(Gender::Unknown, |i| i.gender);
                     out.push(c);
                 }
             }

@@ -21,7 +21,10 @@ fn actor<'d>(doc: &'d Document, name: &str) -> &'d Actor {
 }
 
 fn names(doc: &Document) -> Vec<(String, ActorKind)> {
-    doc.actors.iter().map(|a| (a.name.clone(), a.kind)).collect()
+    doc.actors
+        .iter()
+        .map(|a| (a.name.clone(), a.kind))
+        .collect()
 }
 
 fn has(doc: &Document, name: &str) -> bool {
@@ -54,17 +57,56 @@ fn seed_persons() {
         eprintln!("{n} {k:?}");
     }
     let kirby = mentions_of(&doc, "John Kirby");
-    assert!(kirby.iter().filter(|m| *m == "Kirby").count() >= 4, "{kirby:?}");
-    assert!(kirby.iter().filter(|m| m.eq_ignore_ascii_case("he")).count() >= 3, "{kirby:?}");
+    assert!(
+        kirby.iter().filter(|m| *m == "Kirby").count() >= 4,
+        "{kirby:?}"
+    );
+    assert!(
+        kirby
+            .iter()
+            .filter(|m| m.eq_ignore_ascii_case("he"))
+            .count()
+            >= 3,
+        "{kirby:?}"
+    );
     assert!(kirby.contains(&"John Kirby".to_string()));
-    for p in ["Benjamin Netanyahu", "Joe Biden", "Ron Dermer", "Tzachi Hanegbi", "Jacquelyn Martin"] {
+    for p in [
+        "Benjamin Netanyahu",
+        "Joe Biden",
+        "Ron Dermer",
+        "Tzachi Hanegbi",
+        "Jacquelyn Martin",
+    ] {
         assert_eq!(actor(&doc, p).kind, ActorKind::Person, "{p}");
     }
-    assert!(mentions_of(&doc, "Benjamin Netanyahu").iter().filter(|m| *m == "Netanyahu").count() >= 3);
+    assert!(
+        mentions_of(&doc, "Benjamin Netanyahu")
+            .iter()
+            .filter(|m| *m == "Netanyahu")
+            .count()
+            >= 3
+    );
     assert!(mentions_of(&doc, "Joe Biden").contains(&"Biden".to_string()));
-    let persons: Vec<_> = doc.actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
-    for bad in ["Enlarge", "Photo", "Monday", "Israeli", "National Security Council Communications", "Strategic Affairs Minister Ron", "When", "Kirby"] {
-        assert!(!persons.contains(&bad), "{bad} is not a person: {persons:?}");
+    let persons: Vec<_> = doc
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    for bad in [
+        "Enlarge",
+        "Photo",
+        "Monday",
+        "Israeli",
+        "National Security Council Communications",
+        "Strategic Affairs Minister Ron",
+        "When",
+        "Kirby",
+    ] {
+        assert!(
+            !persons.contains(&bad),
+            "{bad} is not a person: {persons:?}"
+        );
     }
 }
 
@@ -84,16 +126,40 @@ fn seed_pronouns_resolve_to_kirby() {
 fn seed_titles_and_countries() {
     let doc = run(SEED);
     let kirby = actor(&doc, "John Kirby");
-    assert!(kirby.titles.contains(&"National Security Council Communications Director".to_string()), "{:?}", kirby.titles);
+    assert!(
+        kirby
+            .titles
+            .contains(&"National Security Council Communications Director".to_string()),
+        "{:?}",
+        kirby.titles
+    );
     assert_eq!(kirby.country.as_deref(), Some("USA"));
     let bibi = actor(&doc, "Benjamin Netanyahu");
-    assert!(bibi.titles.iter().any(|t| t == "Prime Minister"), "{:?}", bibi.titles);
+    assert!(
+        bibi.titles.iter().any(|t| t == "Prime Minister"),
+        "{:?}",
+        bibi.titles
+    );
     assert_eq!(bibi.country.as_deref(), Some("ISR"));
     let dermer = actor(&doc, "Ron Dermer");
-    assert!(dermer.titles.iter().any(|t| t == "Strategic Affairs Minister"), "{:?}", dermer.titles);
+    assert!(
+        dermer
+            .titles
+            .iter()
+            .any(|t| t == "Strategic Affairs Minister"),
+        "{:?}",
+        dermer.titles
+    );
     assert_eq!(dermer.country.as_deref(), Some("ISR"));
     let hanegbi = actor(&doc, "Tzachi Hanegbi");
-    assert!(hanegbi.titles.iter().any(|t| t == "national security adviser"), "{:?}", hanegbi.titles);
+    assert!(
+        hanegbi
+            .titles
+            .iter()
+            .any(|t| t == "national security adviser"),
+        "{:?}",
+        hanegbi.titles
+    );
     let biden = actor(&doc, "Joe Biden");
     assert_eq!(biden.titles, ["President"]);
     assert_eq!(biden.country.as_deref(), Some("USA"));
@@ -104,7 +170,15 @@ fn seed_titles_and_countries() {
 fn seed_countries_orgs_places() {
     let doc = run(SEED);
     let us = mentions_of(&doc, "United States");
-    for m in ["USA", "US", "U.S.", "the United States", "Washington", "the U.S. side", "the White House"] {
+    for m in [
+        "USA",
+        "US",
+        "U.S.",
+        "the United States",
+        "Washington",
+        "the U.S. side",
+        "the White House",
+    ] {
         assert!(us.contains(&m.to_string()), "{m} not in {us:?}");
     }
     assert_eq!(actor(&doc, "United States").country.as_deref(), Some("USA"));
@@ -112,14 +186,26 @@ fn seed_countries_orgs_places() {
     for m in ["Israel", "Israeli", "Israelis"] {
         assert!(il.contains(&m.to_string()), "{m} not in {il:?}");
     }
-    assert_eq!(mentions_of(&doc, "UN Security Council"), ["World Security Council"]);
+    assert_eq!(
+        mentions_of(&doc, "UN Security Council"),
+        ["World Security Council"]
+    );
     let nsc = actor(&doc, "National Security Council");
-    assert_eq!((nsc.kind, nsc.country.as_deref()), (ActorKind::Organization, Some("USA")));
+    assert_eq!(
+        (nsc.kind, nsc.country.as_deref()),
+        (ActorKind::Organization, Some("USA"))
+    );
     let pmo = actor(&doc, "Prime Minister's Office");
-    assert_eq!((pmo.kind, pmo.country.as_deref()), (ActorKind::Organization, Some("ISR")));
+    assert_eq!(
+        (pmo.kind, pmo.country.as_deref()),
+        (ActorKind::Organization, Some("ISR"))
+    );
     assert_eq!(mentions_of(&doc, "Prime Minister's Office").len(), 2);
     assert!(mentions_of(&doc, "Benjamin Netanyahu").contains(&"the prime minister".to_string()));
-    assert_eq!(actor(&doc, "Associated Press").kind, ActorKind::Organization);
+    assert_eq!(
+        actor(&doc, "Associated Press").kind,
+        ActorKind::Organization
+    );
     assert_eq!(actor(&doc, "dpa").kind, ActorKind::Organization);
     assert_eq!(actor(&doc, "Gaza Strip").kind, ActorKind::Place);
     assert_eq!(actor(&doc, "Rafah").kind, ActorKind::Place);
@@ -128,14 +214,21 @@ fn seed_countries_orgs_places() {
 #[test]
 fn seed_mentions_are_sorted_and_exact() {
     let doc = run(SEED);
-    assert!(doc.mentions.windows(2).all(|w| (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end)));
+    assert!(doc
+        .mentions
+        .windows(2)
+        .all(|w| (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end)));
     let m = mention(&doc, "John Kirby");
     assert_span!(doc, m.span, "John Kirby");
     assert_eq!(m.kind, MentionKind::Name);
     assert_eq!(mention(&doc, "Israeli").kind, MentionKind::Nationality);
     for (i, a) in doc.actors.iter().enumerate() {
         assert_eq!(a.id.0 as usize, i);
-        assert!(doc.mentions.iter().any(|m| m.actor == Some(a.id)), "{} has no mention", a.name);
+        assert!(
+            doc.mentions.iter().any(|m| m.actor == Some(a.id)),
+            "{} has no mention",
+            a.name
+        );
     }
 }
 
@@ -147,15 +240,24 @@ fn nationality_title_name_split() {
     let p = actor(&doc, "Benjamin Netanyahu");
     assert_eq!(p.titles, ["Prime Minister"]);
     assert_eq!(p.country.as_deref(), Some("ISR"));
-    assert!(!doc.mentions.iter().any(|m| doc.slice(m.span).contains("Minister")));
+    assert!(!doc
+        .mentions
+        .iter()
+        .any(|m| doc.slice(m.span).contains("Minister")));
 }
 
 #[test]
 fn org_title_name_split() {
     let doc = run("National Security Council Communications Director John Kirby spoke on Tuesday.");
-    assert_eq!(actor(&doc, "National Security Council").kind, ActorKind::Organization);
+    assert_eq!(
+        actor(&doc, "National Security Council").kind,
+        ActorKind::Organization
+    );
     let k = actor(&doc, "John Kirby");
-    assert_eq!(k.titles, ["National Security Council Communications Director"]);
+    assert_eq!(
+        k.titles,
+        ["National Security Council Communications Director"]
+    );
     assert_eq!(k.country.as_deref(), Some("USA"));
     assert!(!has(&doc, "National Security Council Communications"));
 }
@@ -170,7 +272,9 @@ fn appositive_title_with_country() {
 
 #[test]
 fn appositive_title_with_possessive_org() {
-    let doc = run("Andrew Turnage, the commission's executive director, told reporters the state would wait.");
+    let doc = run(
+        "Andrew Turnage, the commission's executive director, told reporters the state would wait.",
+    );
     assert_eq!(actor(&doc, "Andrew Turnage").titles, ["executive director"]);
 }
 
@@ -192,21 +296,31 @@ fn speech_verb_makes_unknown_name_a_person() {
 
 #[test]
 fn unknown_capitalised_words_are_dropped() {
-    let doc = run("Licenses have already been issued. Marijuana sold for recreational use is stronger.");
+    let doc =
+        run("Licenses have already been issued. Marijuana sold for recreational use is stronger.");
     assert!(doc.actors.is_empty(), "{:?}", names(&doc));
 }
 
 #[test]
 fn surname_merges_with_full_name_in_either_order() {
     let doc = run("Talks between Netanyahu and Biden stalled. Later, Israeli Prime Minister Benjamin Netanyahu left.");
-    assert_eq!(mentions_of(&doc, "Benjamin Netanyahu"), ["Netanyahu", "Benjamin Netanyahu"]);
+    assert_eq!(
+        mentions_of(&doc, "Benjamin Netanyahu"),
+        ["Netanyahu", "Benjamin Netanyahu"]
+    );
 }
 
 #[test]
 fn different_first_names_same_surname_stay_apart() {
     let doc = run("John Smith met Mary Smith in Chicago. Later John Smith said they agreed.");
     assert!(has(&doc, "John Smith") && has(&doc, "Mary Smith"));
-    assert_eq!(mentions_of(&doc, "John Smith").iter().filter(|m| *m == "John Smith").count(), 2);
+    assert_eq!(
+        mentions_of(&doc, "John Smith")
+            .iter()
+            .filter(|m| *m == "John Smith")
+            .count(),
+        2
+    );
     assert_eq!(actor(&doc, "Mary Smith").kind, ActorKind::Person);
 }
 
@@ -222,10 +336,24 @@ fn joined_names_split() {
 fn us_aliases_merge() {
     let doc = run("The USA abstained. The US and the U.S. side agree with the United States and America. Washington said so.");
     let us = mentions_of(&doc, "United States");
-    for m in ["USA", "US", "U.S.", "the U.S. side", "the United States", "America", "Washington"] {
+    for m in [
+        "USA",
+        "US",
+        "U.S.",
+        "the U.S. side",
+        "the United States",
+        "America",
+        "Washington",
+    ] {
         assert!(us.contains(&m.to_string()), "{m}: {us:?}");
     }
-    assert_eq!(doc.actors.iter().filter(|a| a.kind == ActorKind::Country).count(), 1);
+    assert_eq!(
+        doc.actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Country)
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -259,8 +387,12 @@ fn org_suffix_words_make_organizations() {
 
 #[test]
 fn org_acronym_merges() {
-    let doc = run("The Federal Widget Agency said it would act. Critics say the FWA waited too long.");
-    assert_eq!(mentions_of(&doc, "Federal Widget Agency"), ["Federal Widget Agency", "FWA"]);
+    let doc =
+        run("The Federal Widget Agency said it would act. Critics say the FWA waited too long.");
+    assert_eq!(
+        mentions_of(&doc, "Federal Widget Agency"),
+        ["Federal Widget Agency", "FWA"]
+    );
 }
 
 #[test]
@@ -284,20 +416,31 @@ fn nationality_words() {
     let doc = run("The Israeli delegation met French officials. The Israelis left.");
     assert_eq!(mentions_of(&doc, "Israel"), ["Israeli", "Israelis"]);
     assert_eq!(mentions_of(&doc, "France"), ["French"]);
-    assert!(doc.mentions.iter().filter(|m| m.actor.is_some()).all(|m| m.kind == MentionKind::Nationality));
+    assert!(doc
+        .mentions
+        .iter()
+        .filter(|m| m.actor.is_some())
+        .all(|m| m.kind == MentionKind::Nationality));
 }
 
 #[test]
 fn prime_ministers_office_is_an_org_and_nests_the_nominal() {
     let doc = run("Israeli Prime Minister Benjamin Netanyahu left. Later the prime minister's office said the trip was off.");
-    assert_eq!(mentions_of(&doc, "Prime Minister's Office"), ["the prime minister's office"]);
-    assert_eq!(actor(&doc, "Prime Minister's Office").country.as_deref(), Some("ISR"));
+    assert_eq!(
+        mentions_of(&doc, "Prime Minister's Office"),
+        ["the prime minister's office"]
+    );
+    assert_eq!(
+        actor(&doc, "Prime Minister's Office").country.as_deref(),
+        Some("ISR")
+    );
     assert!(mentions_of(&doc, "Benjamin Netanyahu").contains(&"the prime minister".to_string()));
 }
 
 #[test]
 fn nominal_title_resolves_to_holder() {
-    let doc = run("Foreign Minister Anna Kowalczyk arrived. The minister said talks would continue.");
+    let doc =
+        run("Foreign Minister Anna Kowalczyk arrived. The minister said talks would continue.");
     let m = mention(&doc, "The minister");
     assert_eq!(m.kind, MentionKind::Nominal);
     assert_eq!(m.actor, Some(actor(&doc, "Anna Kowalczyk").id));
@@ -306,7 +449,10 @@ fn nominal_title_resolves_to_holder() {
 #[test]
 fn vice_president_is_not_the_president() {
     assert!(coref::title_matches("Prime Minister", "prime minister"));
-    assert!(coref::title_matches("Israeli Prime Minister", "prime minister"));
+    assert!(coref::title_matches(
+        "Israeli Prime Minister",
+        "prime minister"
+    ));
     assert!(!coref::title_matches("Vice President", "president"));
 }
 
@@ -323,26 +469,44 @@ fn pronoun_prefers_speaker_over_recent_object() {
 #[test]
 fn pronoun_gender_agreement() {
     let doc = run("Mary Jones met John Brown. She said the deal was done. He agreed.");
-    assert_eq!(doc.actor(mention(&doc, "She").actor.unwrap()).name, "Mary Jones");
-    assert_eq!(doc.actor(mention(&doc, "He").actor.unwrap()).name, "John Brown");
+    assert_eq!(
+        doc.actor(mention(&doc, "She").actor.unwrap()).name,
+        "Mary Jones"
+    );
+    assert_eq!(
+        doc.actor(mention(&doc, "He").actor.unwrap()).name,
+        "John Brown"
+    );
 }
 
 #[test]
 fn pronoun_across_paragraph() {
     let doc = run("John Kirby rejected the questions about the relationship with Joe Biden.\n\nHowever, he added: \"We don't agree.\"");
-    assert_eq!(doc.actor(mention(&doc, "he").actor.unwrap()).name, "John Kirby");
+    assert_eq!(
+        doc.actor(mention(&doc, "he").actor.unwrap()).name,
+        "John Kirby"
+    );
 }
 
 #[test]
 fn spokeswoman_is_female() {
     let doc = run("Spokeswoman Lee Carter spoke first. Then Tom Baker arrived. She said nothing.");
-    assert_eq!(doc.actor(mention(&doc, "She").actor.unwrap()).name, "Lee Carter");
+    assert_eq!(
+        doc.actor(mention(&doc, "She").actor.unwrap()).name,
+        "Lee Carter"
+    );
 }
 
 #[test]
 fn sentence_initial_function_words_are_not_names() {
-    let doc = run("When asked, Kirby said no. However, Kirby added more. On Monday, nothing happened.");
-    assert!(!has(&doc, "When") && !has(&doc, "However") && !has(&doc, "Monday") && !has(&doc, "On Monday"));
+    let doc =
+        run("When asked, Kirby said no. However, Kirby added more. On Monday, nothing happened.");
+    assert!(
+        !has(&doc, "When")
+            && !has(&doc, "However")
+            && !has(&doc, "Monday")
+            && !has(&doc, "On Monday")
+    );
     assert_eq!(actor(&doc, "Kirby").kind, ActorKind::Person);
 }
 
@@ -372,7 +536,10 @@ fn titles_with_particles_in_names() {
 #[test]
 fn multiword_surname_merges() {
     let doc = run("Professor Sankar Das Sarma disagreed. Das Sarma said the data was thin.");
-    assert_eq!(mentions_of(&doc, "Sankar Das Sarma"), ["Sankar Das Sarma", "Das Sarma"]);
+    assert_eq!(
+        mentions_of(&doc, "Sankar Das Sarma"),
+        ["Sankar Das Sarma", "Das Sarma"]
+    );
 }
 
 #[test]
@@ -394,7 +561,10 @@ fn abbreviated_titles() {
 fn news_outlets_are_not_the_country() {
     let doc = run("The Washington Post reported that The New York Times agreed.");
     assert!(!has(&doc, "United States"), "{:?}", names(&doc));
-    assert_eq!(actor(&doc, "The Washington Post").kind, ActorKind::Organization);
+    assert_eq!(
+        actor(&doc, "The Washington Post").kind,
+        ActorKind::Organization
+    );
 }
 
 #[test]
@@ -408,13 +578,20 @@ fn credit_and_signature_actors() {
 
 #[test]
 fn helpers_for_quote_attribution() {
-    let doc = run("\"We are perplexed,\" said National Security Council Communications Director John Kirby.");
+    let doc = run(
+        "\"We are perplexed,\" said National Security Council Communications Director John Kirby.",
+    );
     let at = doc.text.find("National").unwrap();
     let end = doc.text.rfind('.').unwrap();
     let (id, span) = resolve_speaker(&doc, Span::new(at, end)).unwrap();
     assert_eq!(doc.actor(id).name, "John Kirby");
     assert_span!(doc, span, "John Kirby");
-    assert_eq!(mention_at(&doc, doc.text.find("Kirby").unwrap()).unwrap().actor, Some(id));
+    assert_eq!(
+        mention_at(&doc, doc.text.find("Kirby").unwrap())
+            .unwrap()
+            .actor,
+        Some(id)
+    );
     let (id2, _) = last_speaker_before(&doc, doc.text.len(), 200).unwrap();
     assert_eq!(id2, id);
 }
@@ -448,7 +625,12 @@ fn debug_dump() {
     }
     eprintln!();
     for m in &doc.mentions {
-        eprintln!("{:?} {:?} -> {:?}", doc.slice(m.span), m.kind, m.actor.map(|a| doc.actor(a).name.clone()));
+        eprintln!(
+            "{:?} {:?} -> {:?}",
+            doc.slice(m.span),
+            m.kind,
+            m.actor.map(|a| doc.actor(a).name.clone())
+        );
     }
     for a in &doc.actors {
         eprintln!("{a:?}");
@@ -456,8 +638,12 @@ fn debug_dump() {
 }
 
 fn naeb_docs() -> Vec<Document> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/extraction/naeb/articles.json");
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("NAEB articles")).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/extraction/naeb/articles.json"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("NAEB articles")).unwrap();
     let mut docs = Vec::new();
     for (_, a) in json.as_object().unwrap() {
         let mut doc = Document::new(a["articleBody"].as_str().unwrap_or(""));
@@ -488,7 +674,13 @@ fn throughput_naeb() {
         best = best.min(t.elapsed().as_secs_f64());
     }
     assert!(count > 10_000, "{count} mentions");
-    eprintln!("ActorFinder: {} docs, {:.2} MB in {:.3} s = {:.1} MB/s, {count} mentions", docs.len(), bytes as f64 / 1e6, best, bytes as f64 / 1e6 / best);
+    eprintln!(
+        "ActorFinder: {} docs, {:.2} MB in {:.3} s = {:.1} MB/s, {count} mentions",
+        docs.len(),
+        bytes as f64 / 1e6,
+        best,
+        bytes as f64 / 1e6 / best
+    );
 }
 
 /// Prints the persons found in some NAEB articles, for eyeballing precision.
@@ -496,14 +688,28 @@ fn throughput_naeb() {
 #[ignore]
 fn naeb_persons() {
     let finder = ActorFinder::default();
-    let skip: usize = std::env::var("SKIP").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let skip: usize = std::env::var("SKIP")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     for mut d in naeb_docs().into_iter().skip(skip).take(10) {
         finder.run(&mut d);
         d.validate().unwrap();
-        eprintln!("---- {}", &d.text[..d.text.len().min(80)].replace('\n', " "));
+        eprintln!(
+            "---- {}",
+            &d.text[..d.text.len().min(80)].replace('\n', " ")
+        );
         for a in &d.actors {
-            let ms: Vec<_> = d.mentions.iter().filter(|m| m.actor == Some(a.id)).map(|m| d.slice(m.span)).collect();
-            eprintln!("  {:?} {} {:?} {:?} {:?}", a.kind, a.name, a.titles, a.country, ms);
+            let ms: Vec<_> = d
+                .mentions
+                .iter()
+                .filter(|m| m.actor == Some(a.id))
+                .map(|m| d.slice(m.span))
+                .collect();
+            eprintln!(
+                "  {:?} {} {:?} {:?} {:?}",
+                a.kind, a.name, a.titles, a.country, ms
+            );
         }
     }
 }
@@ -535,5 +741,10 @@ fn throughput_phases() {
         mg = mg.min(t.elapsed().as_secs_f64());
     }
     let mb = bytes as f64 / 1e6;
-    eprintln!("view {:.1} MB/s, candidates (incl. view) {:.1} MB/s, merge {:.1} MB/s", mb / tv, mb / fc, mb / mg);
+    eprintln!(
+        "view {:.1} MB/s, candidates (incl. view) {:.1} MB/s, merge {:.1} MB/s",
+        mb / tv,
+        mb / fc,
+        mb / mg
+    );
 }

@@ -12,9 +12,10 @@ pub fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) if !matches!(w, "of" | "the" | "and" | "for") => {
-                    f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()
-                }
+                Some(f) if !matches!(w, "of" | "the" | "and" | "for") => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
                 Some(_) => w.to_string(),
                 None => String::new(),
             }
@@ -109,7 +110,14 @@ pub fn parse_credit(lex: &Lexicon, doc: &Document, span: Span) -> (Option<Span>,
     if let Some(colon) = text.find(':') {
         body_start = colon + 1;
     } else {
-        for p in ["Photo by", "Photograph by", "Photos by", "Image by", "Credit", "Foto"] {
+        for p in [
+            "Photo by",
+            "Photograph by",
+            "Photos by",
+            "Image by",
+            "Credit",
+            "Foto",
+        ] {
             if let Some(rest) = text.strip_prefix(p) {
                 body_start = text.len() - rest.len();
                 break;
