@@ -269,13 +269,13 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     let i = c.first;
     // Inverted tail: `..., said Kirby.`
     if i > p.t0 && ctx.flag(i - 1, COMMA) {
-        let (subj, j) = ctx.np_after(p, i + 1)?;
-        let j = ctx.skip_adverbials(p, j);
-        if ctx.ends_before(p, j) || ctx.flag(j, COMMA) {
-            let (a, b) = tail(ctx, p, i - 1)?;
-            return Some((a, b, attr_of(ctx, c, Some(subj), None)));
+        if let Some((subj, j)) = ctx.np_after(p, i + 1) {
+            let j = ctx.skip_adverbials(p, j);
+            if ctx.ends_before(p, j) || ctx.flag(j, COMMA) {
+                let (a, b) = tail(ctx, p, i - 1)?;
+                return Some((a, b, attr_of(ctx, c, Some(subj), None)));
+            }
         }
-        return None;
     }
     let subj = ctx.subject_before(p, i)?;
     match clause_start(ctx, p, c)? {

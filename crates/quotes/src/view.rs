@@ -511,9 +511,10 @@ impl<'a> Ctx<'a> {
         let mut j = i;
         while j < p.t1 && j - i < 12 {
             let t = self.toks[j];
+            let after_det = j > i && (self.is(j - 1, lx::DET) || matches!(self.tt(j - 1), "'s" | "’s"));
             if t.region != NONE
                 || t.flags & (BOUNDARY | COMMA | COLON | SEMI | DASH) != 0
-                || t.cue != 0
+                || t.cue != 0 && !after_det
                 || t.class & (lx::REL | lx::NEG | lx::AUX) != 0
                 || (t.class & lx::THAT != 0 && j > i)
             {

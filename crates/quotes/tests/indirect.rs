@@ -1,0 +1,255 @@
+//! Indirect (reported) speech and mixed quotations.
+
+mod common;
+use common::*;
+
+#[test]
+fn said_bare_clause() {
+    check(
+        "Mayor Anna Keller said the bridge would reopen in May.",
+        &[(Indirect, "the bridge would reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn said_that_drops_that() {
+    check(
+        "Anna Keller said that the bridge would reopen in May.",
+        &[(Indirect, "the bridge would reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn said_on_monday_that() {
+    check(
+        "Anna Keller said on Monday that the bridge would reopen in May.",
+        &[(Indirect, "the bridge would reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn according_to_at_sentence_start() {
+    check(
+        "According to Anna Keller, the bridge will reopen in May.",
+        &[(Indirect, "the bridge will reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn according_to_at_sentence_end() {
+    check(
+        "The bridge will reopen in May, according to Anna Keller.",
+        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn according_to_a_report_is_not_a_speaker() {
+    check("According to the report, the bridge will reopen in May.", &[]);
+}
+
+#[test]
+fn tail_cue_x_said() {
+    check(
+        "The bridge will reopen in May, Anna Keller said.",
+        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn tail_cue_said_x() {
+    check(
+        "The bridge will reopen in May, said Anna Keller.",
+        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn tail_cue_told_reporters() {
+    check(
+        "The bridge will reopen in May, Anna Keller told reporters on Tuesday.",
+        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn warned_that() {
+    check(
+        "Emma Thomas warned that prices would rise further.",
+        &[(Indirect, "prices would rise further", Some("Emma Thomas"))],
+    );
+}
+
+#[test]
+fn warned_object_that() {
+    check(
+        "Emma Thomas warned investors that prices would rise further.",
+        &[(Indirect, "prices would rise further", Some("Emma Thomas"))],
+    );
+}
+
+#[test]
+fn denied_that() {
+    check(
+        "The company denied that it had misled regulators.",
+        &[(Indirect, "it had misled regulators", None)],
+    );
+    check(
+        "Emma Thomas denied that she had misled regulators.",
+        &[(Indirect, "she had misled regulators", Some("Emma Thomas"))],
+    );
+}
+
+#[test]
+fn denied_with_object_is_not_speech_content() {
+    check("Emma Thomas denied the allegations.", &[]);
+}
+
+#[test]
+fn insisted_bare_clause() {
+    check(
+        "Emma Thomas insisted the plan was legal.",
+        &[(Indirect, "the plan was legal", Some("Emma Thomas"))],
+    );
+}
+
+#[test]
+fn told_reporters_that() {
+    check(
+        "Emma Thomas told reporters that the plan was legal.",
+        &[(Indirect, "the plan was legal", Some("Emma Thomas"))],
+    );
+}
+
+#[test]
+fn told_reporters_bare_clause() {
+    check(
+        "Emma Thomas told reporters the plan was legal.",
+        &[(Indirect, "the plan was legal", Some("Emma Thomas"))],
+    );
+}
+
+#[test]
+fn told_him_to_is_not_speech_content() {
+    check("Emma Thomas told him to leave the building.", &[]);
+}
+
+#[test]
+fn pronoun_said_clause() {
+    check(
+        "Emma Thomas leads the union. She said the strike would continue.",
+        &[(Indirect, "the strike would continue", Some("Emma Thomas"))],
+    );
+}
+
+#[test]
+fn appositive_subject_indirect() {
+    check(
+        "Jane Doe, the company's chief executive, said sales had doubled.",
+        &[(Indirect, "sales had doubled", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn relative_who_said() {
+    check(
+        "The plan was drafted by Jane Doe, who said it would save money.",
+        &[(Indirect, "it would save money", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn adding_that_continues_the_speaker() {
+    check(
+        "Jane Doe said sales had doubled, adding that the company would hire 200 people.",
+        &[
+            (Indirect, "sales had doubled", Some("Jane Doe")),
+            (Indirect, "the company would hire 200 people", Some("Jane Doe")),
+        ],
+    );
+}
+
+#[test]
+fn beliefs_are_not_speech() {
+    check(
+        "Jane Doe believes the company will grow. She thinks sales will double. She wants more staff.",
+        &[],
+    );
+}
+
+#[test]
+fn said_used_otherwise() {
+    check(
+        "The so-called reform was said to be popular. Jane Doe declined to say whether she agreed.",
+        &[],
+    );
+    check("That said, the company kept growing.", &[]);
+}
+
+#[test]
+fn when_asked_is_not_a_quote() {
+    check(
+        "When asked, Jane Doe said the company would grow.",
+        &[(Indirect, "the company would grow", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn mixed_quote_reported_once() {
+    check(
+        "Jane Doe said the merger was \"a great day for our workers\" and that more jobs would follow.",
+        &[(
+            Mixed,
+            "the merger was \"a great day for our workers\" and that more jobs would follow",
+            Some("Jane Doe"),
+        )],
+    );
+}
+
+#[test]
+fn mixed_quote_with_short_quoted_word() {
+    check(
+        "Jane Doe said the deal was “dead” for now.",
+        &[(Mixed, "the deal was “dead” for now", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn mixed_quote_ending_the_sentence() {
+    check(
+        "Jane Doe said the company would \"fight this all the way.\" The case goes to court in May.",
+        &[(Mixed, "the company would \"fight this all the way.\"", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn said_then_whole_quote_is_direct() {
+    check(
+        "Jane Doe said \"the company will fight this all the way.\"",
+        &[(Direct, "the company will fight this all the way.", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn headline_says_clause() {
+    check(
+        "Biden says US will keep supporting Ukraine\n\nPresident Joe Biden spoke on Monday.",
+        &[(Indirect, "US will keep supporting Ukraine", Some("Joe Biden"))],
+    );
+}
+
+#[test]
+fn us_abbreviation_inside_reported_clause() {
+    check(
+        "Jane Doe said the U.S. market would recover. Her company is based in Ohio.",
+        &[(Indirect, "the U.S. market would recover", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn reported_clause_ending_with_abbreviation() {
+    check(
+        "Jane Doe said the company would move to the U.S. Its workers were not told.",
+        &[(Indirect, "the company would move to the U.S.", Some("Jane Doe"))],
+    );
+}
