@@ -38,10 +38,19 @@ enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Train a learned tagger (part of speech, named entities) from a corpus.
+    Train {
+        #[command(subcommand)]
+        what: newsgraph_tagger::run::TrainCommand,
+    },
 }
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Part-of-speech accuracy (UPOS, XPOS) on a CoNLL-U file, and tagging speed.
+    Pos(newsgraph_tagger::run::EvalPosArgs),
+    /// Named-entity precision / recall / F1 (conlleval rules) on a CoNLL-2003 file.
+    Ner(newsgraph_tagger::run::EvalNerArgs),
     /// Quotations against the hand-made gold (eval/gold/quotes/GUIDELINES.md).
     Quotes {
         /// Directory of gold files.
@@ -87,6 +96,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
         } => read(format, date, Limits { max_bytes }, &paths),
         Command::Bench(args) => newsgraph::bench::main(args),
+        Command::Train { what } => {
+            newsgraph_tagger::run::train(&what)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            what: EvalCommand::Pos(args),
+        } => {
+            print!("{}", newsgraph_tagger::run::eval_pos(&args)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            what: EvalCommand::Ner(args),
+        } => {
+            print!("{}", newsgraph_tagger::run::eval_ner(&args)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval {
             what:
                 EvalCommand::Quotes {

@@ -93,6 +93,221 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// Declares a tag enum with its CoNLL-U spelling, `as_str`, `parse` and `ALL`.
+macro_rules! tagset {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum $name { $($(#[$vm])* $v),* }
+
+        impl $name {
+            /// Every tag, in declaration order (`ALL[t as usize] == t`).
+            pub const ALL: &'static [$name] = &[$($name::$v),*];
+            /// The tag as written in CoNLL-U.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s),* }
+            }
+            /// The tag written `s` in CoNLL-U, if it is one.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($s => Some($name::$v),)* _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+tagset! {
+    /// A Universal Dependencies part-of-speech tag (UPOS).
+    Upos {
+        /// Adjective.
+        Adj = "ADJ",
+        /// Adposition.
+        Adp = "ADP",
+        /// Adverb.
+        Adv = "ADV",
+        /// Auxiliary.
+        Aux = "AUX",
+        /// Coordinating conjunction.
+        Cconj = "CCONJ",
+        /// Determiner.
+        Det = "DET",
+        /// Interjection.
+        Intj = "INTJ",
+        /// Noun.
+        Noun = "NOUN",
+        /// Numeral.
+        Num = "NUM",
+        /// Particle.
+        Part = "PART",
+        /// Pronoun.
+        Pron = "PRON",
+        /// Proper noun.
+        Propn = "PROPN",
+        /// Punctuation.
+        Punct = "PUNCT",
+        /// Subordinating conjunction.
+        Sconj = "SCONJ",
+        /// Symbol.
+        Sym = "SYM",
+        /// Verb.
+        Verb = "VERB",
+        /// Other.
+        X = "X",
+    }
+}
+
+tagset! {
+    /// A Penn Treebank part-of-speech tag, as extended in the English Web Treebank (XPOS).
+    Xpos {
+        /// `$`
+        Dollar = "$",
+        /// Opening quotation mark.
+        OpenQuote = "``",
+        /// Closing quotation mark.
+        CloseQuote = "''",
+        /// Comma.
+        Comma = ",",
+        /// Left bracket.
+        Lrb = "-LRB-",
+        /// Right bracket.
+        Rrb = "-RRB-",
+        /// Sentence-final punctuation.
+        Period = ".",
+        /// Colon, semicolon, dash, ellipsis.
+        Colon = ":",
+        /// Address (URL, e-mail).
+        Add = "ADD",
+        /// Affix.
+        Afx = "AFX",
+        /// Coordinating conjunction.
+        Cc = "CC",
+        /// Cardinal number.
+        Cd = "CD",
+        /// Determiner.
+        Dt = "DT",
+        /// Existential there.
+        Ex = "EX",
+        /// Foreign word.
+        Fw = "FW",
+        /// Goes-with (split word).
+        Gw = "GW",
+        /// Hyphen.
+        Hyph = "HYPH",
+        /// Preposition or subordinating conjunction.
+        In = "IN",
+        /// Adjective.
+        Jj = "JJ",
+        /// Comparative adjective.
+        Jjr = "JJR",
+        /// Superlative adjective.
+        Jjs = "JJS",
+        /// List item marker.
+        Ls = "LS",
+        /// Modal.
+        Md = "MD",
+        /// Superfluous punctuation.
+        Nfp = "NFP",
+        /// Singular or mass noun.
+        Nn = "NN",
+        /// Singular proper noun.
+        Nnp = "NNP",
+        /// Plural proper noun.
+        Nnps = "NNPS",
+        /// Plural noun.
+        Nns = "NNS",
+        /// Predeterminer.
+        Pdt = "PDT",
+        /// Possessive ending.
+        Pos = "POS",
+        /// Personal pronoun.
+        Prp = "PRP",
+        /// Possessive pronoun.
+        PrpS = "PRP$",
+        /// Adverb.
+        Rb = "RB",
+        /// Comparative adverb.
+        Rbr = "RBR",
+        /// Superlative adverb.
+        Rbs = "RBS",
+        /// Particle.
+        Rp = "RP",
+        /// Symbol.
+        Sym = "SYM",
+        /// `to`.
+        To = "TO",
+        /// Interjection.
+        Uh = "UH",
+        /// Verb, base form.
+        Vb = "VB",
+        /// Verb, past tense.
+        Vbd = "VBD",
+        /// Verb, gerund or present participle.
+        Vbg = "VBG",
+        /// Verb, past participle.
+        Vbn = "VBN",
+        /// Verb, non-3rd person singular present.
+        Vbp = "VBP",
+        /// Verb, 3rd person singular present.
+        Vbz = "VBZ",
+        /// Wh-determiner.
+        Wdt = "WDT",
+        /// Wh-pronoun.
+        Wp = "WP",
+        /// Possessive wh-pronoun.
+        WpS = "WP$",
+        /// Wh-adverb.
+        Wrb = "WRB",
+        /// Unknown.
+        Xx = "XX",
+    }
+}
+
+/// The part-of-speech tags of one token (`Document::pos[i]` belongs to `Document::tokens[i]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Pos {
+    /// Universal POS.
+    pub upos: Upos,
+    /// Penn Treebank POS.
+    pub xpos: Xpos,
+}
+
+/// The type of a named entity found by a tagger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityLabel {
+    /// A person.
+    Person,
+    /// An organization.
+    Organization,
+    /// A location or geo-political entity.
+    Location,
+    /// A nationality or demonym word (`Israeli`).
+    Nationality,
+    /// Another name (events, works, nationalities not recognised as such).
+    Misc,
+}
+
+/// A named entity: a span of whole tokens and its type. Entities are sorted and never overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The entity's bytes.
+    pub span: Span,
+    /// Its type.
+    pub label: EntityLabel,
+}
+
 /// Index of an actor in [`Document::actors`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ActorId(pub u32);
@@ -205,6 +420,10 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Tokens, sorted, non-overlapping, inside sentences.
     pub tokens: Vec<Token>,
+    /// Part-of-speech tags, parallel to `tokens` (empty until a tagger ran).
+    pub pos: Vec<Pos>,
+    /// Named entities found by a tagger, sorted, non-overlapping.
+    pub entities: Vec<Entity>,
     /// Mentions of actors, sorted by (start, end).
     pub mentions: Vec<Mention>,
     /// Actors; `actors[i].id == ActorId(i)`.
@@ -342,6 +561,14 @@ impl Document {
         }
         disjoint_sorted("sentence", &mut self.sentences.iter().copied())?;
         disjoint_sorted("token", &mut self.tokens.iter().map(|t| t.span))?;
+        if !self.pos.is_empty() && self.pos.len() != self.tokens.len() {
+            return Err(Invalid(format!(
+                "{} part-of-speech tags for {} tokens (the layer must be empty or parallel to tokens)",
+                self.pos.len(),
+                self.tokens.len()
+            )));
+        }
+        disjoint_sorted("entity", &mut self.entities.iter().map(|e| e.span))?;
         let mut prev = Span::default();
         for m in &self.mentions {
             check("mention", m.span)?;

@@ -22,8 +22,8 @@ mod span;
 mod stage;
 
 pub use document::{
-    Actor, ActorId, ActorKind, Block, BlockKind, Diagnostic, Document, Invalid, Mention,
-    MentionKind, Meta, Quote, QuoteKind, Token, TokenKind,
+    Actor, ActorId, ActorKind, Block, BlockKind, Diagnostic, Document, Entity, EntityLabel,
+    Invalid, Mention, MentionKind, Meta, Pos, Quote, QuoteKind, Token, TokenKind, Upos, Xpos,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use span::Span;

@@ -18,6 +18,10 @@ pub enum Layer {
     Actors,
     /// `quotes`.
     Quotes,
+    /// `pos`: part-of-speech tags parallel to `tokens`.
+    Pos,
+    /// `entities`: named entities.
+    Entities,
 }
 
 /// One step of the pipeline. Stages never fail on a badly written article: they record a

@@ -1,0 +1,410 @@
+//! The linear model (a hashed weight table, one row of class weights per bucket), its
+//! averaged-perceptron trainer, and the versioned binary file format.
+//!
+//! File layout (little-endian):
+//! ```text
+//! magic     8 bytes  "NGTAGGER"
+//! version   u32      FORMAT_VERSION
+//! kind      u8       1 = part of speech, 2 = named entities
+//! body_len  u64
+//! body      body_len bytes (see `PosModel::write` / `NerModel::write`)
+//! checksum  u64      hash::bytes(0, body)
+//! ```
+//! The weight table inside the body is stored sparsely (runs of zeros, then a value), as
+//! i16 weights with one f32 scale; most entries of a perceptron's table are zero.
+
+use crate::hash;
+use std::fmt;
+
+/// The magic bytes that open every model file.
+pub const MAGIC: &[u8; 8] = b"NGTAGGER";
+/// The current format version.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A model file that cannot be used: names the file and says what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError {
+    /// The file (or `embedded:NAME` for a model compiled into the binary).
+    pub path: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "model file {}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// What kind of model a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Part of speech.
+    Pos = 1,
+    /// Named entities.
+    Ner = 2,
+}
+
+/// Wraps a model body into the file envelope.
+pub fn envelope(kind: Kind, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 29);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.push(kind as u8);
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(body);
+    out.extend_from_slice(&hash::bytes(0, body).to_le_bytes());
+    out
+}
+
+/// Checks the envelope and returns the body. Errors are messages without the file name.
+pub fn open(kind: Kind, data: &[u8]) -> Result<&[u8], String> {
+    if data.len() < 21 {
+        return Err(format!(
+            "truncated: {} bytes, shorter than the 21-byte header",
+            data.len()
+        ));
+    }
+    if &data[..8] != MAGIC {
+        return Err("not a newsgraph tagger model (bad magic bytes)".into());
+    }
+    let version = u32::from_le_bytes(data[8..12].try_into().unwrap());
+    if version != FORMAT_VERSION {
+        return Err(format!(
+            "format version {version}, this build reads version {FORMAT_VERSION}: retrain the model"
+        ));
+    }
+    let k = data[12];
+    if k != kind as u8 {
+        let name = |k: u8| match k {
+            1 => "part-of-speech",
+            2 => "named-entity",
+            _ => "unknown",
+        };
+        return Err(format!(
+            "holds a {} model, expected a {} model",
+            name(k),
+            name(kind as u8)
+        ));
+    }
+    let len = u64::from_le_bytes(data[13..21].try_into().unwrap());
+    let expected = 21u64.saturating_add(len).saturating_add(8);
+    if (data.len() as u64) < expected {
+        return Err(format!(
+            "truncated: {} bytes, the header announces {expected}",
+            data.len()
+        ));
+    }
+    if (data.len() as u64) > expected {
+        return Err(format!(
+            "{} trailing bytes after the model",
+            data.len() as u64 - expected
+        ));
+    }
+    let body = &data[21..21 + len as usize];
+    let sum = u64::from_le_bytes(data[21 + len as usize..].try_into().unwrap());
+    if hash::bytes(0, body) != sum {
+        return Err("checksum mismatch: the file is corrupt".into());
+    }
+    Ok(body)
+}
+
+/// Appends values to a body.
+#[derive(Default)]
+pub struct Writer(pub Vec<u8>);
+
+impl Writer {
+    /// A byte.
+    pub fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    /// A u32.
+    pub fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    /// A u64.
+    pub fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    /// An f32.
+    pub fn f32(&mut self, v: f32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    /// An unsigned LEB128 varint.
+    pub fn var(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
+    /// A length-prefixed string.
+    pub fn str(&mut self, s: &str) {
+        self.var(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// Reads values from a body; every read checks bounds.
+pub struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// Reads `b` from its start.
+    pub fn new(b: &'a [u8]) -> Self {
+        Reader { b, at: 0 }
+    }
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], String> {
+        if self.b.len() - self.at < n {
+            return Err(format!(
+                "truncated body while reading {what} at byte {}",
+                self.at
+            ));
+        }
+        let s = &self.b[self.at..self.at + n];
+        self.at += n;
+        Ok(s)
+    }
+    /// A byte.
+    pub fn u8(&mut self, what: &str) -> Result<u8, String> {
+        Ok(self.take(1, what)?[0])
+    }
+    /// A u32.
+    pub fn u32(&mut self, what: &str) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4, what)?.try_into().unwrap()))
+    }
+    /// A u64.
+    pub fn u64(&mut self, what: &str) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(self.take(8, what)?.try_into().unwrap()))
+    }
+    /// An f32.
+    pub fn f32(&mut self, what: &str) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4, what)?.try_into().unwrap()))
+    }
+    /// A varint.
+    pub fn var(&mut self, what: &str) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8(what)?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err(format!("malformed number in {what} at byte {}", self.at))
+    }
+    /// A length-prefixed UTF-8 string.
+    pub fn str(&mut self, what: &str) -> Result<&'a str, String> {
+        let n = self.var(what)? as usize;
+        let b = self.take(n, what)?;
+        std::str::from_utf8(b).map_err(|_| format!("{what} is not UTF-8"))
+    }
+    /// A count, refused when larger than `max`.
+    pub fn count(&mut self, what: &str, max: usize) -> Result<usize, String> {
+        let n = self.var(what)?;
+        if n > max as u64 {
+            return Err(format!("{what}: {n} is more than the limit {max}"));
+        }
+        Ok(n as usize)
+    }
+    /// Fails unless every byte was read.
+    pub fn end(&self) -> Result<(), String> {
+        if self.at != self.b.len() {
+            return Err(format!(
+                "{} unread bytes at the end of the body",
+                self.b.len() - self.at
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A trained linear model: `2^bits` rows of `ncls` quantized weights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Linear {
+    /// log2 of the number of rows.
+    pub bits: u8,
+    /// Number of classes (row width).
+    pub ncls: usize,
+    /// `weights[row * ncls + class]`.
+    pub w: Vec<i16>,
+    /// Real weight = `w * scale`.
+    pub scale: f32,
+}
+
+impl Linear {
+    /// The row of a feature hash.
+    #[inline(always)]
+    pub fn row(bits: u8, h: u64) -> usize {
+        (h >> (64 - bits as u32)) as usize
+    }
+
+    /// Adds the rows of `feats` (feature hashes) into `scores` (length `ncls`).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        let n = self.ncls;
+        let scores = &mut scores[..n];
+        scores.fill(0);
+        for &f in feats {
+            let r = Linear::row(self.bits, f) * n;
+            let row = &self.w[r..r + n];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
+    }
+
+    /// Writes the table.
+    pub fn write(&self, out: &mut Writer) {
+        out.u8(self.bits);
+        out.var(self.ncls as u64);
+        out.f32(self.scale);
+        let nonzero = self.w.iter().filter(|&&w| w != 0).count();
+        out.var(nonzero as u64);
+        let mut run = 0u64;
+        for &w in &self.w {
+            if w == 0 {
+                run += 1;
+            } else {
+                out.var(run);
+                let z = ((w as i32) << 1) ^ ((w as i32) >> 31);
+                out.var(z as u64);
+                run = 0;
+            }
+        }
+    }
+
+    /// Reads a table written by [`Linear::write`].
+    pub fn read(r: &mut Reader) -> Result<Linear, String> {
+        let bits = r.u8("table size")?;
+        if !(8..=24).contains(&bits) {
+            return Err(format!("table size 2^{bits} is out of range (2^8..2^24)"));
+        }
+        let ncls = r.count("class count", 4096)?;
+        let scale = r.f32("weight scale")?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(format!("weight scale {scale} is not a positive number"));
+        }
+        let len = (1usize << bits) * ncls;
+        let nonzero = r.count("weight count", len)?;
+        let mut w = vec![0i16; len];
+        let mut at = 0usize;
+        for _ in 0..nonzero {
+            let run = r.var("weights")? as usize;
+            let z = r.var("weights")?;
+            at = at.saturating_add(run);
+            if at >= len || z > u64::from(u16::MAX) {
+                return Err("weights run past the end of the table".into());
+            }
+            let z = z as i32;
+            w[at] = ((z >> 1) ^ -(z & 1)) as i16;
+            at += 1;
+        }
+        Ok(Linear {
+            bits,
+            ncls,
+            w,
+            scale,
+        })
+    }
+}
+
+/// Averaged perceptron weights during training (integer updates, exact averaging).
+pub struct Trainer {
+    bits: u8,
+    ncls: usize,
+    w: Vec<i32>,
+    u: Vec<i64>,
+    /// Number of examples seen (the averaging clock).
+    pub c: i64,
+}
+
+impl Trainer {
+    /// Zero weights.
+    pub fn new(bits: u8, ncls: usize) -> Trainer {
+        let len = (1usize << bits) * ncls;
+        Trainer {
+            bits,
+            ncls,
+            w: vec![0; len],
+            u: vec![0; len],
+            c: 1,
+        }
+    }
+
+    /// Current (not averaged) scores.
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        let n = self.ncls;
+        let scores = &mut scores[..n];
+        scores.fill(0);
+        for &f in feats {
+            let r = Linear::row(self.bits, f) * n;
+            for (s, &w) in scores.iter_mut().zip(&self.w[r..r + n]) {
+                *s += w;
+            }
+        }
+    }
+
+    /// Perceptron update towards `gold`, away from `pred`.
+    pub fn update(&mut self, feats: &[u64], gold: usize, pred: usize) {
+        if gold == pred {
+            return;
+        }
+        let n = self.ncls;
+        for &f in feats {
+            let r = Linear::row(self.bits, f) * n;
+            self.w[r + gold] += 1;
+            self.u[r + gold] += self.c;
+            self.w[r + pred] -= 1;
+            self.u[r + pred] -= self.c;
+        }
+    }
+
+    /// Advances the averaging clock by one example.
+    #[inline]
+    pub fn tick(&mut self) {
+        self.c += 1;
+    }
+
+    /// The averaged weights, quantized to i16.
+    pub fn average(&self) -> Linear {
+        let c = self.c as f64;
+        let avg: Vec<f64> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| w as f64 - u as f64 / c)
+            .collect();
+        let max = avg.iter().fold(0f64, |m, &a| m.max(a.abs())).max(1e-9);
+        let scale = max / 32767.0;
+        let w = avg
+            .iter()
+            .map(|&a| (a / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        Linear {
+            bits: self.bits,
+            ncls: self.ncls,
+            w,
+            scale: scale as f32,
+        }
+    }
+}
+
+/// Index of the best score among the allowed classes (`allowed(c)`), lowest index on ties.
+#[inline]
+pub fn argmax(scores: &[i32], allowed: impl Fn(usize) -> bool) -> usize {
+    let mut best = usize::MAX;
+    let mut bs = i32::MIN;
+    for (c, &s) in scores.iter().enumerate() {
+        if (best == usize::MAX || s > bs) && allowed(c) {
+            best = c;
+            bs = s;
+        }
+    }
+    best.min(scores.len().saturating_sub(1))
+}

@@ -1,0 +1,651 @@
+//! The named-entity tagger: greedy left-to-right averaged perceptron over BILOU classes of
+//! PER / ORG / LOC / MISC, with part-of-speech, gazetteer and document-level features
+//! (other occurrences of a word in the document, and the labels it already received there).
+
+use crate::corpus::NerDocument;
+use crate::feats::{self, f1, f2, f3, Tok, END, START};
+use crate::hash::{self, HashMap};
+use crate::model::{self, argmax, Kind, Linear, Reader, Trainer, Writer};
+use crate::pos::{PosModel, Scratch};
+
+/// Entity types, in class order.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+const PREFIX: [&str; 4] = ["B", "I", "L", "U"];
+/// Number of classes: O plus B/I/L/U of each type.
+pub const NCLS: usize = 1 + 4 * TYPES.len();
+
+/// Gazetteer categories.
+pub const GAZ_FIRST_NAME: u8 = 0;
+/// Locations (countries, places, capitals).
+pub const GAZ_LOC: u8 = 1;
+/// Organizations.
+pub const GAZ_ORG: u8 = 2;
+/// Nationality adjectives and demonyms.
+pub const GAZ_NAT: u8 = 3;
+
+/// Class name (`O`, `B-PER`, `U-LOC`, ...).
+pub fn class_name(c: usize) -> String {
+    if c == 0 {
+        "O".into()
+    } else {
+        format!("{}-{}", PREFIX[(c - 1) % 4], TYPES[(c - 1) / 4])
+    }
+}
+
+#[inline]
+fn cls(ty: usize, prefix: usize) -> usize {
+    1 + ty * 4 + prefix
+}
+
+/// May class `c` follow class `prev` (BILOU)?
+#[inline]
+fn allowed(prev: usize, c: usize) -> bool {
+    let open = prev != 0 && (prev - 1) % 4 <= 1; // B or I
+    if open {
+        c != 0 && (c - 1) / 4 == (prev - 1) / 4 && matches!((c - 1) % 4, 1 | 2)
+    } else {
+        c == 0 || matches!((c - 1) % 4, 0 | 3)
+    }
+}
+
+/// Entity spans `(type index, start, end)` from class ids (lenient BILOU decoding).
+pub fn decode(classes: &[u16]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &c) in classes.iter().enumerate() {
+        let c = c as usize;
+        if c == 0 {
+            if let Some((t, s)) = open.take() {
+                out.push((t, s, i));
+            }
+            continue;
+        }
+        let (ty, p) = ((c - 1) / 4, (c - 1) % 4);
+        let continues = matches!(p, 1 | 2) && matches!(open, Some((t, _)) if t == ty);
+        if !continues {
+            if let Some((t, s)) = open.take() {
+                out.push((t, s, i));
+            }
+            open = Some((ty, i));
+        }
+        if matches!(p, 2 | 3) {
+            let (t, s) = open.take().unwrap();
+            out.push((t, s, i + 1));
+        }
+    }
+    if let Some((t, s)) = open {
+        out.push((t, s, classes.len()));
+    }
+    out
+}
+
+/// Word lists matched as token sequences (lower case).
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    /// `(category, phrase)` as loaded, kept to save the model.
+    pub entries: Vec<(u8, String)>,
+    index: HashMap<Vec<(Vec<u64>, u8)>>,
+}
+
+impl Gazetteer {
+    /// Builds the index from `(category, phrase)` entries.
+    pub fn new(mut entries: Vec<(u8, String)>) -> Gazetteer {
+        entries.sort();
+        entries.dedup();
+        let mut index: HashMap<Vec<(Vec<u64>, u8)>> = HashMap::default();
+        let mut buf = String::new();
+        for (cat, phrase) in &entries {
+            let toks: Vec<u64> = phrase
+                .split_whitespace()
+                .map(|w| feats::lower_hash(w, &mut buf))
+                .collect();
+            if let Some((&first, rest)) = toks.split_first() {
+                index.entry(first).or_default().push((rest.to_vec(), *cat));
+            }
+        }
+        Gazetteer { entries, index }
+    }
+
+    /// Sets gazetteer bits (`cat * 4 + B/I/L/U`) on a sentence's tokens.
+    pub fn mark(&self, toks: &mut [Tok]) {
+        for i in 0..toks.len() {
+            let Some(list) = self.index.get(&toks[i].lower) else {
+                continue;
+            };
+            for (rest, cat) in list {
+                let n = rest.len();
+                if i + n >= toks.len() {
+                    continue;
+                }
+                if rest.iter().enumerate().all(|(k, h)| toks[i + 1 + k].lower == *h) {
+                    let base = u32::from(*cat) * 4;
+                    if n == 0 {
+                        toks[i].gaz |= 1 << (base + 3);
+                    } else {
+                        toks[i].gaz |= 1 << base;
+                        for t in &mut toks[i + 1..i + n] {
+                            t.gaz |= 1 << (base + 1);
+                        }
+                        toks[i + n].gaz |= 1 << (base + 2);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the actors crate's word lists (`countries.tsv`, `places.tsv`,
+    /// `organizations.tsv`, `first_names.tsv`) from `dir`; missing files are skipped.
+    pub fn read_dir(dir: &std::path::Path) -> Vec<(u8, String)> {
+        let mut out = Vec::new();
+        // (file, [(column, category)])
+        let spec: [(&str, &[(usize, u8)]); 4] = [
+            (
+                "countries.tsv",
+                &[(0, GAZ_LOC), (2, GAZ_LOC), (3, GAZ_NAT), (4, GAZ_NAT), (5, GAZ_LOC)],
+            ),
+            ("places.tsv", &[(0, GAZ_LOC), (2, GAZ_LOC)]),
+            ("organizations.tsv", &[(0, GAZ_ORG), (3, GAZ_ORG)]),
+            ("first_names.tsv", &[(0, GAZ_FIRST_NAME)]),
+        ];
+        for (file, cols) in spec {
+            let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
+                continue;
+            };
+            for line in text.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let fields: Vec<&str> = line.split('\t').collect();
+                for &(col, cat) in cols {
+                    let Some(f) = fields.get(col) else { continue };
+                    for v in f.split('|') {
+                        let v = v.trim();
+                        let v = v.strip_prefix("the ").unwrap_or(v);
+                        if !v.is_empty() && v != "-" {
+                            out.push((cat, v.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Document bits: the lower-case form also occurs in lower case in the document.
+const DOC_LOWER: u32 = 1;
+/// The form occurs capitalised inside a sentence (not first, not a capitals-only sentence).
+const DOC_CAPMID: u32 = 2;
+/// This token is capitalised but not first and not in a capitals-only sentence.
+const DOC_SELF_CAPMID: u32 = 4;
+
+/// Sets document bits on all tokens of a document's sentences.
+pub(crate) fn document_flags(doc: &mut [Vec<Tok>], words: &[Vec<&str>]) {
+    let mut lower: HashMap<()> = HashMap::default();
+    let mut capmid: HashMap<()> = HashMap::default();
+    for (toks, ws) in doc.iter_mut().zip(words) {
+        for (t, w) in toks.iter_mut().zip(ws) {
+            let caps_ctx = t.flags & (feats::FIRST | feats::CAPS_SENTENCE) != 0;
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(t.lower, ());
+            } else if t.flags & feats::CAP != 0 && !caps_ctx {
+                capmid.insert(t.lower, ());
+                t.doc |= DOC_SELF_CAPMID;
+            }
+        }
+    }
+    for toks in doc.iter_mut() {
+        for t in toks.iter_mut() {
+            if lower.contains_key(&t.lower) {
+                t.doc |= DOC_LOWER;
+            }
+            if capmid.contains_key(&t.lower) {
+                t.doc |= DOC_CAPMID;
+            }
+        }
+    }
+}
+
+#[inline]
+fn at(toks: &[Tok], i: isize) -> &Tok {
+    if i < 0 {
+        &START
+    } else {
+        toks.get(i as usize).unwrap_or(&END)
+    }
+}
+
+/// The features of token `i`, given the previous classes and the document history value.
+#[inline]
+fn features(s: &[Tok], i: usize, p1: u64, p2: u64, hist: u64, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    let w = &s[i];
+    let (m1, m2, n1, n2) = (at(s, ii - 1), at(s, ii - 2), at(s, ii + 1), at(s, ii + 2));
+    let fl = u64::from(w.flags);
+    let caps = u64::from(w.flags & feats::CAPS_SENTENCE != 0);
+    out.clear();
+    out.extend_from_slice(&[
+        f1(1, 0),
+        f1(2, w.form),
+        f1(3, m1.form),
+        f1(4, m2.form),
+        f1(5, n1.form),
+        f1(6, n2.form),
+        f2(7, w.lower, caps),
+        f1(8, m1.lower),
+        f1(9, n1.lower),
+        f1(10, w.suf[0]),
+        f1(11, w.suf[1]),
+        f1(12, w.suf[2]),
+        f1(13, w.suf[3]),
+        f1(14, w.pre[0]),
+        f1(15, w.pre[1]),
+        f1(16, w.pre[2]),
+        f1(17, w.pre[3]),
+        f1(18, w.shape),
+        f1(19, m1.shape),
+        f1(20, n1.shape),
+        f2(21, m1.short, w.short),
+        f2(22, w.short, n1.short),
+        f1(23, fl),
+        f1(24, u64::from(m1.flags)),
+        f1(25, u64::from(n1.flags)),
+        f1(26, u64::from(m1.pos)),
+        f1(27, u64::from(w.pos)),
+        f1(28, u64::from(n1.pos)),
+        f2(29, u64::from(w.pos), u64::from(n1.pos)),
+        f2(30, u64::from(m1.pos), u64::from(w.pos)),
+        f1(31, p1),
+        f2(32, p1, p2),
+        f2(33, p1, w.lower),
+        f2(34, p1, w.shape),
+        f1(35, u64::from(w.gaz)),
+        f1(36, u64::from(m1.gaz)),
+        f1(37, u64::from(n1.gaz)),
+        f2(38, u64::from(w.doc), fl & u64::from(feats::CAP | feats::FIRST | feats::CAPS_SENTENCE)),
+        f1(39, hist),
+        f2(40, hist, w.short),
+        f2(41, w.form, m1.lower),
+        f2(42, w.form, n1.lower),
+        f3(43, u64::from(w.gaz), u64::from(w.pos), fl & u64::from(feats::CAP | feats::FIRST)),
+        f2(44, p1, u64::from(w.pos)),
+    ]);
+}
+
+/// Per-document memory of the types given to each (lower-case) form.
+#[derive(Default)]
+pub(crate) struct History(HashMap<[u16; 4]>);
+
+impl History {
+    fn value(&self, t: &Tok) -> u64 {
+        if t.flags & (feats::CAP | feats::ALLCAPS) == 0 {
+            return 0;
+        }
+        match self.0.get(&t.lower) {
+            Some(c) => {
+                let (best, n) = c.iter().enumerate().max_by_key(|(i, &n)| (n, 4 - i)).unwrap();
+                if *n == 0 {
+                    0
+                } else {
+                    best as u64 + 1
+                }
+            }
+            None => 5,
+        }
+    }
+    fn record(&mut self, t: &Tok, class: usize) {
+        if class != 0 && t.flags & (feats::CAP | feats::ALLCAPS) != 0 {
+            let ty = (class - 1) / 4;
+            self.0.entry(t.lower).or_default()[ty] += 1;
+        }
+    }
+}
+
+/// A trained named-entity model.
+#[derive(Clone, Debug)]
+pub struct NerModel {
+    lin: Linear,
+    /// The gazetteer saved with the model.
+    pub gaz: Gazetteer,
+    /// Free text saved with the model (corpus, settings).
+    pub meta: String,
+}
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct NerConfig {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Shuffling seed.
+    pub seed: u64,
+    /// log2 of the weight table's rows.
+    pub bits: u8,
+    /// Use only the first N training documents (0: all).
+    pub limit: usize,
+    /// Show a progress bar.
+    pub progress: bool,
+}
+
+impl Default for NerConfig {
+    fn default() -> Self {
+        NerConfig {
+            epochs: 10,
+            seed: 1,
+            bits: 18,
+            limit: 0,
+            progress: false,
+        }
+    }
+}
+
+/// A document prepared for tagging: described tokens per sentence.
+pub(crate) struct Prepared {
+    pub(crate) sents: Vec<Vec<Tok>>,
+}
+
+impl NerModel {
+    /// Weight table rows and classes.
+    pub fn size(&self) -> (usize, usize) {
+        (1 << self.lin.bits, self.lin.ncls)
+    }
+
+    /// Describes a document's sentences (part of speech, gazetteer and document bits).
+    pub(crate) fn prepare(
+        gaz: &Gazetteer,
+        pos: &PosModel,
+        sentences: &[Vec<&str>],
+        sc: &mut Scratch,
+    ) -> Prepared {
+        let mut sents = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            pos.prepare(words, sc);
+            pos.tag_prepared(sc);
+            let mut toks = std::mem::take(&mut sc.toks);
+            for (t, &c) in toks.iter_mut().zip(&sc.tags) {
+                t.pos = c;
+            }
+            gaz.mark(&mut toks);
+            sents.push(toks);
+        }
+        document_flags(&mut sents, sentences);
+        Prepared { sents }
+    }
+
+    /// Tags a prepared document: class ids per sentence.
+    pub(crate) fn tag_prepared(&self, doc: &Prepared, out: &mut Vec<Vec<u16>>) {
+        let mut hist = History::default();
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0i32; NCLS];
+        out.clear();
+        for toks in &doc.sents {
+            let mut classes = Vec::with_capacity(toks.len());
+            let (mut p1, mut p2) = (0usize, 0usize);
+            for i in 0..toks.len() {
+                features(toks, i, p1 as u64 + 100, p2 as u64 + 100, hist.value(&toks[i]), &mut feats);
+                self.lin.score(&feats, &mut scores);
+                let c = argmax(&scores, |c| allowed(p1, c));
+                hist.record(&toks[i], c);
+                classes.push(c as u16);
+                p2 = p1;
+                p1 = c;
+            }
+            out.push(classes);
+        }
+    }
+
+    /// Tags a document of sentences of words: entity spans `(type, start, end)` per sentence.
+    pub fn tag_document(
+        &self,
+        pos: &PosModel,
+        sentences: &[Vec<&str>],
+    ) -> Vec<Vec<(usize, usize, usize)>> {
+        let mut sc = Scratch::default();
+        let doc = Self::prepare(&self.gaz, pos, sentences, &mut sc);
+        let mut out = Vec::new();
+        self.tag_prepared(&doc, &mut out);
+        out.iter().map(|c| decode(c)).collect()
+    }
+
+    /// Trains a model; `pos` tags the words first (its tags are features).
+    pub fn train(
+        train: &[NerDocument],
+        dev: Option<&[NerDocument]>,
+        pos: &PosModel,
+        gazetteer: Vec<(u8, String)>,
+        cfg: &NerConfig,
+    ) -> Result<NerModel, String> {
+        let train = if cfg.limit > 0 && cfg.limit < train.len() {
+            &train[..cfg.limit]
+        } else {
+            train
+        };
+        if train.is_empty() {
+            return Err("no training documents".into());
+        }
+        let gaz = Gazetteer::new(gazetteer);
+        let mut sc = Scratch::default();
+        let mut nsent = 0usize;
+        let mut data = Vec::with_capacity(train.len());
+        for d in train {
+            let sents: Vec<Vec<&str>> = d
+                .sentences
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            let prepared = Self::prepare(&gaz, pos, &sents, &mut sc);
+            let mut gold = Vec::new();
+            for tags in &d.tags {
+                gold.push(gold_classes(tags)?);
+            }
+            nsent += sents.len();
+            data.push((prepared, gold));
+        }
+        let mut model = NerModel {
+            lin: Linear {
+                bits: cfg.bits,
+                ncls: NCLS,
+                w: vec![],
+                scale: 1.0,
+            },
+            gaz,
+            meta: String::new(),
+        };
+        let mut tr = Trainer::new(cfg.bits, NCLS);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = hash::Rng::new(cfg.seed);
+        let bar = crate::progress_bar(cfg.progress, (cfg.epochs * nsent) as u64, "ner");
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0i32; NCLS];
+        let mut done = 0u64;
+        for epoch in 0..cfg.epochs {
+            rng.shuffle(&mut order);
+            let (mut correct, mut total) = (0usize, 0usize);
+            for &di in &order {
+                let (doc, gold) = &data[di];
+                let mut hist = History::default();
+                for (toks, gold) in doc.sents.iter().zip(gold) {
+                    let (mut p1, mut p2) = (0usize, 0usize);
+                    for i in 0..toks.len() {
+                        let h = hist.value(&toks[i]);
+                        features(toks, i, p1 as u64 + 100, p2 as u64 + 100, h, &mut feats);
+                        tr.score(&feats, &mut scores);
+                        let pred = argmax(&scores, |c| allowed(p1, c));
+                        let g = gold[i] as usize;
+                        tr.update(&feats, g, pred);
+                        tr.tick();
+                        correct += usize::from(pred == g);
+                        total += 1;
+                        hist.record(&toks[i], pred);
+                        p2 = p1;
+                        p1 = pred;
+                    }
+                }
+                done += doc.sents.len() as u64;
+                bar.set_position(done);
+            }
+            let mut msg = format!(
+                "epoch {} train token accuracy {:.2}%",
+                epoch + 1,
+                100.0 * correct as f64 / total as f64
+            );
+            if let Some(dev) = dev {
+                model.lin = tr.average();
+                let s = model.evaluate(pos, dev);
+                msg += &format!(" dev F1 {:.2}", 100.0 * s.all.f1());
+            }
+            if cfg.progress { bar.suspend(|| eprintln!("{msg}")); }
+        }
+        bar.finish_and_clear();
+        model.lin = tr.average();
+        model.meta = format!(
+            "trained on {} documents, {} sentences, {} epochs, seed {}, 2^{} rows, {} gazetteer entries",
+            data.len(),
+            nsent,
+            cfg.epochs,
+            cfg.seed,
+            cfg.bits,
+            model.gaz.entries.len()
+        );
+        Ok(model)
+    }
+
+    /// Scores the model on gold documents (entity level, conlleval rules).
+    pub fn evaluate(&self, pos: &PosModel, gold: &[NerDocument]) -> crate::eval::NerScore {
+        let mut score = crate::eval::NerScore::default();
+        for d in gold {
+            let sents: Vec<Vec<&str>> = d
+                .sentences
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            let spans = self.tag_document(pos, &sents);
+            for (tags, spans) in d.tags.iter().zip(&spans) {
+                let mut pred = vec!["O".to_string(); tags.len()];
+                for &(ty, s, e) in spans {
+                    pred[s] = format!("B-{}", TYPES[ty]);
+                    for p in &mut pred[s + 1..e] {
+                        *p = format!("I-{}", TYPES[ty]);
+                    }
+                }
+                let g: Vec<&str> = tags.iter().map(String::as_str).collect();
+                let p: Vec<&str> = pred.iter().map(String::as_str).collect();
+                score.add(&g, &p);
+            }
+        }
+        score
+    }
+
+    /// Serializes the model into the file format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.str(&self.meta);
+        w.var(NCLS as u64);
+        for c in 0..NCLS {
+            w.str(&class_name(c));
+        }
+        w.var(self.gaz.entries.len() as u64);
+        for (cat, phrase) in &self.gaz.entries {
+            w.u8(*cat);
+            w.str(phrase);
+        }
+        self.lin.write(&mut w);
+        model::envelope(Kind::Ner, &w.0)
+    }
+
+    /// Parses a model file's bytes; `path` names the file in errors.
+    pub fn from_bytes(data: &[u8], path: &str) -> Result<NerModel, model::ModelError> {
+        Self::parse(data).map_err(|message| model::ModelError {
+            path: path.to_string(),
+            message,
+        })
+    }
+
+    fn parse(data: &[u8]) -> Result<NerModel, String> {
+        let body = model::open(Kind::Ner, data)?;
+        let mut r = Reader::new(body);
+        let meta = r.str("description")?.to_string();
+        let n = r.count("class count", 4096)?;
+        if n != NCLS {
+            return Err(format!("{n} classes, this build expects {NCLS}"));
+        }
+        for c in 0..n {
+            let name = r.str("class")?;
+            if name != class_name(c) {
+                return Err(format!("class {c} is {name:?}, expected {:?}", class_name(c)));
+            }
+        }
+        let n = r.count("gazetteer size", 10_000_000)?;
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            let cat = r.u8("gazetteer")?;
+            if cat > GAZ_NAT {
+                return Err(format!("unknown gazetteer category {cat}"));
+            }
+            entries.push((cat, r.str("gazetteer")?.to_string()));
+        }
+        let lin = Linear::read(&mut r)?;
+        if lin.ncls != NCLS {
+            return Err(format!("weight table has {} classes, expected {NCLS}", lin.ncls));
+        }
+        r.end()?;
+        Ok(NerModel {
+            lin,
+            gaz: Gazetteer::new(entries),
+            meta,
+        })
+    }
+}
+
+/// BILOU class ids from IOB tags.
+fn gold_classes(tags: &[String]) -> Result<Vec<u16>, String> {
+    let t: Vec<&str> = tags.iter().map(String::as_str).collect();
+    let mut out = vec![0u16; tags.len()];
+    for (ty, s, e) in crate::eval::chunks(&t) {
+        let ty = TYPES
+            .iter()
+            .position(|x| *x == ty)
+            .ok_or_else(|| format!("unknown entity type {ty:?} (expected PER, ORG, LOC, MISC)"))?;
+        if e - s == 1 {
+            out[s] = cls(ty, 3) as u16;
+        } else {
+            out[s] = cls(ty, 0) as u16;
+            for o in &mut out[s + 1..e - 1] {
+                *o = cls(ty, 1) as u16;
+            }
+            out[e - 1] = cls(ty, 2) as u16;
+        }
+    }
+    Ok(out)
+}
+
+/// What the stage needs from one document: tags, prepared tokens, spans.
+pub(crate) struct StageOutput {
+    pub(crate) pos: Vec<Vec<newsgraph_core::Pos>>,
+    pub(crate) doc: Prepared,
+    pub(crate) spans: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl NerModel {
+    /// Tags a document for the stage.
+    pub(crate) fn prepare_for_stage(
+        &self,
+        pos: &PosModel,
+        sentences: &[Vec<&str>],
+        sc: &mut Scratch,
+    ) -> StageOutput {
+        let doc = Self::prepare(&self.gaz, pos, sentences, sc);
+        let tags = doc
+            .sents
+            .iter()
+            .map(|s| s.iter().map(|t| pos.classes()[t.pos as usize]).collect())
+            .collect();
+        let mut classes = Vec::new();
+        self.tag_prepared(&doc, &mut classes);
+        let spans = classes.iter().map(|c| decode(c)).collect();
+        StageOutput {
+            pos: tags,
+            doc,
+            spans,
+        }
+    }
+}

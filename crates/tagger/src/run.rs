@@ -1,0 +1,294 @@
+//! The `newsgraph train pos|ner` and `newsgraph eval pos|ner` commands.
+
+use crate::corpus;
+use crate::ner::{Gazetteer, NerConfig, NerModel};
+use crate::pos::{PosConfig, PosModel};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// An error of a command, with its explanation.
+#[derive(Debug)]
+pub struct Error(pub String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<crate::ModelError> for Error {
+    fn from(e: crate::ModelError) -> Self {
+        Error(e.to_string())
+    }
+}
+
+/// `newsgraph train ...`
+#[derive(clap::Subcommand, Debug)]
+pub enum TrainCommand {
+    /// Train the part-of-speech tagger on CoNLL-U (UD English-EWT train split).
+    Pos(TrainPosArgs),
+    /// Train the named-entity tagger on CoNLL-2003 format (eng.train).
+    Ner(TrainNerArgs),
+}
+
+/// Options of `train pos`.
+#[derive(clap::Args, Debug)]
+pub struct TrainPosArgs {
+    /// Training file (CoNLL-U).
+    #[arg(long, default_value = "../shared/data/corpora/ud-english-ewt/en_ewt-ud-train.conllu")]
+    pub train: PathBuf,
+    /// Development file (CoNLL-U), scored after each epoch.
+    #[arg(long)]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/tagger/models/pos.ngt")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = PosConfig::default().epochs)]
+    pub epochs: usize,
+    /// Shuffling seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// log2 of the weight table's rows.
+    #[arg(long, default_value_t = PosConfig::default().bits)]
+    pub bits: u8,
+    /// Use only the first N sentences (0: all), for quick experiments.
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+}
+
+/// Options of `train ner`.
+#[derive(clap::Args, Debug)]
+pub struct TrainNerArgs {
+    /// Training file (CoNLL-2003: `word POS chunk NER`, IOB tags).
+    #[arg(long, default_value = "../shared/data/corpora/conll2003-en/eng.train")]
+    pub train: PathBuf,
+    /// Development file, scored after each epoch.
+    #[arg(long)]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/tagger/models/ner.ngt")]
+    pub out: PathBuf,
+    /// Part-of-speech model whose tags are features (default: the embedded one).
+    #[arg(long)]
+    pub pos: Option<PathBuf>,
+    /// Directory of word lists (countries.tsv, places.tsv, organizations.tsv,
+    /// first_names.tsv); they are copied into the model.
+    #[arg(long, default_value = "crates/actors/data")]
+    pub gazetteers: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = NerConfig::default().epochs)]
+    pub epochs: usize,
+    /// Shuffling seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// log2 of the weight table's rows.
+    #[arg(long, default_value_t = NerConfig::default().bits)]
+    pub bits: u8,
+    /// Use only the first N documents (0: all), for quick experiments.
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+}
+
+/// Options of `eval pos`.
+#[derive(clap::Args, Debug)]
+pub struct EvalPosArgs {
+    /// Gold file (CoNLL-U).
+    #[arg(long, default_value = "../shared/data/corpora/ud-english-ewt/en_ewt-ud-dev.conllu")]
+    pub gold: PathBuf,
+    /// Model file (default: the embedded one).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
+/// Options of `eval ner`.
+#[derive(clap::Args, Debug)]
+pub struct EvalNerArgs {
+    /// Gold file (CoNLL-2003 format).
+    #[arg(long, default_value = "../shared/data/corpora/conll2003-en/eng.testa")]
+    pub gold: PathBuf,
+    /// Model file (default: the embedded one).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Part-of-speech model (default: the embedded one).
+    #[arg(long)]
+    pub pos: Option<PathBuf>,
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    corpus::read_file(path).map_err(Error)
+}
+
+/// Loads a part-of-speech model file, or the embedded one.
+pub fn load_pos(path: Option<&Path>) -> Result<PosModel, Error> {
+    match path {
+        None => Ok(crate::embedded_pos()?.clone()),
+        Some(p) => {
+            let b = std::fs::read(p)
+                .map_err(|e| Error(format!("cannot read model file {}: {e}", p.display())))?;
+            Ok(PosModel::from_bytes(&b, &p.display().to_string())?)
+        }
+    }
+}
+
+/// Loads a named-entity model file, or the embedded one.
+pub fn load_ner(path: Option<&Path>) -> Result<NerModel, Error> {
+    match path {
+        None => Ok(crate::embedded_ner()?.clone()),
+        Some(p) => {
+            let b = std::fs::read(p)
+                .map_err(|e| Error(format!("cannot read model file {}: {e}", p.display())))?;
+            Ok(NerModel::from_bytes(&b, &p.display().to_string())?)
+        }
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    std::fs::write(path, bytes)
+        .map_err(|e| Error(format!("cannot write model file {}: {e}", path.display())))
+}
+
+/// Runs `train pos|ner`.
+pub fn train(cmd: &TrainCommand) -> Result<(), Error> {
+    match cmd {
+        TrainCommand::Pos(a) => {
+            let t0 = Instant::now();
+            let train = corpus::read_conllu(&read(&a.train)?, &a.train.display().to_string())
+                .map_err(Error)?;
+            let dev = match &a.dev {
+                Some(d) => Some(
+                    corpus::read_conllu(&read(d)?, &d.display().to_string()).map_err(Error)?,
+                ),
+                None => None,
+            };
+            let cfg = PosConfig {
+                epochs: a.epochs,
+                seed: a.seed,
+                bits: a.bits,
+                limit: a.limit,
+                progress: true,
+            };
+            let model = PosModel::train(&train, dev.as_deref(), &cfg).map_err(Error)?;
+            let bytes = model.to_bytes();
+            write(&a.out, &bytes)?;
+            eprintln!(
+                "wrote {} ({} bytes, {}) in {:.1} s",
+                a.out.display(),
+                bytes.len(),
+                model.meta,
+                t0.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        TrainCommand::Ner(a) => {
+            let t0 = Instant::now();
+            let pos = load_pos(a.pos.as_deref())?;
+            let train = corpus::read_conll2003(&read(&a.train)?, &a.train.display().to_string())
+                .map_err(Error)?;
+            let dev = match &a.dev {
+                Some(d) => Some(
+                    corpus::read_conll2003(&read(d)?, &d.display().to_string()).map_err(Error)?,
+                ),
+                None => None,
+            };
+            let gaz = Gazetteer::read_dir(&a.gazetteers);
+            if gaz.is_empty() {
+                eprintln!(
+                    "warning: no gazetteer entries found in {}",
+                    a.gazetteers.display()
+                );
+            }
+            let cfg = NerConfig {
+                epochs: a.epochs,
+                seed: a.seed,
+                bits: a.bits,
+                limit: a.limit,
+                progress: true,
+            };
+            let model = NerModel::train(&train, dev.as_deref(), &pos, gaz, &cfg).map_err(Error)?;
+            let bytes = model.to_bytes();
+            write(&a.out, &bytes)?;
+            eprintln!(
+                "wrote {} ({} bytes, {}) in {:.1} s",
+                a.out.display(),
+                bytes.len(),
+                model.meta,
+                t0.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Runs `eval pos`: prints UPOS / XPOS accuracy and tagging speed.
+pub fn eval_pos(a: &EvalPosArgs) -> Result<String, Error> {
+    let t0 = Instant::now();
+    let model = load_pos(a.model.as_deref())?;
+    let load = t0.elapsed();
+    let gold = corpus::read_conllu(&read(&a.gold)?, &a.gold.display().to_string()).map_err(Error)?;
+    let s = model.evaluate(&gold);
+    // Speed: tag the gold words again, best of 3, tags only.
+    let sents: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let mut sc = crate::pos::Scratch::default();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        for w in &sents {
+            model.prepare(w, &mut sc);
+            model.tag_prepared(&mut sc);
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    Ok(format!(
+        "{}: {} tokens\nUPOS accuracy {:.2}%  XPOS accuracy {:.2}%  both {:.2}%\nmodel loaded in {:.1} ms ({})\ntagging speed {:.0} tokens/s (one thread)\n",
+        a.gold.display(),
+        s.tokens,
+        100.0 * s.upos(),
+        100.0 * s.xpos(),
+        100.0 * s.both_ok as f64 / s.tokens.max(1) as f64,
+        load.as_secs_f64() * 1e3,
+        model.meta,
+        s.tokens as f64 / best
+    ))
+}
+
+/// Runs `eval ner`: prints conlleval-style scores and the speed of POS + NER tagging.
+pub fn eval_ner(a: &EvalNerArgs) -> Result<String, Error> {
+    let t0 = Instant::now();
+    let ner = load_ner(a.model.as_deref())?;
+    let pos = load_pos(a.pos.as_deref())?;
+    let load = t0.elapsed();
+    let gold =
+        corpus::read_conll2003(&read(&a.gold)?, &a.gold.display().to_string()).map_err(Error)?;
+    let s = ner.evaluate(&pos, &gold);
+    let docs: Vec<Vec<Vec<&str>>> = gold
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect()
+        })
+        .collect();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        for d in &docs {
+            std::hint::black_box(ner.tag_document(&pos, d));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    Ok(format!(
+        "{}\n{}models loaded in {:.1} ms ({})\ntagging speed (part of speech + entities) {:.0} tokens/s (one thread)\n",
+        a.gold.display(),
+        s.report(),
+        load.as_secs_f64() * 1e3,
+        ner.meta,
+        s.tokens as f64 / best
+    ))
+}
