@@ -13,10 +13,17 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut texts = Vec::new();
     if args.first().map(|s| s.as_str()) == Some("--naeb") {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/extraction/naeb/articles.json");
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/extraction/naeb/articles.json"
+        );
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         for id in &args[1..] {
-            texts.push((id.clone(), v[id]["articleBody"].as_str().unwrap().to_string()));
+            texts.push((
+                id.clone(),
+                v[id]["articleBody"].as_str().unwrap().to_string(),
+            ));
         }
     } else {
         for f in &args {
@@ -38,13 +45,46 @@ fn main() {
             );
         }
         if std::env::var("DEBUG").is_ok() {
-            println!("tokens: {:?}", doc.tokens.iter().map(|t| format!("{}/{:?}", doc.slice(t.span), t.kind)).collect::<Vec<_>>());
-            println!("sentences: {:?}", doc.sentences.iter().map(|s| doc.slice(*s)).collect::<Vec<_>>());
-            println!("mentions: {:?}", doc.mentions.iter().map(|m| (doc.slice(m.span), m.kind, m.actor.map(|a| doc.actor(a).name.as_str()))).collect::<Vec<_>>());
-            println!("blocks: {:?}", doc.blocks.iter().map(|b| (b.kind, doc.slice(b.span))).collect::<Vec<_>>());
+            println!(
+                "tokens: {:?}",
+                doc.tokens
+                    .iter()
+                    .map(|t| format!("{}/{:?}", doc.slice(t.span), t.kind))
+                    .collect::<Vec<_>>()
+            );
+            println!(
+                "sentences: {:?}",
+                doc.sentences
+                    .iter()
+                    .map(|s| doc.slice(*s))
+                    .collect::<Vec<_>>()
+            );
+            println!(
+                "mentions: {:?}",
+                doc.mentions
+                    .iter()
+                    .map(|m| (
+                        doc.slice(m.span),
+                        m.kind,
+                        m.actor.map(|a| doc.actor(a).name.as_str())
+                    ))
+                    .collect::<Vec<_>>()
+            );
+            println!(
+                "blocks: {:?}",
+                doc.blocks
+                    .iter()
+                    .map(|b| (b.kind, doc.slice(b.span)))
+                    .collect::<Vec<_>>()
+            );
         }
         for d in &doc.diagnostics {
-            println!("diag {} {:?} {}", d.code, d.span.map(|s| doc.slice(s)), d.message);
+            println!(
+                "diag {} {:?} {}",
+                d.code,
+                d.span.map(|s| doc.slice(s)),
+                d.message
+            );
         }
     }
 }

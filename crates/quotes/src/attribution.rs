@@ -18,6 +18,8 @@ pub struct Attr {
     /// A participle (`, adding that`): the speaker is the subject of the sentence starting at
     /// this token.
     pub inherit_sentence: Option<usize>,
+    /// The cue names rather than quotes (`called it "..."`): only good for long quotes.
+    pub weak: bool,
 }
 
 /// How a quoted region is used.
@@ -52,7 +54,13 @@ fn attr(cue: Span, subj: Option<Subj>, inherit: Option<usize>) -> Attr {
         cue,
         subj,
         inherit_sentence: inherit,
+        weak: false,
     }
+}
+
+fn weak(mut a: Attr, w: bool) -> Attr {
+    a.weak = w;
+    a
 }
 
 /// After the closing mark: `, said X`, `, X said`, `, according to X`, `?" asked X`.
@@ -81,12 +89,15 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
         if ends_period && !ends_here(ctx.skip_adverbials(p, j)) {
             return None;
         }
-        return Some(attr(c.span(ctx), Some(subj), None));
+        return Some(weak(attr(c.span(ctx), Some(subj), None), c.weak));
     }
     let mut k = a;
     while k < p.t1 && k - a <= 16 {
         let t = ctx.toks[k];
-        if t.region != NONE || t.flags & (BOUNDARY | SEMI | COLON) != 0 || k > a && ctx.flag(k - 1, END) {
+        if t.region != NONE
+            || t.flags & (BOUNDARY | SEMI | COLON) != 0
+            || k > a && ctx.flag(k - 1, END)
+        {
             return None;
         }
         if let Some(c) = cue_at(ctx, p, k) {
@@ -110,7 +121,11 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
                 let mut j = c.last + 1;
                 if c.class == CueClass::Object && !ctx.ends_before(p, j) {
                     // `told reporters`, `told Reuters`
-                    while j < p.t1 && ctx.flag(j, WORD) && j - c.last <= 3 && !ctx.is(j, lx::PREP | lx::THAT) {
+                    while j < p.t1
+                        && ctx.flag(j, WORD)
+                        && j - c.last <= 3
+                        && !ctx.is(j, lx::PREP | lx::THAT)
+                    {
                         j += 1;
                         if ctx.flag(j - 1, END) {
                             break;
@@ -121,7 +136,7 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
                     return None;
                 }
             }
-            return Some(attr(c.span(ctx), Some(subj), None));
+            return Some(weak(attr(c.span(ctx), Some(subj), None), c.weak));
         }
         k += 1;
     }
@@ -174,7 +189,7 @@ fn pre(ctx: &Ctx, p: &Para, r: usize) -> Option<Attr> {
             }
             if h.ing {
                 let s0 = ctx.sentence_start(p, h.first);
-                return Some(attr(h.span(ctx), None, Some(s0)));
+                return Some(weak(attr(h.span(ctx), None, Some(s0)), h.weak));
             }
             let subj = if h.according {
                 ctx.np_after(p, h.last + 1).map(|x| x.0)
@@ -185,7 +200,7 @@ fn pre(ctx: &Ctx, p: &Para, r: usize) -> Option<Attr> {
                         .flatten()
                 })
             };
-            return Some(attr(h.span(ctx), subj, None));
+            return Some(weak(attr(h.span(ctx), subj, None), h.weak));
         }
         if c == p.t0 {
             break;
@@ -279,7 +294,19 @@ fn title_case(s: &str) -> bool {
         if c.is_lowercase()
             && !matches!(
                 w,
-                "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from"
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
             )
         {
             return false;
@@ -288,11 +315,23 @@ fn title_case(s: &str) -> bool {
     n > 0
 }
 
+/// Four words or fewer and not a sentence.
+fn short(s: &str) -> bool {
+    word_count(s) <= 4 && !has_sentence_punct(s)
+}
+
 /// Is a quoted region with no cue a scare quote, a term or a title rather than speech?
 fn not_speech(ctx: &Ctx, p: &Para, r: usize, content: Span) -> bool {
     let s = &ctx.text[content.range()];
     let punct = has_sentence_punct(s);
     if !punct && (word_count(s) <= 4 || title_case(s) && word_count(s) <= 10) {
+        return true;
+    }
+    // A short phrase inside a sentence (`treated as "human-animals."`), even with the
+    // period American style puts inside the marks.
+    if word_count(s) <= 4
+        && (!region_starts_sentence(ctx, p, r) || s.starts_with(char::is_lowercase))
+    {
         return true;
     }
     let reg = ctx.regions[r];
@@ -308,8 +347,8 @@ fn not_speech(ctx: &Ctx, p: &Para, r: usize, content: Span) -> bool {
 
 /// Finds the direct quotations of every region not swallowed by reported speech.
 pub fn direct(ctx: &Ctx, uses: &[RegionUse], out: &mut Vec<Cand>) {
-    for r in 0..ctx.regions.len() {
-        let whole = match uses[r] {
+    for (r, u) in uses.iter().enumerate() {
+        let whole = match *u {
             RegionUse::Consumed => continue,
             RegionUse::Whole(a) => Some(a),
             RegionUse::Free => None,
@@ -317,10 +356,19 @@ pub fn direct(ctx: &Ctx, uses: &[RegionUse], out: &mut Vec<Cand>) {
         let pi = ctx.region_para[r] as usize;
         let p = &ctx.paras[pi];
         let content = ctx.region_content(r);
-        if content.is_empty() || !ctx.text[content.range()].chars().any(|c| c.is_alphanumeric()) {
+        if content.is_empty()
+            || !ctx.text[content.range()]
+                .chars()
+                .any(|c| c.is_alphanumeric())
+        {
             continue;
         }
-        let a = whole.or_else(|| post(ctx, p, r, content)).or_else(|| pre(ctx, p, r));
+        let mut a = whole
+            .or_else(|| post(ctx, p, r, content))
+            .or_else(|| pre(ctx, p, r));
+        if a.is_some_and(|a| a.weak) && short(&ctx.text[content.range()]) {
+            a = None;
+        }
         if a.is_none() && not_speech(ctx, p, r, content) {
             continue;
         }
@@ -333,6 +381,19 @@ pub fn direct(ctx: &Ctx, uses: &[RegionUse], out: &mut Vec<Cand>) {
             speaker: None,
             mention: None,
         });
+    }
+}
+
+/// Does the quote start a sentence (paragraph start, after a sentence end, a colon, or
+/// another quote)?
+pub fn region_starts_sentence(ctx: &Ctx, p: &Para, r: usize) -> bool {
+    let reg = ctx.regions[r];
+    match ctx.tok_before(p, reg.open) {
+        None => true,
+        Some(b) => {
+            let t = ctx.toks[b];
+            t.region != NONE || t.flags & (BOUNDARY | END | COLON) != 0
+        }
     }
 }
 

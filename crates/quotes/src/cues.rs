@@ -1,7 +1,8 @@
 //! Cues: a speech verb from the lexicon, or `according to`.
 
 use crate::lexicon::{self as lx, CueClass};
-use crate::view::{Ctx, Para, NONE};
+use crate::view::{Ctx, Para, CAP, NONE};
+use newsgraph_core::BlockKind;
 use newsgraph_core::Span;
 
 /// A cue found at a token.
@@ -17,6 +18,10 @@ pub struct CueHit {
     pub ing: bool,
     /// `according to`.
     pub according: bool,
+    /// Also a common noun here (`recall`, `reports`).
+    pub noun: bool,
+    /// Names rather than quotes (`called it "..."`).
+    pub weak: bool,
 }
 
 impl CueHit {
@@ -38,12 +43,28 @@ pub fn cue_at(ctx: &Ctx, p: &Para, i: usize) -> Option<CueHit> {
     }
     if t.cue != 0 {
         let c = ctx.lex.cue(t.cue)?;
+        // `Keene State`, `Post`: a capitalized cue only starts a sentence or a headline.
+        if t.flags & CAP != 0 && p.kind != BlockKind::Title && ctx.sentence_start(p, i) != i {
+            return None;
+        }
+        // `call for`, `call on`: not naming words.
+        if c.weak
+            && i + 1 < p.t1
+            && matches!(
+                ctx.tt(i + 1),
+                "for" | "on" | "off" | "up" | "upon" | "in" | "out" | "back" | "to"
+            )
+        {
+            return None;
+        }
         return Some(CueHit {
             first: i,
             last: i,
             class: c.class,
             ing: c.ing,
             according: false,
+            noun: c.noun,
+            weak: c.weak,
         });
     }
     if t.class & lx::ACCORDING != 0 && i + 1 < p.t1 && ctx.lower_is(i + 1, "to") {
@@ -53,6 +74,8 @@ pub fn cue_at(ctx: &Ctx, p: &Para, i: usize) -> Option<CueHit> {
             class: CueClass::Clause,
             ing: false,
             according: true,
+            noun: false,
+            weak: false,
         });
     }
     None

@@ -58,15 +58,37 @@ fn is_mark_lead(b: u8) -> bool {
 
 #[inline]
 fn opening_punct(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | '«' | '„' | '‹' | '»')
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | '«' | '„' | '‹' | '»'
+    )
 }
 
 #[inline]
 fn closing_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/'
-            | '”' | '’' | '"' | '\'' | '»' | '«' | '›' | '“'
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '—'
+            | '–'
+            | '-'
+            | '…'
+            | '/'
+            | '”'
+            | '’'
+            | '"'
+            | '\''
+            | '»'
+            | '«'
+            | '›'
+            | '“'
     )
 }
 
@@ -78,7 +100,10 @@ fn elided_word(rest: &str) -> bool {
         .take(6)
         .flat_map(|c| c.to_lowercase())
         .collect::<String>();
-    matches!(w.as_str(), "em" | "til" | "tis" | "twas" | "cause" | "n" | "bout" | "round")
+    matches!(
+        w.as_str(),
+        "em" | "til" | "tis" | "twas" | "cause" | "n" | "bout" | "round"
+    )
 }
 
 /// Is there a right-flanking `’` or `'` later in the paragraph?
@@ -88,7 +113,7 @@ fn later_single_close(rest: &str) -> bool {
         if c == '’' || c == '\'' {
             let prev_ok = i > 0 && !b[i - 1].is_ascii_whitespace();
             let next = rest[i + c.len_utf8()..].chars().next();
-            if prev_ok && next.map_or(true, |n| !n.is_alphanumeric()) {
+            if prev_ok && next.is_none_or(|n| !n.is_alphanumeric()) {
                 return true;
             }
         }
@@ -100,11 +125,11 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Family, char, u32)]) -> Mar
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
     let lf = match next {
-        Some(n) if !n.is_whitespace() => prev.map_or(true, |p| p.is_whitespace() || opening_punct(p)),
+        Some(n) if !n.is_whitespace() => prev.is_none_or(|p| p.is_whitespace() || opening_punct(p)),
         _ => false,
     };
     let rf = match prev {
-        Some(p) if !p.is_whitespace() => next.map_or(true, |n| n.is_whitespace() || closing_punct(n)),
+        Some(p) if !p.is_whitespace() => next.is_none_or(|n| n.is_whitespace() || closing_punct(n)),
         _ => false,
     };
     let open_of = |f: Family| stack.iter().any(|s| s.0 == f);
@@ -121,16 +146,15 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Family, char, u32)]) -> Mar
             }
         }
         '“' => {
-            if opened_by('„') {
-                Mark::Close(Family::Double)
-            } else if rf && !lf && opened_by('“') {
+            // Closes `„`; closes `“` when used as both marks (`“...“`).
+            if opened_by('„') || (rf && !lf && opened_by('“')) {
                 Mark::Close(Family::Double)
             } else {
                 Mark::Open(Family::Double)
             }
         }
         '”' => {
-            if open_of(Family::Double) || !(lf && !rf) {
+            if open_of(Family::Double) || !lf || rf {
                 Mark::Close(Family::Double)
             } else {
                 Mark::Open(Family::Double)
@@ -145,7 +169,7 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Family, char, u32)]) -> Mar
             }
         }
         '»' => {
-            if opened_by('«') || !(lf && !rf) {
+            if opened_by('«') || !lf || rf {
                 Mark::Close(Family::Guillemet)
             } else {
                 Mark::Open(Family::Guillemet)
@@ -185,7 +209,10 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Family, char, u32)]) -> Mar
                     return Mark::Apos;
                 }
                 Mark::CloseOrApos
-            } else if lf && c == '\'' && !next.is_some_and(|n| n.is_ascii_digit()) && !elided_word(rest)
+            } else if lf
+                && c == '\''
+                && !next.is_some_and(|n| n.is_ascii_digit())
+                && !elided_word(rest)
             {
                 Mark::Open(Family::Single)
             } else {
@@ -229,7 +256,10 @@ pub fn scan(
             None => break,
         };
         let len = c.len_utf8();
-        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»' | '‹' | '›') {
+        if !matches!(
+            c,
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»' | '‹' | '›'
+        ) {
             i += len;
             continue;
         }
@@ -240,41 +270,43 @@ pub fn scan(
         let close_family = |stack: &mut Vec<(Family, char, u32)>, f: Family| -> Option<usize> {
             stack.iter().rposition(|s| s.0 == f)
         };
-        let mut do_open = |f: Family, stack: &mut Vec<(Family, char, u32)>, top: &mut Option<Region>| {
-            if stack.is_empty() {
-                *top = Some(Region {
-                    open: pos,
-                    open_end: pos + len as u32,
-                    close: None,
-                    family: f,
-                });
-                stack.push((f, c, pos));
-            } else if stack.len() == 1 && stack[0].0 == f && f == Family::Double {
-                // A double quote opening while the top-level double quote is open: the
-                // earlier one was never closed (nested doubles are rarer than a lost mark).
-                let t = top.take().unwrap();
-                problems.push(Problem::Unclosed(t.open, t.open_end));
-                stack.clear();
-                *top = Some(Region {
-                    open: pos,
-                    open_end: pos + len as u32,
-                    close: None,
-                    family: f,
-                });
-                stack.push((f, c, pos));
-            } else if stack.len() < 8 {
-                stack.push((f, c, pos));
-            }
-        };
-        let mut do_close = |k: usize, stack: &mut Vec<(Family, char, u32)>, top: &mut Option<Region>| {
-            stack.truncate(k);
-            if k == 0 {
-                if let Some(mut t) = top.take() {
-                    t.close = Some((pos, pos + len as u32));
-                    out.push(t);
+        let mut do_open =
+            |f: Family, stack: &mut Vec<(Family, char, u32)>, top: &mut Option<Region>| {
+                if stack.is_empty() {
+                    *top = Some(Region {
+                        open: pos,
+                        open_end: pos + len as u32,
+                        close: None,
+                        family: f,
+                    });
+                    stack.push((f, c, pos));
+                } else if stack.len() == 1 && stack[0].0 == f && f == Family::Double {
+                    // A double quote opening while the top-level double quote is open: the
+                    // earlier one was never closed (nested doubles are rarer than a lost mark).
+                    let t = top.take().unwrap();
+                    problems.push(Problem::Unclosed(t.open, t.open_end));
+                    stack.clear();
+                    *top = Some(Region {
+                        open: pos,
+                        open_end: pos + len as u32,
+                        close: None,
+                        family: f,
+                    });
+                    stack.push((f, c, pos));
+                } else if stack.len() < 8 {
+                    stack.push((f, c, pos));
                 }
-            }
-        };
+            };
+        let mut do_close =
+            |k: usize, stack: &mut Vec<(Family, char, u32)>, top: &mut Option<Region>| {
+                stack.truncate(k);
+                if k == 0 {
+                    if let Some(mut t) = top.take() {
+                        t.close = Some((pos, pos + len as u32));
+                        out.push(t);
+                    }
+                }
+            };
         match mark {
             Mark::Open(f) => do_open(f, stack, &mut top),
             Mark::Close(f) => {
@@ -329,7 +361,10 @@ mod tests {
     fn styles() {
         assert_eq!(regions(r#"He said "yes," and left."#), vec!["yes,"]);
         assert_eq!(regions("He said “yes” and ‘no’."), vec!["yes", "no"]);
-        assert_eq!(regions("Er sagte „ja“ und «non» und »nein«."), vec!["ja", "non", "nein"]);
+        assert_eq!(
+            regions("Er sagte „ja“ und «non» und »nein«."),
+            vec!["ja", "non", "nein"]
+        );
     }
 
     #[test]
@@ -338,15 +373,27 @@ mod tests {
             regions("“He told me ‘don’t go’ and I didn’t,” she said."),
             vec!["He told me ‘don’t go’ and I didn’t,"]
         );
-        assert_eq!(regions("The players' union isn't 'happy' about the '90s."), vec!["happy"]);
-        assert_eq!(regions("“Oppenheimer”’s director said ‘we’re done’."), vec!["Oppenheimer", "we’re done"]);
-        assert_eq!(regions(r#""Oppenheimer"'s run was long."#), vec!["Oppenheimer"]);
+        assert_eq!(
+            regions("The players' union isn't 'happy' about the '90s."),
+            vec!["happy"]
+        );
+        assert_eq!(
+            regions("“Oppenheimer”’s director said ‘we’re done’."),
+            vec!["Oppenheimer", "we’re done"]
+        );
+        assert_eq!(
+            regions(r#""Oppenheimer"'s run was long."#),
+            vec!["Oppenheimer"]
+        );
         assert_eq!(regions("the Israelis’ plan and the ‘plan’"), vec!["plan"]);
     }
 
     #[test]
     fn unclosed() {
-        assert_eq!(regions(r#"He said "we will go on"#), vec!["we will go on…OPEN"]);
+        assert_eq!(
+            regions(r#"He said "we will go on"#),
+            vec!["we will go on…OPEN"]
+        );
         let s = r#""We will win, said Kirby. "We always do," he added."#;
         assert_eq!(regions(s), vec!["We always do,"]);
         assert_eq!(regions("a 15\" screen"), Vec::<String>::new());

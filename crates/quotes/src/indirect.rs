@@ -5,7 +5,9 @@
 use crate::attribution::{Attr, Cand, RegionUse};
 use crate::cues::{cue_at, verb_context_ok, CueHit};
 use crate::lexicon::{self as lx, CueClass};
-use crate::view::{trim_content, Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, END, NONE, QUOTE, SEMI, WORD};
+use crate::view::{
+    trim_content, Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, END, NONE, QUOTE, SEMI, WORD,
+};
 use newsgraph_core::{QuoteKind, Span};
 
 /// Finds indirect and mixed quotations; marks the quoted regions they swallow.
@@ -116,7 +118,11 @@ fn emit(
     // A quote whose opening mark pairs with nothing (`"We will appeal, said X.`): the
     // reported words are a direct quote.
     let stray = ctx.toks[c0].flags & QUOTE != 0 && first_region == NONE;
-    let from = if stray { ctx.toks[c0].end } else { ctx.toks[c0].start };
+    let from = if stray {
+        ctx.toks[c0].end
+    } else {
+        ctx.toks[c0].start
+    };
     let span = trim_content(ctx.text, from as usize, ctx.toks[last].end as usize);
     if span.is_empty() {
         return None;
@@ -159,7 +165,12 @@ fn skip_object(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
     if t.region != NONE || t.flags & WORD == 0 {
         return None;
     }
-    if let Some(m) = ctx.mentions(p).iter().filter(|m| m.span.start == t.start).max_by_key(|m| m.span.end) {
+    if let Some(m) = ctx
+        .mentions(p)
+        .iter()
+        .filter(|m| m.span.start == t.start)
+        .max_by_key(|m| m.span.end)
+    {
         return Some(ctx.tok_at_or_after(p, m.span.end));
     }
     if t.class & lx::OBJ != 0 {
@@ -191,6 +202,7 @@ fn attr_of(ctx: &Ctx, c: &CueHit, subj: Option<Subj>, inherit: Option<usize>) ->
         cue: c.span(ctx),
         subj,
         inherit_sentence: inherit,
+        weak: false,
     }
 }
 
@@ -199,7 +211,10 @@ fn that_ahead(ctx: &Ctx, p: &Para, j: usize, max: usize) -> Option<usize> {
     let mut k = j;
     while k < p.t1 && k - j <= max {
         let t = ctx.toks[k];
-        if t.region != NONE || t.flags & (BOUNDARY | END | COMMA | COLON | SEMI | DASH) != 0 || t.cue != 0 {
+        if t.region != NONE
+            || t.flags & (BOUNDARY | END | COMMA | COLON | SEMI | DASH) != 0
+            || t.cue != 0
+        {
             return None;
         }
         if t.class & lx::THAT != 0 {
@@ -216,7 +231,8 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
     let mut j = c.last + 1;
     if c.class == CueClass::Object {
         j = skip_object(ctx, p, j)?;
-        if j < p.t1 && (ctx.lower_is(j, "to") || ctx.lower_is(j, "about") || ctx.lower_is(j, "of")) {
+        if j < p.t1 && (ctx.lower_is(j, "to") || ctx.lower_is(j, "about") || ctx.lower_is(j, "of"))
+        {
             return None;
         }
     }
@@ -230,7 +246,10 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
     let t = ctx.toks[j];
     if t.class & lx::THAT != 0 {
         // `said that` + clause; `that` as a subject (`said that was wrong`) is kept.
-        if j + 1 < p.t1 && ctx.toks[j + 1].flags & WORD != 0 && ctx.toks[j + 1].class & (lx::PASSIVE | lx::AUX) != 0 {
+        if j + 1 < p.t1
+            && ctx.toks[j + 1].flags & WORD != 0
+            && ctx.toks[j + 1].class & (lx::PASSIVE | lx::AUX) != 0
+        {
             return Some(Ok(j));
         }
         return Some(Ok(j + 1));
@@ -278,6 +297,10 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
         }
     }
     let subj = ctx.subject_before(p, i)?;
+    // `the second recall`, `news reports`: a noun unless a name or pronoun is its subject.
+    if c.noun && subj.actor.is_none() && subj.pronoun == 0 {
+        return None;
+    }
     match clause_start(ctx, p, c)? {
         Ok(c0) => {
             let last = clause_end(ctx, p, c0)?;
@@ -298,7 +321,9 @@ fn according(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     let i = c.first;
     let (subj, j) = ctx.np_after(p, c.last + 1)?;
     let is_doc = (subj.first..=subj.last).any(|k| ctx.is(k, lx::DOC_NOUN))
-        && subj.actor.is_none_or(|a| ctx.actor_kind(a) != newsgraph_core::ActorKind::Person);
+        && subj
+            .actor
+            .is_none_or(|a| ctx.actor_kind(a) != newsgraph_core::ActorKind::Person);
     if is_doc {
         return None;
     }

@@ -46,7 +46,10 @@ impl QuoteAttributor {
     /// A stage with a custom speech-verb list (format of `data/speech_verbs.txt`).
     pub fn with_speech_verbs(list: &str) -> Result<Self, newsgraph_core::Error> {
         let lex = lexicon::Lexicon::parse(list).map_err(|m| {
-            newsgraph_core::Error::new(newsgraph_core::ErrorKind::Config, format!("speech verbs: {m}"))
+            newsgraph_core::Error::new(
+                newsgraph_core::ErrorKind::Config,
+                format!("speech verbs: {m}"),
+            )
         })?;
         Ok(QuoteAttributor { lex })
     }
@@ -57,7 +60,12 @@ impl Stage for QuoteAttributor {
         "QuoteAttributor"
     }
     fn requires(&self) -> &[Layer] {
-        &[Layer::Blocks, Layer::Sentences, Layer::Tokens, Layer::Actors]
+        &[
+            Layer::Blocks,
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::Actors,
+        ]
     }
     fn produces(&self) -> &[Layer] {
         &[Layer::Quotes]
@@ -193,7 +201,13 @@ fn fallback_person(ctx: &Ctx, cands: &[Cand], idx: usize, pos: u32) -> Option<Ac
 }
 
 /// Does a person other than `speaker` get named in a sentence between `from` and `to`?
-fn other_person_between(ctx: &Ctx, pi: usize, from: u32, to: u32, speaker: Option<ActorId>) -> bool {
+fn other_person_between(
+    ctx: &Ctx,
+    pi: usize,
+    from: u32,
+    to: u32,
+    speaker: Option<ActorId>,
+) -> bool {
     let p = &ctx.paras[pi];
     // Start at the first sentence boundary after `from`: the attribution sentence itself
     // may name others (`said Kirby, speaking next to Biden`).
@@ -207,8 +221,13 @@ fn other_person_between(ctx: &Ctx, pi: usize, from: u32, to: u32, speaker: Optio
     let from = ctx.toks[k].end;
     ctx.mentions_within(p, from, to).any(|m| {
         m.kind == MentionKind::Name
-            && m.actor.is_some_and(|a| is_person(ctx, a) && Some(a) != speaker)
-            && ctx.toks[ctx.tok_at_or_after(p, m.span.start).min(p.t1.saturating_sub(1))].region == NONE
+            && m.actor
+                .is_some_and(|a| is_person(ctx, a) && Some(a) != speaker)
+            && ctx.toks[ctx
+                .tok_at_or_after(p, m.span.start)
+                .min(p.t1.saturating_sub(1))]
+            .region
+                == NONE
     })
 }
 
@@ -236,16 +255,13 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
                     cands[idx].mention = d.mention;
                 } else {
                     // The sentence's subject: a mention at its start.
+                    // The sentence's subject: a mention among its first words (after a
+                    // title: `State Rep. Steve Xiarhos`).
                     let p = &ctx.paras[c.para];
-                    let mut k = s0;
-                    if k < p.t1 && ctx.is(k, lexicon::DET) {
-                        k += 1;
-                    }
+                    let lim = ctx.toks[(s0 + 6).min(p.t1 - 1)].end.min(a.cue.start);
                     if let Some(m) = ctx
-                        .mentions(p)
-                        .iter()
-                        .filter(|m| m.span.start == ctx.toks[k.min(p.t1 - 1)].start)
-                        .max_by_key(|m| m.span.end)
+                        .mentions_within(p, ctx.toks[s0].start, lim)
+                        .find(|m| m.actor.is_some() && m.kind != MentionKind::Nationality)
                     {
                         cands[idx].speaker = m.actor;
                         cands[idx].mention = Some(m.span);
@@ -259,6 +275,13 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
             continue;
         }
         let prev = cands[idx - 1];
+        // Only a quote that starts its sentence continues; a phrase quoted inside a
+        // sentence (`calling it "..."`) is someone else's words or nobody's.
+        if c.region != NONE
+            && !attribution::region_starts_sentence(ctx, &ctx.paras[c.para], c.region as usize)
+        {
+            continue;
+        }
         if prev.para == c.para {
             if attributed(&prev) {
                 let from = prev
@@ -299,5 +322,9 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
 
 fn inherit(cands: &mut [Cand], idx: usize, from: &Cand) {
     cands[idx].speaker = from.speaker;
-    cands[idx].mention = if from.speaker.is_none() { from.mention } else { None };
+    cands[idx].mention = if from.speaker.is_none() {
+        from.mention
+    } else {
+        None
+    };
 }

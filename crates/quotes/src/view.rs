@@ -82,7 +82,12 @@ impl<'a> Ctx<'a> {
         let mut spans: Vec<(Span, BlockKind)> = doc
             .blocks
             .iter()
-            .filter(|b| matches!(b.kind, BlockKind::Title | BlockKind::Body | BlockKind::Caption))
+            .filter(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Title | BlockKind::Body | BlockKind::Caption
+                )
+            })
             .map(|b| (b.span, b.kind))
             .collect();
         if doc.blocks.is_empty() {
@@ -188,10 +193,7 @@ impl<'a> Ctx<'a> {
         let unclosed = problems
             .iter()
             .map(|p| match *p {
-                Problem::Unclosed(a, b) => Span {
-                    start: a,
-                    end: b,
-                },
+                Problem::Unclosed(a, b) => Span { start: a, end: b },
             })
             .collect();
         Ctx {
@@ -233,7 +235,10 @@ impl<'a> Ctx<'a> {
         if t.class & lx::ADV != 0 {
             return true;
         }
-        t.flags & WORD != 0 && t.flags & CAP == 0 && self.tt(i).ends_with("ly") && self.tt(i).len() > 4
+        t.flags & WORD != 0
+            && t.flags & CAP == 0
+            && self.tt(i).ends_with("ly")
+            && self.tt(i).len() > 4
     }
 
     pub fn actor_kind(&self, a: ActorId) -> ActorKind {
@@ -253,7 +258,8 @@ impl<'a> Ctx<'a> {
                     None => true,
                     Some(b) => {
                         (m.actor.is_some() && b.actor.is_none())
-                            || (m.actor.is_some() == b.actor.is_some() && m.span.start < b.span.start)
+                            || (m.actor.is_some() == b.actor.is_some()
+                                && m.span.start < b.span.start)
                     }
                 };
                 if better {
@@ -265,7 +271,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Mentions lying inside `[a, b)`.
-    pub fn mentions_within(&self, p: &Para, a: u32, b: u32) -> impl Iterator<Item = &'a Mention> + '_ {
+    pub fn mentions_within(
+        &self,
+        p: &Para,
+        a: u32,
+        b: u32,
+    ) -> impl Iterator<Item = &'a Mention> + '_ {
         self.mentions(p)
             .iter()
             .filter(move |m| m.span.start >= a && m.span.end <= b)
@@ -290,8 +301,7 @@ impl<'a> Ctx<'a> {
         }
         let mut found = None;
         for a in &self.doc.actors {
-            if a.kind == ActorKind::Person
-                && (a.name.rsplit(' ').next() == Some(w) || a.name == w)
+            if a.kind == ActorKind::Person && (a.name.rsplit(' ').next() == Some(w) || a.name == w)
             {
                 if found.is_some() {
                     return None;
@@ -348,7 +358,15 @@ impl<'a> Ctx<'a> {
         }
         if t.flags & WORD == 0
             || t.class
-                & (lx::PREP | lx::CONJ | lx::DET | lx::REL | lx::NONSUBJ | lx::PRON_OTHER | lx::AUX | lx::PASSIVE | lx::NEG)
+                & (lx::PREP
+                    | lx::CONJ
+                    | lx::DET
+                    | lx::REL
+                    | lx::NONSUBJ
+                    | lx::PRON_OTHER
+                    | lx::AUX
+                    | lx::PASSIVE
+                    | lx::NEG)
                 != 0
             || t.cue != 0
         {
@@ -364,7 +382,15 @@ impl<'a> Ctx<'a> {
             let clitic = self.tt(j - 1) == "'s" || self.tt(j - 1) == "’s";
             if !clitic
                 && (q.flags & WORD == 0
-                    || q.class & (lx::PREP | lx::CONJ | lx::REL | lx::NONSUBJ | lx::AUX | lx::PASSIVE | lx::NEG) != 0
+                    || q.class
+                        & (lx::PREP
+                            | lx::CONJ
+                            | lx::REL
+                            | lx::NONSUBJ
+                            | lx::AUX
+                            | lx::PASSIVE
+                            | lx::NEG)
+                        != 0
                     || q.cue != 0)
             {
                 break;
@@ -384,7 +410,9 @@ impl<'a> Ctx<'a> {
             for q in j..k {
                 if self.tt(q + 1) == "'s" || self.tt(q + 1) == "’s" {
                     if let Some(m) = self.mention_ending_at(p, self.toks[q].end, span.start) {
-                        if m.actor.is_some_and(|a| self.actor_kind(a) == ActorKind::Person) {
+                        if m.actor
+                            .is_some_and(|a| self.actor_kind(a) == ActorKind::Person)
+                        {
                             actor = m.actor;
                         }
                     }
@@ -511,7 +539,8 @@ impl<'a> Ctx<'a> {
         let mut j = i;
         while j < p.t1 && j - i < 12 {
             let t = self.toks[j];
-            let after_det = j > i && (self.is(j - 1, lx::DET) || matches!(self.tt(j - 1), "'s" | "’s"));
+            let after_det =
+                j > i && (self.is(j - 1, lx::DET) || matches!(self.tt(j - 1), "'s" | "’s"));
             if t.region != NONE
                 || t.flags & (BOUNDARY | COMMA | COLON | SEMI | DASH) != 0
                 || t.cue != 0 && !after_det
@@ -523,7 +552,10 @@ impl<'a> Ctx<'a> {
             if t.class & lx::PREP != 0 && !(self.lower_is(j, "of") || self.lower_is(j, "for")) {
                 break;
             }
-            let word = t.flags & WORD != 0 || self.tt(j) == "'s" || self.tt(j) == "’s" || self.tt(j) == "-";
+            let word = t.flags & WORD != 0
+                || self.tt(j) == "'s"
+                || self.tt(j) == "’s"
+                || self.tt(j) == "-";
             if !word && t.flags & WORD == 0 && !matches!(self.tt(j), "." | "&") {
                 break;
             }
@@ -554,11 +586,11 @@ impl<'a> Ctx<'a> {
         // `said the spokesman for the ministry, Ahmed Said.`
         if person.is_none() && j < p.t1 && self.flag(j, COMMA) && j + 1 < p.t1 {
             let s = self.toks[j + 1].start;
-            if let Some(m) = self
-                .mentions(p)
-                .iter()
-                .find(|m| m.span.start == s && m.actor.is_some_and(|x| self.actor_kind(x) == ActorKind::Person))
-            {
+            if let Some(m) = self.mentions(p).iter().find(|m| {
+                m.span.start == s
+                    && m.actor
+                        .is_some_and(|x| self.actor_kind(x) == ActorKind::Person)
+            }) {
                 let last = self.tok_before(p, m.span.end).unwrap_or(j + 1);
                 return Some((self.subj_from_mention(m, j + 1, last), last + 1));
             }
@@ -660,7 +692,9 @@ impl<'a> Ctx<'a> {
             if q.region != NONE {
                 let r = &self.regions[q.region as usize];
                 // A quote ending a sentence (`... that." It ...`).
-                if r.close.is_some_and(|c| c.1 == q.end) && self.region_ends_sentence(q.region as usize, p) {
+                if r.close.is_some_and(|c| c.1 == q.end)
+                    && self.region_ends_sentence(q.region as usize, p)
+                {
                     return j;
                 }
                 j -= 1;
@@ -687,7 +721,9 @@ impl<'a> Ctx<'a> {
         }
         let rest = self.text[c1 as usize..p.span.end as usize].trim_start();
         rest.is_empty()
-            || rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„'))
+            || rest.starts_with(|c: char| {
+                c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„')
+            })
     }
 
     /// Does a sentence (or the paragraph) end right before token `j`?
@@ -699,7 +735,11 @@ impl<'a> Ctx<'a> {
     pub fn region_content(&self, r: usize) -> Span {
         let reg = &self.regions[r];
         let p = &self.paras[self.region_para[r] as usize];
-        trim_content(self.text, reg.open_end as usize, reg.content_end(p.span.end) as usize)
+        trim_content(
+            self.text,
+            reg.open_end as usize,
+            reg.content_end(p.span.end) as usize,
+        )
     }
 }
 

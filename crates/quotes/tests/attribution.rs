@@ -96,7 +96,10 @@ fn headline_quote_says_name() {
 fn split_quote_around_cue() {
     check(
         "\"We tried everything,\" he said. \"Nothing worked.\"",
-        &[(Direct, "We tried everything", None), (Direct, "Nothing worked.", None)],
+        &[
+            (Direct, "We tried everything", None),
+            (Direct, "Nothing worked.", None),
+        ],
     );
     check(
         "Coach Ben Miller was blunt. \"We tried everything,\" he said. \"Nothing worked.\"",
@@ -224,7 +227,10 @@ fn nominal_speaker_resolved_to_named_person() {
 fn two_speakers_in_one_paragraph() {
     check(
         "\"We won,\" said Anna Berg. \"They cheated,\" said Peter Holm.",
-        &[(Direct, "We won", Some("Anna Berg")), (Direct, "They cheated", Some("Peter Holm"))],
+        &[
+            (Direct, "We won", Some("Anna Berg")),
+            (Direct, "They cheated", Some("Peter Holm")),
+        ],
     );
 }
 
@@ -232,7 +238,10 @@ fn two_speakers_in_one_paragraph() {
 fn two_speakers_pre_and_post() {
     check(
         "Anna Berg said: \"We won.\" But Peter Holm disagreed. \"They cheated,\" Holm said.",
-        &[(Direct, "We won.", Some("Anna Berg")), (Direct, "They cheated", Some("Peter Holm"))],
+        &[
+            (Direct, "We won.", Some("Anna Berg")),
+            (Direct, "They cheated", Some("Peter Holm")),
+        ],
     );
 }
 
@@ -248,7 +257,11 @@ fn organization_speaker() {
 fn said_in_a_statement_colon() {
     check(
         "The White House said in a statement: \"The president is aware of the report.\"",
-        &[(Direct, "The president is aware of the report.", Some("United States"))],
+        &[(
+            Direct,
+            "The president is aware of the report.",
+            Some("United States"),
+        )],
     );
 }
 

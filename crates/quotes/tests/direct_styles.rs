@@ -55,7 +55,11 @@ fn german_low_high_quotes() {
 fn nested_single_inside_double_is_one_quote() {
     check(
         "“They told us ‘go home’ and we did not,” said Tom Harris.",
-        &[(Direct, "They told us ‘go home’ and we did not", Some("Tom Harris"))],
+        &[(
+            Direct,
+            "They told us ‘go home’ and we did not",
+            Some("Tom Harris"),
+        )],
     );
 }
 
@@ -63,7 +67,11 @@ fn nested_single_inside_double_is_one_quote() {
 fn nested_straight_quotes() {
     check(
         "\"The sign said 'closed' all week,\" said Tom Harris.",
-        &[(Direct, "The sign said 'closed' all week", Some("Tom Harris"))],
+        &[(
+            Direct,
+            "The sign said 'closed' all week",
+            Some("Tom Harris"),
+        )],
     );
 }
 
@@ -71,7 +79,11 @@ fn nested_straight_quotes() {
 fn apostrophes_inside_single_quotes() {
     check(
         "‘We don’t know where the workers’ money went,’ said Tom Harris.",
-        &[(Direct, "We don’t know where the workers’ money went", Some("Tom Harris"))],
+        &[(
+            Direct,
+            "We don’t know where the workers’ money went",
+            Some("Tom Harris"),
+        )],
     );
 }
 
@@ -79,7 +91,11 @@ fn apostrophes_inside_single_quotes() {
 fn apostrophes_are_not_quotes() {
     check(
         "The farmers' union isn't worried about the '90s rules, Tom Harris's office said.",
-        &[(Indirect, "The farmers' union isn't worried about the '90s rules", Some("Tom Harris"))],
+        &[(
+            Indirect,
+            "The farmers' union isn't worried about the '90s rules",
+            Some("Tom Harris"),
+        )],
     );
 }
 
@@ -110,8 +126,16 @@ fn quote_running_over_paragraphs() {
          “We heard the water first. Then the lights went out.\n\n\
          “By morning the whole street was gone,” she said.",
         &[
-            (Direct, "We heard the water first. Then the lights went out.", Some("Maria Lopez")),
-            (Direct, "By morning the whole street was gone", Some("Maria Lopez")),
+            (
+                Direct,
+                "We heard the water first. Then the lights went out.",
+                Some("Maria Lopez"),
+            ),
+            (
+                Direct,
+                "By morning the whole street was gone",
+                Some("Maria Lopez"),
+            ),
         ],
     );
 }
@@ -126,7 +150,11 @@ fn quote_running_over_three_paragraphs_attributed_first() {
         &[
             (Direct, "We heard the water first.", Some("Maria Lopez")),
             (Direct, "Then the lights went out.", Some("Maria Lopez")),
-            (Direct, "By morning the street was gone.", Some("Maria Lopez")),
+            (
+                Direct,
+                "By morning the street was gone.",
+                Some("Maria Lopez"),
+            ),
         ],
     );
 }
@@ -166,6 +194,10 @@ fn inch_marks_are_not_quotes() {
 fn ellipsis_inside_quote() {
     check(
         "“I have to tell you...we’re pretty perplexed,” said John Kirby.",
-        &[(Direct, "I have to tell you...we’re pretty perplexed", Some("John Kirby"))],
+        &[(
+            Direct,
+            "I have to tell you...we’re pretty perplexed",
+            Some("John Kirby"),
+        )],
     );
 }

@@ -7,7 +7,11 @@ use common::*;
 fn said_bare_clause() {
     check(
         "Mayor Anna Keller said the bridge would reopen in May.",
-        &[(Indirect, "the bridge would reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "the bridge would reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
@@ -15,7 +19,11 @@ fn said_bare_clause() {
 fn said_that_drops_that() {
     check(
         "Anna Keller said that the bridge would reopen in May.",
-        &[(Indirect, "the bridge would reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "the bridge would reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
@@ -23,7 +31,11 @@ fn said_that_drops_that() {
 fn said_on_monday_that() {
     check(
         "Anna Keller said on Monday that the bridge would reopen in May.",
-        &[(Indirect, "the bridge would reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "the bridge would reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
@@ -31,7 +43,11 @@ fn said_on_monday_that() {
 fn according_to_at_sentence_start() {
     check(
         "According to Anna Keller, the bridge will reopen in May.",
-        &[(Indirect, "the bridge will reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "the bridge will reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
@@ -39,20 +55,31 @@ fn according_to_at_sentence_start() {
 fn according_to_at_sentence_end() {
     check(
         "The bridge will reopen in May, according to Anna Keller.",
-        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "The bridge will reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
 #[test]
 fn according_to_a_report_is_not_a_speaker() {
-    check("According to the report, the bridge will reopen in May.", &[]);
+    check(
+        "According to the report, the bridge will reopen in May.",
+        &[],
+    );
 }
 
 #[test]
 fn tail_cue_x_said() {
     check(
         "The bridge will reopen in May, Anna Keller said.",
-        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "The bridge will reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
@@ -60,7 +87,11 @@ fn tail_cue_x_said() {
 fn tail_cue_said_x() {
     check(
         "The bridge will reopen in May, said Anna Keller.",
-        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "The bridge will reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
@@ -68,7 +99,11 @@ fn tail_cue_said_x() {
 fn tail_cue_told_reporters() {
     check(
         "The bridge will reopen in May, Anna Keller told reporters on Tuesday.",
-        &[(Indirect, "The bridge will reopen in May", Some("Anna Keller"))],
+        &[(
+            Indirect,
+            "The bridge will reopen in May",
+            Some("Anna Keller"),
+        )],
     );
 }
 
@@ -164,7 +199,11 @@ fn adding_that_continues_the_speaker() {
         "Jane Doe said sales had doubled, adding that the company would hire 200 people.",
         &[
             (Indirect, "sales had doubled", Some("Jane Doe")),
-            (Indirect, "the company would hire 200 people", Some("Jane Doe")),
+            (
+                Indirect,
+                "the company would hire 200 people",
+                Some("Jane Doe"),
+            ),
         ],
     );
 }
@@ -226,7 +265,11 @@ fn mixed_quote_ending_the_sentence() {
 fn said_then_whole_quote_is_direct() {
     check(
         "Jane Doe said \"the company will fight this all the way.\"",
-        &[(Direct, "the company will fight this all the way.", Some("Jane Doe"))],
+        &[(
+            Direct,
+            "the company will fight this all the way.",
+            Some("Jane Doe"),
+        )],
     );
 }
 
@@ -234,7 +277,11 @@ fn said_then_whole_quote_is_direct() {
 fn headline_says_clause() {
     check(
         "Biden says US will keep supporting Ukraine\n\nPresident Joe Biden spoke on Monday.",
-        &[(Indirect, "US will keep supporting Ukraine", Some("Joe Biden"))],
+        &[(
+            Indirect,
+            "US will keep supporting Ukraine",
+            Some("Joe Biden"),
+        )],
     );
 }
 
@@ -250,6 +297,10 @@ fn us_abbreviation_inside_reported_clause() {
 fn reported_clause_ending_with_abbreviation() {
     check(
         "Jane Doe said the company would move to the U.S. Its workers were not told.",
-        &[(Indirect, "the company would move to the U.S.", Some("Jane Doe"))],
+        &[(
+            Indirect,
+            "the company would move to the U.S.",
+            Some("Jane Doe"),
+        )],
     );
 }

@@ -23,11 +23,18 @@ fn seed_article_gives_the_ten_expected_quotations() {
     ];
     assert_eq!(got.len(), expected.len(), "got {got:#?}");
     for (g, e) in got.iter().zip(expected) {
-        assert_eq!((g.kind, g.text.as_str(), g.cue.as_deref()), (e.0, e.1, e.2), "{g:?}");
+        assert_eq!(
+            (g.kind, g.text.as_str(), g.cue.as_deref()),
+            (e.0, e.1, e.2),
+            "{g:?}"
+        );
         assert_eq!(g.speaker.as_deref(), Some("John Kirby"), "{g:?}");
     }
     // The caption quote is in the caption, the rest in the body.
-    let cap = doc.blocks_of(newsgraph_core::BlockKind::Caption).next().unwrap();
+    let cap = doc
+        .blocks_of(newsgraph_core::BlockKind::Caption)
+        .next()
+        .unwrap();
     assert!(cap.span.contains(doc.quotes[0].span));
     assert!(doc.diagnostics.iter().all(|d| d.code != "unclosed-quote"));
     // `immediate ceasefire` is a partial quote of a document, not speech.

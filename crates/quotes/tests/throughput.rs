@@ -8,7 +8,10 @@ use std::time::Instant;
 #[test]
 #[ignore = "timing: run in release with --ignored"]
 fn quotes_stage_throughput_on_naeb() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/extraction/naeb/articles.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/extraction/naeb/articles.json"
+    );
     let Ok(raw) = std::fs::read_to_string(path) else {
         eprintln!("skipped: {path} not found");
         return;

@@ -77,7 +77,10 @@ pub fn check(text: &str, expected: &[(QuoteKind, &str, Option<&str>)]) {
                 .iter()
                 .map(|m| (doc.slice(m.span), m.kind, m.actor.map(|a| a.0)))
                 .collect::<Vec<_>>(),
-            doc.actors.iter().map(|a| (a.id.0, &a.name, a.kind)).collect::<Vec<_>>()
+            doc.actors
+                .iter()
+                .map(|a| (a.id.0, &a.name, a.kind))
+                .collect::<Vec<_>>()
         );
     }
 }
