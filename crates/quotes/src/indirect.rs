@@ -237,7 +237,14 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
         }
     }
     j = ctx.skip_adverbials(p, j);
-    if ctx.ends_before(p, j) || ctx.flag(j, COMMA) || ctx.flag(j, SEMI) {
+    if ctx.ends_before(p, j) || ctx.flag(j, SEMI) {
+        return Some(Err(j));
+    }
+    if ctx.flag(j, COMMA) {
+        // `X said, "..."` introduces a direct quote; it is not a tail cue.
+        if j + 1 < p.t1 && ctx.toks[j + 1].region != NONE {
+            return None;
+        }
         return Some(Err(j));
     }
     if ctx.flag(j, COLON) || ctx.flag(j, DASH) {
@@ -288,7 +295,13 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     let i = c.first;
     // Inverted tail: `..., said Kirby.`
     if i > p.t0 && ctx.flag(i - 1, COMMA) {
-        if let Some((subj, j)) = ctx.np_after(p, i + 1) {
+        let t = ctx.toks[(i + 1).min(p.t1 - 1)];
+        let np_like = i + 1 < p.t1
+            && t.region == NONE
+            && (t.flags & CAP != 0
+                || t.class & (lx::DET | lx::PRON_SG | lx::PRON_PL | lx::TITLE) != 0
+                    && t.class & lx::THAT == 0);
+        if let Some((subj, j)) = ctx.np_after(p, i + 1).filter(|_| np_like) {
             let j = ctx.skip_adverbials(p, j);
             if ctx.ends_before(p, j) || ctx.flag(j, COMMA) {
                 let (a, b) = tail(ctx, p, i - 1)?;

@@ -746,7 +746,12 @@ impl<'a> Ctx<'a> {
 /// Trims whitespace, and trailing `,` `:` `;` (the punctuation of the attribution).
 pub fn trim_content(text: &str, a: usize, b: usize) -> Span {
     let s = &text[a..b];
-    let lead = s.len() - s.trim_start().len();
+    // Leading punctuation left by a dropped `that` (`explained that, though ...`).
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
+            .len();
+    let s = &s[lead..];
+    let lead = lead + (s.len() - s.trim_start().len());
     let mut t = s.trim();
     loop {
         let u = t.trim_end_matches([',', ':', ';']).trim_end();

@@ -304,3 +304,30 @@ fn reported_clause_ending_with_abbreviation() {
         )],
     );
 }
+
+#[test]
+fn said_comma_quote_is_not_a_tail_report() {
+    check(
+        "When asked about the plan, Jane Doe said, \"It will work.\"",
+        &[(Direct, "It will work.", Some("Jane Doe"))],
+    );
+}
+
+#[test]
+fn leading_comma_after_that_is_dropped() {
+    check(
+        "Jane Doe explained that, though the plan seems complex, it is cheap.",
+        &[(
+            Indirect,
+            "though the plan seems complex, it is cheap",
+            Some("Jane Doe"),
+        )],
+    );
+}
+
+#[test]
+fn inverted_tail_needs_a_noun_phrase() {
+    // Not `, claim that the fees ...` read as `..., said X.` with X = `that the fees`.
+    let q = quotes("Many students, as well as Jane Doe, claim that the fees are too high.");
+    assert!(q.iter().all(|q| !q.text.contains("as well as")), "{q:?}");
+}
