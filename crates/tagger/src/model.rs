@@ -243,9 +243,29 @@ impl Linear {
         (h >> (64 - bits as u32)) as usize
     }
 
-    /// Adds the rows of `feats` (feature hashes) into `scores` (length `ncls`).
+    /// Adds the rows of `feats` (feature hashes) into `scores` (length `ncls`). Uses AVX2
+    /// when the processor has it (checked at run time), plain code otherwise.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the processor supports AVX2 (checked just above).
+                unsafe { self.score_avx2(feats, scores) };
+                return;
+            }
+        }
+        self.score_plain(feats, scores);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_plain(feats, scores);
+    }
+
+    #[inline(always)]
+    fn score_plain(&self, feats: &[u64], scores: &mut [i32]) {
         let n = self.ncls;
         let scores = &mut scores[..n];
         scores.fill(0);

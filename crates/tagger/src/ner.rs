@@ -269,6 +269,16 @@ fn features(s: &[Tok], i: usize, p1: u64, p2: u64, hist: u64, out: &mut Vec<u64>
         f2(42, w.form, n1.lower),
         f3(43, u64::from(w.gaz), u64::from(w.pos), fl & u64::from(feats::CAP | feats::FIRST)),
         f2(44, p1, u64::from(w.pos)),
+        f1(45, m2.lower),
+        f1(46, n2.lower),
+        f1(47, m1.suf[2]),
+        f1(48, n1.suf[2]),
+        f2(49, m1.form, w.form),
+        f2(50, w.form, n1.form),
+        f3(51, m1.short, w.short, n1.short),
+        f2(52, u64::from(m1.gaz), u64::from(w.gaz)),
+        f2(53, u64::from(w.gaz), u64::from(n1.gaz)),
+        f2(54, w.lower, u64::from(w.doc)),
     ]);
 }
 

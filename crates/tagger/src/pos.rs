@@ -20,6 +20,8 @@ struct LexEntry {
 pub struct PosModel {
     classes: Vec<Pos>,
     lin: Linear,
+    /// Second pass (sees the first pass's tags on both sides), if trained.
+    lin2: Option<Linear>,
     lex: HashMap<LexEntry>,
     /// Free text saved with the model (corpus, settings).
     pub meta: String,
@@ -38,6 +40,8 @@ pub struct PosConfig {
     pub limit: usize,
     /// Show a progress bar.
     pub progress: bool,
+    /// Train a second pass that sees the first pass's tags on both sides.
+    pub two_pass: bool,
 }
 
 impl Default for PosConfig {
@@ -48,6 +52,7 @@ impl Default for PosConfig {
             bits: 16,
             limit: 0,
             progress: false,
+            two_pass: true,
         }
     }
 }
@@ -154,20 +159,22 @@ impl PosModel {
             tags,
             ..
         } = sc;
-        tags.clear();
-        scores.resize(self.lin.ncls, 0);
-        let (mut p1, mut p2) = (TAG_START, TAG_START2);
-        for i in 0..toks.len() {
-            let c = if toks[i].dict > 0 {
-                toks[i].dict - 1
-            } else {
-                features(toks, i, p1, p2, feats);
-                self.lin.score(feats, scores);
-                argmax(scores, |_| true) as u16
-            };
-            tags.push(c);
-            p2 = p1;
-            p1 = u64::from(c);
+        tag_pass(&self.lin, 1, toks, feats, scores, tags);
+        if let Some(lin2) = &self.lin2 {
+            for (t, &c) in toks.iter_mut().zip(tags.iter()) {
+                t.pos = c;
+            }
+            tag_pass(lin2, 2, toks, feats, scores, tags);
+        }
+    }
+
+    fn clone_meta(&self) -> PosModel {
+        PosModel {
+            classes: self.classes.clone(),
+            lin: Linear { bits: 8, ncls: 0, w: vec![], scale: 1.0 },
+            lin2: None,
+            lex: self.lex.clone(),
+            meta: self.meta.clone(),
         }
     }
 
@@ -255,6 +262,7 @@ impl PosModel {
                 w: vec![],
                 scale: 1.0,
             },
+            lin2: None,
             lex,
             meta: String::new(),
         };
@@ -275,55 +283,59 @@ impl PosModel {
             })
             .collect();
         let ncls = model.classes.len();
-        let mut tr = Trainer::new(cfg.bits, ncls);
-        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut data = data;
         let mut rng = hash::Rng::new(cfg.seed);
-        let bar = crate::progress_bar(cfg.progress, (cfg.epochs * data.len()) as u64, "pos");
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0i32; ncls];
-        for epoch in 0..cfg.epochs {
-            rng.shuffle(&mut order);
-            let (mut correct, mut total) = (0usize, 0usize);
-            for (k, &si) in order.iter().enumerate() {
-                let (toks, gold) = &data[si];
-                let (mut p1, mut p2) = (TAG_START, TAG_START2);
-                for i in 0..toks.len() {
-                    let g = gold[i] as usize;
-                    let pred = if toks[i].dict > 0 {
-                        (toks[i].dict - 1) as usize
-                    } else {
-                        features(toks, i, p1, p2, &mut feats);
-                        tr.score(&feats, &mut scores);
-                        let p = argmax(&scores, |_| true);
-                        tr.update(&feats, g, p);
-                        p
-                    };
-                    tr.tick();
-                    correct += usize::from(pred == g);
-                    total += 1;
-                    p2 = p1;
-                    p1 = pred as u64;
-                }
-                if k % 256 == 0 {
-                    bar.set_position((epoch * data.len() + k) as u64);
-                }
+        let folds = 4usize;
+        let total = cfg.epochs * data.len() * if cfg.two_pass { 2 + folds } else { 1 };
+        let bar = crate::progress_bar(cfg.progress, total as u64, "pos");
+        let all: Vec<usize> = (0..data.len()).collect();
+        let say = |msg: String| {
+            if cfg.progress {
+                bar.suspend(|| eprintln!("{msg}"));
             }
-            let mut msg = format!("epoch {} train {:.2}%", epoch + 1, 100.0 * correct as f64 / total as f64);
+        };
+        // Pass 1 on everything.
+        model.lin = train_pass(&data, &all, ncls, cfg, 1, &mut rng, &bar, &mut |lin, epoch| {
             if let Some(dev) = dev {
-                model.lin = tr.average();
-                let s = model.evaluate(dev);
-                msg += &format!(" dev UPOS {:.2}% XPOS {:.2}%", 100.0 * s.upos(), 100.0 * s.xpos());
+                let m = PosModel { lin: lin.clone(), lin2: None, ..model.clone_meta() };
+                let s = m.evaluate(dev);
+                say(format!("pass 1 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%", 100.0 * s.upos(), 100.0 * s.xpos()));
             }
-            if cfg.progress { bar.suspend(|| eprintln!("{msg}")); }
+        });
+        if cfg.two_pass {
+            // Jackknifed pass-1 tags for the training data, so that pass 2 learns from
+            // tags as wrong as they will be on new text.
+            for k in 0..folds {
+                let train_idx: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
+                let lin = train_pass(&data, &train_idx, ncls, cfg, 1, &mut rng, &bar, &mut |_, _| {});
+                let m = PosModel { lin, lin2: None, ..model.clone_meta() };
+                let mut sc = Scratch::default();
+                for i in all.iter().copied().filter(|i| i % folds == k) {
+                    sc.toks.clone_from(&data[i].0);
+                    m.tag_prepared(&mut sc);
+                    for (t, &c) in data[i].0.iter_mut().zip(&sc.tags) {
+                        t.pos = c;
+                    }
+                }
+            }
+            let base = model.clone_meta();
+            let lin1 = model.lin.clone();
+            model.lin2 = Some(train_pass(&data, &all, ncls, cfg, 2, &mut rng, &bar, &mut |lin, epoch| {
+                if let Some(dev) = dev {
+                    let m = PosModel { lin: lin1.clone(), lin2: Some(lin.clone()), ..base.clone_meta() };
+                    let s = m.evaluate(dev);
+                    say(format!("pass 2 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%", 100.0 * s.upos(), 100.0 * s.xpos()));
+                }
+            }));
         }
         bar.finish_and_clear();
-        model.lin = tr.average();
         model.meta = format!(
-            "trained on {} sentences, {} epochs, seed {}, 2^{} rows",
+            "trained on {} sentences, {} epochs, seed {}, 2^{} rows, {}",
             data.len(),
             cfg.epochs,
             cfg.seed,
-            cfg.bits
+            cfg.bits,
+            if cfg.two_pass { "two passes" } else { "one pass" }
         );
         Ok(model)
     }
@@ -365,6 +377,13 @@ impl PosModel {
             w.var(u64::from(e.dict));
         }
         self.lin.write(&mut w);
+        match &self.lin2 {
+            Some(l) => {
+                w.u8(1);
+                l.write(&mut w);
+            }
+            None => w.u8(0),
+        }
         model::envelope(Kind::Pos, &w.0)
     }
 
@@ -406,10 +425,22 @@ impl PosModel {
                 classes.len()
             ));
         }
+        let lin2 = match r.u8("second pass flag")? {
+            0 => None,
+            1 => {
+                let l = Linear::read(&mut r)?;
+                if l.ncls != classes.len() {
+                    return Err("second-pass table has the wrong number of classes".into());
+                }
+                Some(l)
+            }
+            f => return Err(format!("second pass flag is {f}, expected 0 or 1")),
+        };
         r.end()?;
         Ok(PosModel {
             classes,
             lin,
+            lin2,
             lex,
             meta,
         })
@@ -446,4 +477,91 @@ impl PosScore {
     pub fn xpos(&self) -> f64 {
         self.xpos_ok as f64 / self.tokens.max(1) as f64
     }
+}
+
+fn tag_pass(lin: &Linear, pass: u8, toks: &[Tok], feats: &mut Vec<u64>, scores: &mut Vec<i32>, tags: &mut Vec<u16>) {
+    tags.clear();
+    scores.resize(lin.ncls, 0);
+    let (mut p1, mut p2) = (TAG_START, TAG_START2);
+    for i in 0..toks.len() {
+        let c = if toks[i].dict > 0 {
+            toks[i].dict - 1
+        } else {
+            features(toks, i, p1, p2, feats);
+            if pass == 2 {
+                features2(toks, i, feats);
+            }
+            lin.score(feats, scores);
+            argmax(scores, |_| true) as u16
+        };
+        tags.push(c);
+        p2 = p1;
+        p1 = u64::from(c);
+    }
+}
+
+/// Pass-2 features: the first pass's tags around the token.
+#[inline]
+fn features2(s: &[Tok], i: usize, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    let t = |j: isize| u64::from(at(s, j).pos);
+    let w = &s[i];
+    out.extend_from_slice(&[
+        f1(101, t(ii + 1)),
+        f1(102, t(ii + 2)),
+        f2(103, t(ii + 1), t(ii + 2)),
+        f2(104, t(ii - 1), t(ii + 1)),
+        f2(105, w.lower, t(ii + 1)),
+        f2(106, w.suf[2], t(ii + 1)),
+        f1(107, t(ii)),
+        f2(108, t(ii), w.lower),
+        f3(109, t(ii - 1), t(ii), t(ii + 1)),
+    ]);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_pass(
+    data: &[(Vec<Tok>, Vec<u16>)],
+    idx: &[usize],
+    ncls: usize,
+    cfg: &PosConfig,
+    pass: u8,
+    rng: &mut hash::Rng,
+    bar: &indicatif::ProgressBar,
+    after_epoch: &mut dyn FnMut(&Linear, usize),
+) -> Linear {
+    let mut tr = Trainer::new(cfg.bits, ncls);
+    let mut order = idx.to_vec();
+    let mut feats = Vec::with_capacity(64);
+    let mut scores = vec![0i32; ncls];
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        for (k, &si) in order.iter().enumerate() {
+            let (toks, gold) = &data[si];
+            let (mut p1, mut p2) = (TAG_START, TAG_START2);
+            for i in 0..toks.len() {
+                let g = gold[i] as usize;
+                let pred = if toks[i].dict > 0 {
+                    (toks[i].dict - 1) as usize
+                } else {
+                    features(toks, i, p1, p2, &mut feats);
+                    if pass == 2 {
+                        features2(toks, i, &mut feats);
+                    }
+                    tr.score(&feats, &mut scores);
+                    let p = argmax(&scores, |_| true);
+                    tr.update(&feats, g, p);
+                    p
+                };
+                tr.tick();
+                p2 = p1;
+                p1 = pred as u64;
+            }
+            if k % 512 == 0 {
+                bar.inc(512);
+            }
+        }
+        after_epoch(&tr.average(), epoch + 1);
+    }
+    tr.average()
 }

@@ -39,6 +39,13 @@ pub struct TrainPosArgs {
     /// Training file (CoNLL-U).
     #[arg(long, default_value = "../shared/data/corpora/ud-english-ewt/en_ewt-ud-train.conllu")]
     pub train: PathBuf,
+    /// More training data (CoNLL-U, `.gz` allowed), e.g. GUM's train split; repeatable.
+    #[arg(long)]
+    pub extra: Vec<PathBuf>,
+    /// Keep only these genres of the --extra files (documents whose `# newdoc id`
+    /// contains `_GENRE_`), comma-separated; empty keeps all.
+    #[arg(long, value_delimiter = ',', default_value = "academic,bio,court,interview,news,voyage")]
+    pub extra_genres: Vec<String>,
     /// Development file (CoNLL-U), scored after each epoch.
     #[arg(long)]
     pub dev: Option<PathBuf>,
@@ -57,6 +64,9 @@ pub struct TrainPosArgs {
     /// Use only the first N sentences (0: all), for quick experiments.
     #[arg(long, default_value_t = 0)]
     pub limit: usize,
+    /// Train one left-to-right pass only (faster tagging, lower accuracy).
+    #[arg(long)]
+    pub one_pass: bool,
 }
 
 /// Options of `train ner`.
@@ -118,7 +128,36 @@ pub struct EvalNerArgs {
 }
 
 fn read(path: &Path) -> Result<String, Error> {
+    if path.extension().is_some_and(|e| e == "gz") {
+        use std::io::Read;
+        let f = std::fs::File::open(path)
+            .map_err(|e| Error(format!("cannot read {}: {e}", path.display())))?;
+        let mut s = String::new();
+        flate2::read::MultiGzDecoder::new(f)
+            .read_to_string(&mut s)
+            .map_err(|e| Error(format!("cannot decompress {}: {e}", path.display())))?;
+        return Ok(s);
+    }
     corpus::read_file(path).map_err(Error)
+}
+
+/// Keeps the documents of a CoNLL-U text whose `# newdoc id` contains `_GENRE_`.
+fn filter_genres(text: &str, genres: &[String]) -> String {
+    if genres.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut keep = false;
+    for line in text.lines() {
+        if let Some(id) = line.strip_prefix("# newdoc id = ") {
+            keep = genres.iter().any(|g| id.contains(&format!("_{g}_")));
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Loads a part-of-speech model file, or the embedded one.
@@ -155,8 +194,14 @@ pub fn train(cmd: &TrainCommand) -> Result<(), Error> {
     match cmd {
         TrainCommand::Pos(a) => {
             let t0 = Instant::now();
-            let train = corpus::read_conllu(&read(&a.train)?, &a.train.display().to_string())
+            let mut train = corpus::read_conllu(&read(&a.train)?, &a.train.display().to_string())
                 .map_err(Error)?;
+            for x in &a.extra {
+                let text = filter_genres(&read(x)?, &a.extra_genres);
+                let more = corpus::read_conllu(&text, &x.display().to_string()).map_err(Error)?;
+                eprintln!("{}: {} sentences kept", x.display(), more.len());
+                train.extend(more);
+            }
             let dev = match &a.dev {
                 Some(d) => Some(
                     corpus::read_conllu(&read(d)?, &d.display().to_string()).map_err(Error)?,
@@ -169,6 +214,7 @@ pub fn train(cmd: &TrainCommand) -> Result<(), Error> {
                 bits: a.bits,
                 limit: a.limit,
                 progress: true,
+                two_pass: !a.one_pass,
             };
             let model = PosModel::train(&train, dev.as_deref(), &cfg).map_err(Error)?;
             let bytes = model.to_bytes();
