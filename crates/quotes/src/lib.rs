@@ -28,6 +28,7 @@ mod cues;
 mod direct;
 mod indirect;
 mod lexicon;
+mod unnamed;
 mod view;
 
 pub use lexicon::SPEECH_VERBS;
@@ -76,6 +77,7 @@ impl Stage for QuoteAttributor {
             find(&ctx)
         };
         doc.quotes = quotes;
+        unnamed::name_speakers(doc);
         for (span, msg) in diags {
             doc.diagnose("unclosed-quote", Some(span), msg);
         }

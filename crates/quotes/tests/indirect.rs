@@ -127,7 +127,7 @@ fn warned_object_that() {
 fn denied_that() {
     check(
         "The company denied that it had misled regulators.",
-        &[(Indirect, "it had misled regulators", None)],
+        &[(Indirect, "it had misled regulators", Some("company"))],
     );
     check(
         "Emma Thomas denied that she had misled regulators.",
