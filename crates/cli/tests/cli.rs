@@ -265,7 +265,8 @@ fn single_file_gives_one_pretty_object_whose_offsets_slice_its_text() {
             "structure.{field} missing"
         );
     }
-    check_offsets(&doc);
+    // At least the body paragraphs have spans, so the check cannot pass on nothing.
+    assert!(check_offsets(&doc) > 0, "no span to check");
     // The default format is json too.
     let o2 = newsgraph(&["read", s(&good)], None);
     assert_eq!(stdout(&o2), out);
