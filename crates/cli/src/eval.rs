@@ -19,6 +19,9 @@ pub struct GoldQuote {
     pub end: u32,
     /// Speaker name, or null.
     pub speaker: Option<String>,
+    /// Byte span of the source mention, when the gold marks it (PolNeAR).
+    #[serde(skip)]
+    pub source: Option<(u32, u32)>,
 }
 
 /// One gold file.
@@ -145,6 +148,30 @@ pub fn same_speaker(gold: &str, pred: &str) -> bool {
     short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
+/// A predicted quote has the gold speaker when the names match, or, where the gold marks
+/// the source mention, when the predicted speaker mention or any mention of the predicted
+/// speaker overlaps it (a gold `he` is right when we resolved that `he`).
+fn speaker_matches(
+    doc: &Document,
+    q: &Quote,
+    gold_name: &str,
+    gold_source: Option<(u32, u32)>,
+) -> bool {
+    let Some(a) = q.speaker else { return false };
+    if same_speaker(gold_name, &doc.actor(a).name) {
+        return true;
+    }
+    let Some((gs, ge)) = gold_source else {
+        return false;
+    };
+    let src = Span { start: gs, end: ge };
+    q.speaker_mention.is_some_and(|m| m.overlaps(src))
+        || doc
+            .mentions
+            .iter()
+            .any(|m| m.actor == Some(a) && m.span.overlaps(src))
+}
+
 /// Scores one article's predictions against its gold, per row of [`ROWS`].
 pub fn score_article(doc: &Document, gold: &[GoldQuote]) -> [KindScore; 4] {
     let mut out = [KindScore::default(); 4];
@@ -181,10 +208,8 @@ pub fn score_article(doc: &Document, gold: &[GoldQuote]) -> [KindScore; 4] {
         for (gi, pi) in pairs {
             if let Some(name) = &g[gi].speaker {
                 s.speaker_total += 1;
-                if let Some(a) = p[pi].speaker {
-                    if same_speaker(name, &doc.actor(a).name) {
-                        s.speaker_correct += 1;
-                    }
+                if speaker_matches(doc, p[pi], name, g[gi].source) {
+                    s.speaker_correct += 1;
                 }
             }
         }
@@ -249,51 +274,233 @@ pub fn load_gold(dir: &Path) -> Result<Vec<GoldArticle>> {
         .collect()
 }
 
-/// Options of `eval quotes`.
-pub struct QuoteEvalOptions<'a> {
-    /// Gold directory.
-    pub gold: &'a Path,
-    /// NAEB articles.json.
-    pub naeb: &'a Path,
-    /// Print each miss and false alarm.
-    pub verbose: bool,
+/// One article of a gold corpus with its text.
+pub struct GoldText {
+    /// Article id.
+    pub id: String,
+    /// The article text the offsets index.
+    pub text: String,
+    /// Gold quotations.
+    pub quotes: Vec<GoldQuote>,
 }
 
-/// Runs the evaluation and returns the report and the per-row scores.
-pub fn eval_quotes(opts: &QuoteEvalOptions) -> Result<(String, [KindScore; 4])> {
-    let gold = load_gold(opts.gold)?;
+/// Loads the hand-made NAEB gold (`--gold DIR`) with the article texts, checking hashes.
+pub fn load_naeb_gold(dir: &Path, naeb: &Path) -> Result<Vec<GoldText>> {
+    let gold = load_gold(dir)?;
     if gold.is_empty() {
-        bail!("{}: no gold files (*.json) found", opts.gold.display());
+        bail!("{}: no gold files (*.json) found", dir.display());
     }
-    let texts = load_naeb(opts.naeb)?;
+    let texts = load_naeb(naeb)?;
+    gold.into_iter()
+        .map(|g| {
+            let text = texts
+                .get(&g.article)
+                .with_context(|| {
+                    format!("gold article {} is not in {}", g.article, naeb.display())
+                })?
+                .clone();
+            if let Some(h) = &g.text_sha1 {
+                let got = sha1_smol::Sha1::from(text.as_bytes()).digest().to_string();
+                if &got != h {
+                    bail!(
+                        "gold article {}: the corpus text changed (sha1 {got}, gold made on {h})",
+                        g.article
+                    );
+                }
+            }
+            Ok(GoldText {
+                id: g.article,
+                text,
+                quotes: g.quotes,
+            })
+        })
+        .collect()
+}
+
+/// Which PolNeAR attributions to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolnearSet {
+    /// Attributions whose cue is a speech verb, `according to`, a colon or a dash.
+    Speech,
+    /// Every attribution, beliefs and intentions included.
+    All,
+}
+
+/// Loads a PolNeAR split (`<split>/text/*.txt`, `<split>/attributions/*_<annotator>.ann`,
+/// brat standoff with code-point offsets). One annotator per article (the first by name).
+/// Each piece of a discontinuous content span is one gold quotation (newsgraph reports a
+/// quote split by its cue as two); quote marks at a piece's ends are trimmed and the kind
+/// is direct when the piece was wholly quoted, mixed when it contains a quote mark,
+/// indirect otherwise. `speech_verbs` is the quote stage's verb list (cue filter).
+pub fn load_polnear(split: &Path, set: PolnearSet, speech_verbs: &str) -> Result<Vec<GoldText>> {
+    let forms: std::collections::HashSet<String> = speech_verbs
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split(';').next())
+        .flat_map(|l| {
+            l.split_whitespace()
+                .skip(1)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let is_speech = |cue: &str| {
+        let c = cue.to_lowercase();
+        c.contains("according to")
+            || c.trim().is_empty()
+            || c.trim() == ":"
+            || c.contains('―')
+            || c.contains('—')
+            || c.split(|ch: char| !ch.is_alphabetic())
+                .any(|w| forms.contains(w))
+    };
+    let mut anns: Vec<_> = std::fs::read_dir(split.join("attributions"))
+        .with_context(|| {
+            format!(
+                "{}: not a PolNeAR split (no attributions/)",
+                split.display()
+            )
+        })?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for ann in anns {
+        let stem = ann.file_stem().unwrap().to_string_lossy().into_owned();
+        let article = stem
+            .rsplit_once('_')
+            .map(|(a, _)| a.to_string())
+            .unwrap_or(stem.clone());
+        if !seen.insert(article.clone()) {
+            continue;
+        }
+        let tpath = split.join("text").join(format!("{article}.txt"));
+        let text = std::fs::read_to_string(&tpath)
+            .with_context(|| format!("{}: cannot read", tpath.display()))?;
+        // Code point index -> byte offset.
+        let mut byte_at: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        byte_at.push(text.len() as u32);
+        let ann_text = std::fs::read_to_string(&ann)
+            .with_context(|| format!("{}: cannot read", ann.display()))?;
+        let mut spans: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
+        for (n, line) in ann_text.lines().enumerate() {
+            let mut f = line.split('\t');
+            let (Some(id), Some(desc)) = (f.next(), f.next()) else {
+                continue;
+            };
+            if !id.starts_with('T') {
+                continue;
+            }
+            let mut parts = desc.splitn(2, ' ');
+            let _label = parts.next();
+            let mut pieces = Vec::new();
+            for r in parts.next().unwrap_or("").split(';') {
+                let mut se = r.split_whitespace().map(|x| x.parse::<usize>());
+                match (se.next(), se.next()) {
+                    (Some(Ok(s)), Some(Ok(e))) if s <= e && e < byte_at.len() => {
+                        pieces.push((byte_at[s], byte_at[e]))
+                    }
+                    _ => bail!("{} line {}: bad span {:?}", ann.display(), n + 1, desc),
+                }
+            }
+            spans.insert(id, pieces);
+        }
+        let mut quotes = Vec::new();
+        for line in ann_text.lines().filter(|l| l.starts_with('E')) {
+            let Some(args) = line.split('\t').nth(1) else {
+                continue;
+            };
+            let role = |r: &str| {
+                args.split_whitespace()
+                    .find_map(|a| a.strip_prefix(r).and_then(|x| x.strip_prefix(':')))
+                    .and_then(|t| spans.get(t))
+            };
+            let Some(content) = role("Content") else {
+                continue;
+            };
+            let cue_text: String = role("Cue")
+                .map(|c| {
+                    c.iter()
+                        .map(|&(s, e)| &text[s as usize..e as usize])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            if set == PolnearSet::Speech && !is_speech(&cue_text) {
+                continue;
+            }
+            let source = role("Source").map(|s| (s[0].0, s.last().unwrap().1));
+            let speaker = source.map(|(s, e)| text[s as usize..e as usize].to_string());
+            for &(s, e) in content {
+                let piece = &text[s as usize..e as usize];
+                let is_q = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„');
+                let t = piece.trim();
+                let lead = piece.len() - piece.trim_start().len();
+                let wholly = t.starts_with(is_q) && t.trim_end_matches(['.', ',']).ends_with(is_q);
+                let inner = t
+                    .trim_start_matches(is_q)
+                    .trim_end_matches(|c: char| is_q(c) || c == ',');
+                let kind = if wholly && !inner.contains(is_q) {
+                    QuoteKind::Direct
+                } else if t.contains(is_q) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                };
+                let (qs, qe) = if kind == QuoteKind::Direct {
+                    let off = s as usize + lead + (t.len() - t.trim_start_matches(is_q).len());
+                    (off as u32, (off + inner.len()) as u32)
+                } else {
+                    (
+                        (s as usize + lead) as u32,
+                        (s as usize + lead + t.len()) as u32,
+                    )
+                };
+                if qe > qs {
+                    quotes.push(GoldQuote {
+                        kind,
+                        start: qs,
+                        end: qe,
+                        speaker: speaker.clone(),
+                        source,
+                    });
+                }
+            }
+        }
+        quotes.sort_by_key(|q| (q.start, q.end));
+        out.push(GoldText {
+            id: article,
+            text,
+            quotes,
+        });
+    }
+    if out.is_empty() {
+        bail!("{}: no PolNeAR articles found", split.display());
+    }
+    Ok(out)
+}
+
+/// Scores the default pipeline on gold articles; returns the report and per-row scores.
+pub fn eval_quotes(
+    gold: &[GoldText],
+    label: &str,
+    verbose: bool,
+) -> Result<(String, [KindScore; 4])> {
     let pipeline = crate::pipeline();
     let mut total = [KindScore::default(); 4];
     let mut report = String::new();
-    for g in &gold {
-        let text = texts.get(&g.article).with_context(|| {
-            format!(
-                "gold article {} is not in {}",
-                g.article,
-                opts.naeb.display()
-            )
-        })?;
-        if let Some(h) = &g.text_sha1 {
-            let got = sha1_smol::Sha1::from(text.as_bytes()).digest().to_string();
-            if &got != h {
-                bail!(
-                    "gold article {}: the corpus text changed (sha1 {got}, gold made on {h})",
-                    g.article
-                );
-            }
-        }
-        let mut doc = Document::new(text.as_str());
-        doc.meta.id = g.article.clone();
+    for g in gold {
+        let mut doc = Document::new(g.text.as_str());
+        doc.meta.id = g.id.clone();
         pipeline.run(&mut doc);
         for q in &g.quotes {
             if doc.span(q.start as usize, q.end as usize).is_none() {
                 bail!(
                     "gold article {}: quote {}..{} is not a valid span of the text",
-                    g.article,
+                    g.id,
                     q.start,
                     q.end
                 );
@@ -303,17 +510,16 @@ pub fn eval_quotes(opts: &QuoteEvalOptions) -> Result<(String, [KindScore; 4])> 
         for (t, s) in total.iter_mut().zip(&s) {
             t.add(s);
         }
-        if opts.verbose {
-            verbose_diff(&mut report, &doc, g);
+        if verbose {
+            verbose_diff(&mut report, &doc, &g.id, &g.quotes);
         }
     }
     let n: usize = gold.iter().map(|g| g.quotes.len()).sum();
     let _ = writeln!(
         report,
-        "quotations: {} articles, {} gold quotations ({})",
+        "quotations: {} articles, {} gold quotations ({label})",
         gold.len(),
-        n,
-        opts.gold.display()
+        n
     );
     let _ = writeln!(
         report,
@@ -344,13 +550,13 @@ pub fn eval_quotes(opts: &QuoteEvalOptions) -> Result<(String, [KindScore; 4])> 
     Ok((report, total))
 }
 
-fn verbose_diff(out: &mut String, doc: &Document, g: &GoldArticle) {
+fn verbose_diff(out: &mut String, doc: &Document, id: &str, gold: &[GoldQuote]) {
     let clip = |s: &str| -> String {
         let s: String = s.chars().take(90).collect();
         s.replace('\n', " ")
     };
-    let _ = writeln!(out, "--- {}", g.article);
-    for gq in &g.quotes {
+    let _ = writeln!(out, "--- {id}");
+    for gq in gold {
         let hit = doc
             .quotes
             .iter()
@@ -384,8 +590,7 @@ fn verbose_diff(out: &mut String, doc: &Document, g: &GoldArticle) {
         }
     }
     for p in &doc.quotes {
-        let any = g
-            .quotes
+        let any = gold
             .iter()
             .any(|gq| p.kind == gq.kind && p.span.start < gq.end && gq.start < p.span.end);
         if !any {
@@ -438,18 +643,21 @@ mod tests {
                 start: 9,
                 end: 16,
                 speaker: Some("John Kirby".into()),
+                source: None,
             },
             GoldQuote {
                 kind: QuoteKind::Direct,
                 start: 23,
                 end: 26,
                 speaker: Some("Biden".into()),
+                source: None,
             },
             GoldQuote {
                 kind: QuoteKind::Indirect,
                 start: 0,
                 end: 2,
                 speaker: None,
+                source: None,
             },
         ];
         let s = score_article(&doc, &gold);

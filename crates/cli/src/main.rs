@@ -59,6 +59,10 @@ enum EvalCommand {
         /// NAEB articles.json holding the article texts.
         #[arg(long, default_value = "../shared/data/extraction/naeb/articles.json")]
         naeb: std::path::PathBuf,
+        /// Score on a PolNeAR split instead (e.g. ../shared/data/quotes/polnear/dev): speech
+        /// attributions, then all attributions.
+        #[arg(long)]
+        polnear: Option<std::path::PathBuf>,
         /// Print each miss, wrong span, wrong speaker and false alarm.
         #[arg(long)]
         verbose: bool,
@@ -117,16 +121,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EvalCommand::Quotes {
                     gold,
                     naeb,
+                    polnear,
                     verbose,
                     check,
                 },
         } => {
-            let opts = newsgraph::eval::QuoteEvalOptions {
-                gold: &gold,
-                naeb: &naeb,
-                verbose,
-            };
-            let (report, s) = newsgraph::eval::eval_quotes(&opts)?;
+            use newsgraph::eval::{eval_quotes, load_naeb_gold, load_polnear, PolnearSet};
+            if let Some(split) = polnear {
+                for (set, label) in [
+                    (PolnearSet::Speech, "speech attributions"),
+                    (PolnearSet::All, "all attributions"),
+                ] {
+                    let g = load_polnear(&split, set, newsgraph_quotes::SPEECH_VERBS)?;
+                    let (report, _) = eval_quotes(
+                        &g,
+                        &format!("PolNeAR {}, {label}", split.display()),
+                        verbose,
+                    )?;
+                    println!("{report}");
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let g = load_naeb_gold(&gold, &naeb)?;
+            let (report, s) = eval_quotes(&g, &gold.display().to_string(), verbose)?;
             print!("{report}");
             let (direct, indirect) = (&s[0], &s[1]);
             let ok = direct.overlap.f1() >= 0.95
