@@ -107,12 +107,24 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
             let subj = ctx.subject_before(p, k)?;
             // Only conjunctions, adverbs or a title may come before the subject
             // (`Finance Minister Clara Weiss said`).
+            // Before a person's name, a longer role may stand (`Florida State board
+            // chairman Peter Collins said`, `Board of Trustees chairman X said`).
+            let named_person = subj.pronoun == 0
+                && subj.actor.is_some_and(|x| ctx.actor_kind(x) == ActorKind::Person)
+                && subj.first - a <= 8;
             let lead_ok = subj.first >= a
                 && (a..subj.first).all(|q| {
                     ctx.is(q, lx::CONJ | lx::TITLE | lx::DET)
                         || ctx.is_adverb(q)
                         || ctx.flag(q, CAP)
                         || matches!(ctx.tt(q), "'s" | "’s" | "-")
+                        || named_person
+                            && ctx.flag(q, WORD)
+                            && (!ctx.is(
+                                q,
+                                lx::PREP | lx::REL | lx::THAT | lx::AUX | lx::PASSIVE | lx::NEG,
+                            ) || ctx.lower_is(q, "of"))
+                            && ctx.toks[q].cue == 0
                 });
             if !lead_ok {
                 return None;
@@ -143,11 +155,30 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
     None
 }
 
+/// Does the quote follow a colon in its paragraph?
+fn after_colon(ctx: &Ctx, p: &Para, r: usize) -> bool {
+    ctx.tok_before(p, ctx.regions[r].open)
+        .is_some_and(|b| ctx.toks[b].region == NONE && ctx.flag(b, COLON))
+}
+
 /// Before the opening mark: `X said: "`, `X said, "`, `X told reporters "`, `X said that "`,
 /// `According to X, "`, or a colon after a name (`X: "`).
 fn pre(ctx: &Ctx, p: &Para, r: usize) -> Option<Attr> {
     let reg = ctx.regions[r];
-    let b = ctx.tok_before(p, reg.open)?;
+    let Some(b) = ctx.tok_before(p, reg.open) else {
+        // `She said:` ending the previous paragraph, the quote opening this one.
+        let pi = ctx.region_para[r] as usize;
+        let pp = &ctx.paras[crate::prev_body(ctx, pi)?];
+        if pp.t1 == pp.t0 || !ctx.flag(pp.t1 - 1, COLON) || ctx.toks[pp.t1 - 1].region != NONE {
+            return None;
+        }
+        return pre_at(ctx, pp, pp.t1 - 1);
+    };
+    pre_at(ctx, p, b)
+}
+
+/// `pre` with `b`, the token right before the opening mark.
+fn pre_at(ctx: &Ctx, p: &Para, b: usize) -> Option<Attr> {
     if b < p.t0 || ctx.toks[b].region != NONE {
         return None;
     }
@@ -369,7 +400,14 @@ pub fn direct(ctx: &Ctx, uses: &[RegionUse], out: &mut Vec<Cand>) {
         if a.is_some_and(|a| a.weak) && short(&ctx.text[content.range()]) {
             a = None;
         }
-        if a.is_none() && not_speech(ctx, p, r, content) {
+        // A quote with no cue inside a sentence (`SBOMs are "a key building block"`) or
+        // after a colon that names no speaker (`Example: "..."`) is a term, a title or a
+        // document's words, not speech.
+        if a.is_none()
+            && (not_speech(ctx, p, r, content)
+                || !region_starts_sentence(ctx, p, r)
+                || after_colon(ctx, p, r))
+        {
             continue;
         }
         out.push(Cand {

@@ -97,7 +97,7 @@ fn next_body(ctx: &Ctx, pi: usize) -> Option<usize> {
     None
 }
 
-fn prev_body(ctx: &Ctx, pi: usize) -> Option<usize> {
+pub(crate) fn prev_body(ctx: &Ctx, pi: usize) -> Option<usize> {
     let mut j = pi;
     while j > 0 {
         j -= 1;

@@ -300,3 +300,23 @@ fn short_quote_with_cue_is_kept() {
         &[(Direct, "No.", Some("Anna Berg"))],
     );
 }
+
+#[test]
+fn colon_ending_the_previous_paragraph() {
+    check(
+        "Mayor Anna Keller spoke after the vote. She said:\n\n\"We have waited ten years for this bridge. Now it is ours.\"",
+        &[(
+            Direct,
+            "We have waited ten years for this bridge. Now it is ours.",
+            Some("Anna Keller"),
+        )],
+    );
+}
+
+#[test]
+fn long_role_before_the_name_after_the_quote() {
+    check(
+        "\"We will not sign the contract,\" city council finance chairman Daniel Brooks said on Monday.",
+        &[(Direct, "We will not sign the contract", Some("Daniel Brooks"))],
+    );
+}

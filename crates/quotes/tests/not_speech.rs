@@ -113,3 +113,19 @@ fn noun_use_of_a_cue_word_is_not_speech() {
         &[],
     );
 }
+
+#[test]
+fn unattributed_quote_inside_a_sentence_is_not_speech() {
+    check(
+        "For the council the levy is \"a fair contribution from every household in town.\" It passed.",
+        &[],
+    );
+}
+
+#[test]
+fn quote_after_a_colon_with_no_speaker_is_not_speech() {
+    check(
+        "Example: \"Our synergy empowers every stakeholder across the value chain.\"",
+        &[],
+    );
+}
