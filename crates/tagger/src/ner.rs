@@ -22,6 +22,8 @@ pub const GAZ_LOC: u8 = 1;
 pub const GAZ_ORG: u8 = 2;
 /// Nationality adjectives and demonyms.
 pub const GAZ_NAT: u8 = 3;
+/// Titles and roles (`President`, `Communications Director`): words before a name, not in it.
+pub const GAZ_TITLE: u8 = 4;
 
 /// Class name (`O`, `B-PER`, `U-LOC`, ...).
 pub fn class_name(c: usize) -> String {
@@ -138,7 +140,7 @@ impl Gazetteer {
     pub fn read_dir(dir: &std::path::Path) -> Vec<(u8, String)> {
         let mut out = Vec::new();
         // (file, [(column, category)])
-        let spec: [(&str, &[(usize, u8)]); 4] = [
+        let spec: [(&str, &[(usize, u8)]); 5] = [
             (
                 "countries.tsv",
                 &[(0, GAZ_LOC), (2, GAZ_LOC), (3, GAZ_NAT), (4, GAZ_NAT), (5, GAZ_LOC)],
@@ -146,6 +148,7 @@ impl Gazetteer {
             ("places.tsv", &[(0, GAZ_LOC), (2, GAZ_LOC)]),
             ("organizations.tsv", &[(0, GAZ_ORG), (3, GAZ_ORG)]),
             ("first_names.tsv", &[(0, GAZ_FIRST_NAME)]),
+            ("titles.tsv", &[(0, GAZ_TITLE)]),
         ];
         for (file, cols) in spec {
             let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
@@ -413,7 +416,13 @@ impl NerModel {
         let doc = Self::prepare(&self.gaz, pos, sentences, &mut sc);
         let mut out = Vec::new();
         self.tag_prepared(&doc, &mut out);
-        out.iter().map(|c| decode(c)).collect()
+        let mut spans: Vec<Vec<(usize, usize, usize)>> = out
+            .iter()
+            .zip(&doc.sents)
+            .map(|(c, toks)| split_titles(decode(c), toks))
+            .collect();
+        person_consistency(&mut spans, &doc.sents);
+        spans
     }
 
     /// Trains a model; `pos` tags the words first (its tags are features).
@@ -588,7 +597,7 @@ impl NerModel {
         let mut entries = Vec::with_capacity(n);
         for _ in 0..n {
             let cat = r.u8("gazetteer")?;
-            if cat > GAZ_NAT {
+            if cat > GAZ_TITLE {
                 return Err(format!("unknown gazetteer category {cat}"));
             }
             entries.push((cat, r.str("gazetteer")?.to_string()));
@@ -651,11 +660,75 @@ impl NerModel {
             .collect();
         let mut classes = Vec::new();
         self.tag_prepared(&doc, &mut classes);
-        let spans = classes.iter().map(|c| decode(c)).collect();
+        let mut spans: Vec<Vec<(usize, usize, usize)>> = classes
+            .iter()
+            .zip(&doc.sents)
+            .map(|(c, toks)| split_titles(decode(c), toks))
+            .collect();
+        person_consistency(&mut spans, &doc.sents);
         StageOutput {
             pos: tags,
             doc,
             spans,
+        }
+    }
+}
+
+/// Titles are not part of names: an entity whose inside holds a run of title words
+/// (`National Security Council Communications Director John Kirby`) is split into the part
+/// before the titles (keeping its type) and the name after them (a person when it is one to
+/// three capitalised words).
+pub(crate) fn split_titles(spans: Vec<(usize, usize, usize)>, toks: &[Tok]) -> Vec<(usize, usize, usize)> {
+    const PER: usize = 0;
+    const LOC: usize = 2;
+    let title = |t: &Tok| t.gaz & (0xf << (u32::from(GAZ_TITLE) * 4)) != 0;
+    let mut out = Vec::with_capacity(spans.len());
+    for (ty, s, e) in spans {
+        if ty == LOC || e - s < 2 {
+            out.push((ty, s, e));
+            continue;
+        }
+        let Some(a) = (s..e).find(|&i| title(&toks[i])) else {
+            out.push((ty, s, e));
+            continue;
+        };
+        let b = (a..e).find(|&i| !title(&toks[i])).unwrap_or(e);
+        let name = &toks[b..e];
+        let is_name = (1..=3).contains(&name.len())
+            && name.iter().all(|t| t.flags & feats::CAP != 0 && t.flags & feats::ALLCAPS == 0);
+        if b == e || !is_name {
+            out.push((ty, s, e));
+            continue;
+        }
+        if a > s {
+            out.push((ty, s, a));
+        }
+        out.push((PER, b, e));
+    }
+    out
+}
+
+/// A name that the document elsewhere gives as part of a person's full name (`Kirby` after
+/// `John Kirby`) is that person: other types given to it alone become PER.
+pub(crate) fn person_consistency(spans: &mut [Vec<(usize, usize, usize)>], sents: &[Vec<Tok>]) {
+    let mut parts: HashMap<()> = HashMap::default();
+    for (sp, toks) in spans.iter().zip(sents) {
+        for &(ty, s, e) in sp {
+            if ty == 0 && e - s >= 2 {
+                for t in &toks[s..e] {
+                    parts.insert(t.lower, ());
+                }
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    for (sp, toks) in spans.iter_mut().zip(sents) {
+        for (ty, s, e) in sp.iter_mut() {
+            if *ty != 0 && *e - *s == 1 && parts.contains_key(&toks[*s].lower) {
+                *ty = 0;
+            }
         }
     }
 }
