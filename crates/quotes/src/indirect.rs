@@ -79,6 +79,15 @@ fn clause_end(ctx: &Ctx, p: &Para, c0: usize) -> Option<usize> {
                     break;
                 }
             }
+            // `..., and he pointed to ...`, `..., but the members ...`: the reporter's own
+            // words go on after the reported clause.
+            if k > c0
+                && ctx.is(k + 1, lx::CONJ)
+                && !ctx.lower_is(k + 1, "or")
+                && !(k + 2 < p.t1 && ctx.is(k + 2, lx::THAT))
+            {
+                break;
+            }
         }
         last = Some(k);
         k += 1;
@@ -309,7 +318,28 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
             }
         }
     }
-    let subj = ctx.subject_before(p, i)?;
+    let Some(subj) = ctx.subject_before(p, i) else {
+        // `X supports the text and said ...`: the sentence's subject speaks.
+        let mut k = i;
+        while k > p.t0 && (ctx.is(k - 1, lx::AUX) || ctx.is_adverb(k - 1)) {
+            k -= 1;
+        }
+        if k <= p.t0 || !(ctx.lower_is(k - 1, "and") || ctx.lower_is(k - 1, "but")) {
+            return None;
+        }
+        let s0 = ctx.sentence_start(p, i);
+        // A base form is an instruction (`write to them and explain that ...`), not a report.
+        let base = ctx
+            .lex
+            .cue(ctx.toks[i].cue)
+            .is_some_and(|cue| ctx.lower_is(i, &ctx.lex.lemmas[cue.lemma as usize]));
+        if s0 + 1 >= k || c.noun || base {
+            return None;
+        }
+        let c0 = clause_start(ctx, p, c)?.ok()?;
+        let last = clause_end(ctx, p, c0)?;
+        return Some((c0, last, attr_of(ctx, c, None, Some(s0))));
+    };
     // `the second recall`, `news reports`: a noun unless a name or pronoun is its subject.
     if c.noun && subj.actor.is_none() && subj.pronoun == 0 {
         return None;
@@ -320,11 +350,15 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
             Some((c0, last, attr_of(ctx, c, Some(subj), None)))
         }
         Err(_) => {
-            // `..., X said.` / `..., X told reporters.`
-            if subj.first <= p.t0 {
+            // `..., X said.` / `..., X told reporters.` / `..., the X Department said.`
+            let mut f = subj.first;
+            while f > p.t0 && ctx.is(f - 1, lx::DET) && !ctx.is(f - 1, lx::THAT) {
+                f -= 1;
+            }
+            if f <= p.t0 {
                 return None;
             }
-            let (a, b) = tail(ctx, p, subj.first - 1)?;
+            let (a, b) = tail(ctx, p, f - 1)?;
             Some((a, b, attr_of(ctx, c, Some(subj), None)))
         }
     }

@@ -331,3 +331,35 @@ fn inverted_tail_needs_a_noun_phrase() {
     let q = quotes("Many students, as well as Jane Doe, claim that the fees are too high.");
     assert!(q.iter().all(|q| !q.text.contains("as well as")), "{q:?}");
 }
+
+#[test]
+fn tail_with_article_before_the_speaker() {
+    check(
+        "Two pumps failed overnight, the Harbor Water Authority said in a statement Friday.",
+        &[(Indirect, "Two pumps failed overnight", Some("Harbor Water Authority"))],
+    );
+}
+
+#[test]
+fn coordinated_said_takes_the_sentence_subject() {
+    check(
+        "Anna Keller opposed the plan and said the bridge was safe.",
+        &[(Indirect, "the bridge was safe", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn base_form_after_and_is_an_instruction() {
+    check(
+        "You should call the office and explain that the payment is late.",
+        &[],
+    );
+}
+
+#[test]
+fn reported_clause_ends_before_comma_and_new_clause() {
+    check(
+        "Anna Keller said that the bridge was safe, but the council voted to close it.",
+        &[(Indirect, "the bridge was safe", Some("Anna Keller"))],
+    );
+}
