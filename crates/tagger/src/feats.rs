@@ -53,6 +53,10 @@ pub struct Tok {
     pub gaz: u32,
     /// Document bits (NER).
     pub doc: u32,
+    /// First-stage entity class (NER stage 2).
+    pub s1: u16,
+    /// First-stage majority type of this form over the whole document, + 1 (0: none).
+    pub agg: u16,
 }
 
 /// Sentence boundary pseudo-tokens.
@@ -69,6 +73,8 @@ pub const START: Tok = Tok {
     pos: 0xfffe,
     gaz: 0,
     doc: 0,
+    s1: 0,
+    agg: 0,
 };
 /// End of sentence pseudo-token.
 pub const END: Tok = Tok {
@@ -84,6 +90,8 @@ pub const END: Tok = Tok {
     pos: 0xffff,
     gaz: 0,
     doc: 0,
+    s1: 0,
+    agg: 0,
 };
 
 #[inline]

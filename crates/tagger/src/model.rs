@@ -223,77 +223,117 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A trained linear model: `2^bits` rows of `ncls` quantized weights.
+/// One non-zero weight of a row: its class and quantized value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Class.
+    pub c: u16,
+    /// Weight (real weight = `w * scale`).
+    pub w: i16,
+}
+
+/// A trained linear model: a hashed table of `2^bits` rows of `ncls` quantized weights.
+/// A perceptron's rows are mostly zeros (a feature only ever moves the weights of the
+/// classes it was confused between), so rows are stored sparsely: row `r` is
+/// `entries[start[r]..start[r + 1]]`. Scoring a feature touches one or two cache lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Linear {
     /// log2 of the number of rows.
     pub bits: u8,
-    /// Number of classes (row width).
+    /// Number of classes.
     pub ncls: usize,
-    /// `weights[row * ncls + class]`.
-    pub w: Vec<i16>,
+    start: Vec<u32>,
+    entries: Vec<Entry>,
     /// Real weight = `w * scale`.
     pub scale: f32,
 }
 
 impl Linear {
+    /// A model with no weights.
+    pub fn empty(bits: u8, ncls: usize) -> Linear {
+        Linear {
+            bits,
+            ncls,
+            start: vec![0; (1usize << bits) + 1],
+            entries: vec![],
+            scale: 1.0,
+        }
+    }
+
+    /// From a dense table (`w[row * ncls + class]`).
+    pub fn from_dense(bits: u8, ncls: usize, w: &[i16], scale: f32) -> Linear {
+        let rows = 1usize << bits;
+        let mut start = Vec::with_capacity(rows + 1);
+        let mut entries = Vec::new();
+        for r in 0..rows {
+            start.push(entries.len() as u32);
+            for (c, &v) in w[r * ncls..(r + 1) * ncls].iter().enumerate() {
+                if v != 0 {
+                    entries.push(Entry { c: c as u16, w: v });
+                }
+            }
+        }
+        start.push(entries.len() as u32);
+        Linear {
+            bits,
+            ncls,
+            start,
+            entries,
+            scale,
+        }
+    }
+
+    /// Number of non-zero weights.
+    pub fn nonzero(&self) -> usize {
+        self.entries.len()
+    }
+
     /// The row of a feature hash.
     #[inline(always)]
     pub fn row(bits: u8, h: u64) -> usize {
         (h >> (64 - bits as u32)) as usize
     }
 
-    /// Adds the rows of `feats` (feature hashes) into `scores` (length `ncls`). Uses AVX2
-    /// when the processor has it (checked at run time), plain code otherwise.
+    /// Adds the rows of `feats` (feature hashes) into `scores` (length `ncls`). The rows
+    /// are fetched in three sweeps (row starts, then entries, then sums) with prefetches, so
+    /// the cache misses of all features overlap instead of following one another.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            if std::is_x86_feature_detected!("avx2") {
-                // SAFETY: the processor supports AVX2 (checked just above).
-                unsafe { self.score_avx2(feats, scores) };
-                return;
-            }
-        }
-        self.score_plain(feats, scores);
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score_plain(feats, scores);
-    }
-
-    #[inline(always)]
-    fn score_plain(&self, feats: &[u64], scores: &mut [i32]) {
-        let n = self.ncls;
-        let scores = &mut scores[..n];
+        let scores = &mut scores[..self.ncls];
         scores.fill(0);
-        for &f in feats {
-            let r = Linear::row(self.bits, f) * n;
-            let row = &self.w[r..r + n];
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += i32::from(w);
+        for chunk in feats.chunks(64) {
+            let mut rows = [0usize; 64];
+            for (r, &f) in rows.iter_mut().zip(chunk) {
+                *r = Linear::row(self.bits, f);
+                prefetch(self.start.as_ptr().wrapping_add(*r));
+            }
+            let mut spans = [(0usize, 0usize); 64];
+            for (sp, &r) in spans.iter_mut().zip(&rows[..chunk.len()]) {
+                *sp = (self.start[r] as usize, self.start[r + 1] as usize);
+                prefetch(self.entries.as_ptr().wrapping_add(sp.0));
+            }
+            for &(a, b) in &spans[..chunk.len()] {
+                for e in &self.entries[a..b] {
+                    scores[e.c as usize] += i32::from(e.w);
+                }
             }
         }
     }
 
-    /// Writes the table.
+    /// Writes the table (as runs of zeros and values over the dense table).
     pub fn write(&self, out: &mut Writer) {
         out.u8(self.bits);
         out.var(self.ncls as u64);
         out.f32(self.scale);
-        let nonzero = self.w.iter().filter(|&&w| w != 0).count();
-        out.var(nonzero as u64);
-        let mut run = 0u64;
-        for &w in &self.w {
-            if w == 0 {
-                run += 1;
-            } else {
-                out.var(run);
-                let z = ((w as i32) << 1) ^ ((w as i32) >> 31);
+        out.var(self.entries.len() as u64);
+        let mut next = 0usize; // dense index after the last value written
+        for r in 0..(1usize << self.bits) {
+            for e in &self.entries[self.start[r] as usize..self.start[r + 1] as usize] {
+                let at = r * self.ncls + e.c as usize;
+                out.var((at - next) as u64);
+                let z = (i32::from(e.w) << 1) ^ (i32::from(e.w) >> 31);
                 out.var(z as u64);
-                run = 0;
+                next = at + 1;
             }
         }
     }
@@ -309,25 +349,41 @@ impl Linear {
         if !scale.is_finite() || scale <= 0.0 {
             return Err(format!("weight scale {scale} is not a positive number"));
         }
-        let len = (1usize << bits) * ncls;
+        let rows = 1usize << bits;
+        let len = rows * ncls;
         let nonzero = r.count("weight count", len)?;
-        let mut w = vec![0i16; len];
+        let mut start = vec![0u32; rows + 1];
+        let mut entries = Vec::with_capacity(nonzero);
         let mut at = 0usize;
+        let mut row = 0usize;
         for _ in 0..nonzero {
             let run = r.var("weights")? as usize;
             let z = r.var("weights")?;
             at = at.saturating_add(run);
-            if at >= len || z > u64::from(u16::MAX) {
+            if at >= len || z > u64::from(u16::MAX) || z == 0 {
                 return Err("weights run past the end of the table".into());
             }
             let z = z as i32;
-            w[at] = ((z >> 1) ^ -(z & 1)) as i16;
+            let row_of = at / ncls;
+            while row < row_of {
+                row += 1;
+                start[row] = entries.len() as u32;
+            }
+            entries.push(Entry {
+                c: (at % ncls) as u16,
+                w: ((z >> 1) ^ -(z & 1)) as i16,
+            });
             at += 1;
+        }
+        while row < rows {
+            row += 1;
+            start[row] = entries.len() as u32;
         }
         Ok(Linear {
             bits,
             ncls,
-            w,
+            start,
+            entries,
             scale,
         })
     }
@@ -402,16 +458,11 @@ impl Trainer {
             .collect();
         let max = avg.iter().fold(0f64, |m, &a| m.max(a.abs())).max(1e-9);
         let scale = max / 32767.0;
-        let w = avg
+        let w: Vec<i16> = avg
             .iter()
             .map(|&a| (a / scale).round().clamp(-32767.0, 32767.0) as i16)
             .collect();
-        Linear {
-            bits: self.bits,
-            ncls: self.ncls,
-            w,
-            scale: scale as f32,
-        }
+        Linear::from_dense(self.bits, self.ncls, &w, scale as f32)
     }
 }
 
@@ -427,4 +478,15 @@ pub fn argmax(scores: &[i32], allowed: impl Fn(usize) -> bool) -> usize {
         }
     }
     best.min(scores.len().saturating_sub(1))
+}
+
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }

@@ -318,6 +318,8 @@ impl History {
 #[derive(Clone, Debug)]
 pub struct NerModel {
     lin: Linear,
+    /// Second stage (sees first-stage labels of the whole document), if trained.
+    lin2: Option<Linear>,
     /// The gazetteer saved with the model.
     pub gaz: Gazetteer,
     /// Free text saved with the model (corpus, settings).
@@ -337,6 +339,8 @@ pub struct NerConfig {
     pub limit: usize,
     /// Show a progress bar.
     pub progress: bool,
+    /// Train a second stage that sees the first stage's labels of the whole document.
+    pub two_stage: bool,
 }
 
 impl Default for NerConfig {
@@ -347,6 +351,7 @@ impl Default for NerConfig {
             bits: 18,
             limit: 0,
             progress: false,
+            two_stage: false,
         }
     }
 }
@@ -385,24 +390,11 @@ impl NerModel {
     }
 
     /// Tags a prepared document: class ids per sentence.
-    pub(crate) fn tag_prepared(&self, doc: &Prepared, out: &mut Vec<Vec<u16>>) {
-        let mut hist = History::default();
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0i32; NCLS];
-        out.clear();
-        for toks in &doc.sents {
-            let mut classes = Vec::with_capacity(toks.len());
-            let (mut p1, mut p2) = (0usize, 0usize);
-            for i in 0..toks.len() {
-                features(toks, i, p1 as u64 + 100, p2 as u64 + 100, hist.value(&toks[i]), &mut feats);
-                self.lin.score(&feats, &mut scores);
-                let c = argmax(&scores, |c| allowed(p1, c));
-                hist.record(&toks[i], c);
-                classes.push(c as u16);
-                p2 = p1;
-                p1 = c;
-            }
-            out.push(classes);
+    pub(crate) fn tag_prepared(&self, doc: &mut Prepared, out: &mut Vec<Vec<u16>>) {
+        run_doc(&self.lin, 1, doc, out);
+        if let Some(lin2) = &self.lin2 {
+            set_stage1(doc, out);
+            run_doc(lin2, 2, doc, out);
         }
     }
 
@@ -413,9 +405,9 @@ impl NerModel {
         sentences: &[Vec<&str>],
     ) -> Vec<Vec<(usize, usize, usize)>> {
         let mut sc = Scratch::default();
-        let doc = Self::prepare(&self.gaz, pos, sentences, &mut sc);
+        let mut doc = Self::prepare(&self.gaz, pos, sentences, &mut sc);
         let mut out = Vec::new();
-        self.tag_prepared(&doc, &mut out);
+        self.tag_prepared(&mut doc, &mut out);
         let mut spans: Vec<Vec<(usize, usize, usize)>> = out
             .iter()
             .zip(&doc.sents)
@@ -460,70 +452,57 @@ impl NerModel {
             data.push((prepared, gold));
         }
         let mut model = NerModel {
-            lin: Linear {
-                bits: cfg.bits,
-                ncls: NCLS,
-                w: vec![],
-                scale: 1.0,
-            },
+            lin: Linear::empty(cfg.bits, NCLS),
+            lin2: None,
             gaz,
             meta: String::new(),
         };
-        let mut tr = Trainer::new(cfg.bits, NCLS);
-        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut data = data;
         let mut rng = hash::Rng::new(cfg.seed);
-        let bar = crate::progress_bar(cfg.progress, (cfg.epochs * nsent) as u64, "ner");
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0i32; NCLS];
-        let mut done = 0u64;
-        for epoch in 0..cfg.epochs {
-            rng.shuffle(&mut order);
-            let (mut correct, mut total) = (0usize, 0usize);
-            for &di in &order {
-                let (doc, gold) = &data[di];
-                let mut hist = History::default();
-                for (toks, gold) in doc.sents.iter().zip(gold) {
-                    let (mut p1, mut p2) = (0usize, 0usize);
-                    for i in 0..toks.len() {
-                        let h = hist.value(&toks[i]);
-                        features(toks, i, p1 as u64 + 100, p2 as u64 + 100, h, &mut feats);
-                        tr.score(&feats, &mut scores);
-                        let pred = argmax(&scores, |c| allowed(p1, c));
-                        let g = gold[i] as usize;
-                        tr.update(&feats, g, pred);
-                        tr.tick();
-                        correct += usize::from(pred == g);
-                        total += 1;
-                        hist.record(&toks[i], pred);
-                        p2 = p1;
-                        p1 = pred;
-                    }
-                }
-                done += doc.sents.len() as u64;
-                bar.set_position(done);
+        let folds = 4usize;
+        let total = cfg.epochs * nsent * if cfg.two_stage { 2 + folds - 1 } else { 1 };
+        let bar = crate::progress_bar(cfg.progress, total as u64, "ner");
+        let say = |msg: String| {
+            if cfg.progress {
+                bar.suspend(|| eprintln!("{msg}"));
             }
-            let mut msg = format!(
-                "epoch {} train token accuracy {:.2}%",
-                epoch + 1,
-                100.0 * correct as f64 / total as f64
-            );
+        };
+        let all: Vec<usize> = (0..data.len()).collect();
+        let base = NerModel { lin: model.lin.clone(), lin2: None, gaz: model.gaz.clone(), meta: String::new() };
+        model.lin = train_stage(&data, &all, cfg, 1, &mut rng, &bar, &mut |lin, epoch| {
             if let Some(dev) = dev {
-                model.lin = tr.average();
-                let s = model.evaluate(pos, dev);
-                msg += &format!(" dev F1 {:.2}", 100.0 * s.all.f1());
+                let m = NerModel { lin: lin.clone(), ..base.clone() };
+                say(format!("stage 1 epoch {epoch}: dev F1 {:.2}", 100.0 * m.evaluate(pos, dev).all.f1()));
             }
-            if cfg.progress { bar.suspend(|| eprintln!("{msg}")); }
+        });
+        if cfg.two_stage {
+            for k in 0..folds {
+                let idx: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
+                let lin = train_stage(&data, &idx, cfg, 1, &mut rng, &bar, &mut |_, _| {});
+                let mut out = Vec::new();
+                for i in all.iter().copied().filter(|i| i % folds == k) {
+                    run_doc(&lin, 1, &data[i].0, &mut out);
+                    set_stage1(&mut data[i].0, &out);
+                }
+            }
+            let lin1 = model.lin.clone();
+            model.lin2 = Some(train_stage(&data, &all, cfg, 2, &mut rng, &bar, &mut |lin, epoch| {
+                if let Some(dev) = dev {
+                    let m = NerModel { lin: lin1.clone(), lin2: Some(lin.clone()), ..base.clone() };
+                    say(format!("stage 2 epoch {epoch}: dev F1 {:.2}", 100.0 * m.evaluate(pos, dev).all.f1()));
+                }
+            }));
         }
         bar.finish_and_clear();
-        model.lin = tr.average();
         model.meta = format!(
-            "trained on {} documents, {} sentences, {} epochs, seed {}, 2^{} rows, {} gazetteer entries",
+            "trained on {} documents, {} sentences, {} epochs, seed {}, 2^{} rows, {} gazetteer entries, {}",
             data.len(),
             nsent,
             cfg.epochs,
             cfg.seed,
             cfg.bits,
-            model.gaz.entries.len()
+            model.gaz.entries.len(),
+            if cfg.two_stage { "two stages" } else { "one stage" }
         );
         Ok(model)
     }
@@ -568,6 +547,13 @@ impl NerModel {
             w.str(phrase);
         }
         self.lin.write(&mut w);
+        match &self.lin2 {
+            Some(l) => {
+                w.u8(1);
+                l.write(&mut w);
+            }
+            None => w.u8(0),
+        }
         model::envelope(Kind::Ner, &w.0)
     }
 
@@ -606,9 +592,21 @@ impl NerModel {
         if lin.ncls != NCLS {
             return Err(format!("weight table has {} classes, expected {NCLS}", lin.ncls));
         }
+        let lin2 = match r.u8("second stage flag")? {
+            0 => None,
+            1 => {
+                let l = Linear::read(&mut r)?;
+                if l.ncls != NCLS {
+                    return Err("second-stage table has the wrong number of classes".into());
+                }
+                Some(l)
+            }
+            f => return Err(format!("second stage flag is {f}, expected 0 or 1")),
+        };
         r.end()?;
         Ok(NerModel {
             lin,
+            lin2,
             gaz: Gazetteer::new(entries),
             meta,
         })
@@ -652,14 +650,14 @@ impl NerModel {
         sentences: &[Vec<&str>],
         sc: &mut Scratch,
     ) -> StageOutput {
-        let doc = Self::prepare(&self.gaz, pos, sentences, sc);
+        let mut doc = Self::prepare(&self.gaz, pos, sentences, sc);
         let tags = doc
             .sents
             .iter()
             .map(|s| s.iter().map(|t| pos.classes()[t.pos as usize]).collect())
             .collect();
         let mut classes = Vec::new();
-        self.tag_prepared(&doc, &mut classes);
+        self.tag_prepared(&mut doc, &mut classes);
         let mut spans: Vec<Vec<(usize, usize, usize)>> = classes
             .iter()
             .zip(&doc.sents)
@@ -731,4 +729,114 @@ pub(crate) fn person_consistency(spans: &mut [Vec<(usize, usize, usize)>], sents
             }
         }
     }
+}
+
+fn run_doc(lin: &Linear, stage: u8, doc: &Prepared, out: &mut Vec<Vec<u16>>) {
+    let mut hist = History::default();
+    let mut feats = Vec::with_capacity(80);
+    let mut scores = vec![0i32; NCLS];
+    out.clear();
+    for toks in &doc.sents {
+        let mut classes = Vec::with_capacity(toks.len());
+        let (mut p1, mut p2) = (0usize, 0usize);
+        for i in 0..toks.len() {
+            features(toks, i, p1 as u64 + 100, p2 as u64 + 100, hist.value(&toks[i]), &mut feats);
+            if stage == 2 {
+                features2(toks, i, &mut feats);
+            }
+            lin.score(&feats, &mut scores);
+            let c = argmax(&scores, |c| allowed(p1, c));
+            hist.record(&toks[i], c);
+            classes.push(c as u16);
+            p2 = p1;
+            p1 = c;
+        }
+        out.push(classes);
+    }
+}
+
+/// Records first-stage classes on the tokens, and each capitalised form's majority
+/// first-stage type over the whole document.
+fn set_stage1(doc: &mut Prepared, classes: &[Vec<u16>]) {
+    let mut counts: HashMap<[u16; 5]> = HashMap::default();
+    for (toks, cs) in doc.sents.iter_mut().zip(classes) {
+        for (t, &c) in toks.iter_mut().zip(cs) {
+            t.s1 = c;
+            if t.flags & (feats::CAP | feats::ALLCAPS) != 0 {
+                let ty = if c == 0 { 4 } else { (c as usize - 1) / 4 };
+                counts.entry(t.lower).or_default()[ty] += 1;
+            }
+        }
+    }
+    for toks in &mut doc.sents {
+        for t in toks.iter_mut() {
+            t.agg = match counts.get(&t.lower) {
+                Some(c) => {
+                    let (best, _) = c.iter().enumerate().max_by_key(|(i, &n)| (n, 5 - i)).unwrap();
+                    best as u16 + 1
+                }
+                None => 0,
+            };
+        }
+    }
+}
+
+/// Stage-2 features: first-stage labels around the token and over the document.
+#[inline]
+fn features2(s: &[Tok], i: usize, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    let w = &s[i];
+    let l = |j: isize| u64::from(at(s, j).s1);
+    out.extend_from_slice(&[
+        f1(201, l(ii)),
+        f2(202, l(ii - 1), l(ii + 1)),
+        f1(203, u64::from(w.agg)),
+        f2(204, u64::from(w.agg), w.short),
+        f2(205, u64::from(w.agg), l(ii)),
+        f1(206, l(ii + 1)),
+        f2(207, u64::from(at(s, ii - 1).agg), u64::from(at(s, ii + 1).agg)),
+    ]);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_stage(
+    data: &[(Prepared, Vec<Vec<u16>>)],
+    idx: &[usize],
+    cfg: &NerConfig,
+    stage: u8,
+    rng: &mut hash::Rng,
+    bar: &indicatif::ProgressBar,
+    after_epoch: &mut dyn FnMut(&Linear, usize),
+) -> Linear {
+    let mut tr = Trainer::new(cfg.bits, NCLS);
+    let mut order = idx.to_vec();
+    let mut feats = Vec::with_capacity(80);
+    let mut scores = vec![0i32; NCLS];
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        for &di in &order {
+            let (doc, gold) = &data[di];
+            let mut hist = History::default();
+            for (toks, gold) in doc.sents.iter().zip(gold) {
+                let (mut p1, mut p2) = (0usize, 0usize);
+                for i in 0..toks.len() {
+                    let h = hist.value(&toks[i]);
+                    features(toks, i, p1 as u64 + 100, p2 as u64 + 100, h, &mut feats);
+                    if stage == 2 {
+                        features2(toks, i, &mut feats);
+                    }
+                    tr.score(&feats, &mut scores);
+                    let pred = argmax(&scores, |c| allowed(p1, c));
+                    tr.update(&feats, gold[i] as usize, pred);
+                    tr.tick();
+                    hist.record(&toks[i], pred);
+                    p2 = p1;
+                    p1 = pred;
+                }
+            }
+            bar.inc(doc.sents.len() as u64);
+        }
+        after_epoch(&tr.average(), epoch + 1);
+    }
+    tr.average()
 }

@@ -171,7 +171,7 @@ impl PosModel {
     fn clone_meta(&self) -> PosModel {
         PosModel {
             classes: self.classes.clone(),
-            lin: Linear { bits: 8, ncls: 0, w: vec![], scale: 1.0 },
+            lin: Linear::empty(8, 0),
             lin2: None,
             lex: self.lex.clone(),
             meta: self.meta.clone(),
@@ -256,12 +256,7 @@ impl PosModel {
         }
         let mut model = PosModel {
             classes,
-            lin: Linear {
-                bits: cfg.bits,
-                ncls: 0,
-                w: vec![],
-                scale: 1.0,
-            },
+            lin: Linear::empty(cfg.bits, 0),
             lin2: None,
             lex,
             meta: String::new(),

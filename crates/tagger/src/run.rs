@@ -100,6 +100,10 @@ pub struct TrainNerArgs {
     /// Use only the first N documents (0: all), for quick experiments.
     #[arg(long, default_value_t = 0)]
     pub limit: usize,
+    /// Also train a second stage that sees the first stage's labels over the whole
+    /// document (about +0.15 F1 on eng.testa, half the tagging speed).
+    #[arg(long)]
+    pub two_stage: bool,
 }
 
 /// Options of `eval pos`.
@@ -252,6 +256,7 @@ pub fn train(cmd: &TrainCommand) -> Result<(), Error> {
                 bits: a.bits,
                 limit: a.limit,
                 progress: true,
+                two_stage: a.two_stage,
             };
             let model = NerModel::train(&train, dev.as_deref(), &pos, gaz, &cfg).map_err(Error)?;
             let bytes = model.to_bytes();
