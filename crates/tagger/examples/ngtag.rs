@@ -33,8 +33,12 @@ enum EvalCommand {
 fn main() -> std::process::ExitCode {
     let r = match Cli::parse().command {
         Command::Train { what } => run::train(&what),
-        Command::Eval { what: EvalCommand::Pos(a) } => run::eval_pos(&a).map(|s| print!("{s}")),
-        Command::Eval { what: EvalCommand::Ner(a) } => run::eval_ner(&a).map(|s| print!("{s}")),
+        Command::Eval {
+            what: EvalCommand::Pos(a),
+        } => run::eval_pos(&a).map(|s| print!("{s}")),
+        Command::Eval {
+            what: EvalCommand::Ner(a),
+        } => run::eval_ner(&a).map(|s| print!("{s}")),
     };
     match r {
         Ok(()) => std::process::ExitCode::SUCCESS,

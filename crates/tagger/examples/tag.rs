@@ -18,7 +18,13 @@ fn main() {
             }
         }
         for e in &doc.entities {
-            println!("{:?}\t{}\t{}..{}", e.label, doc.slice(e.span), e.span.start, e.span.end);
+            println!(
+                "{:?}\t{}\t{}..{}",
+                e.label,
+                doc.slice(e.span),
+                e.span.start,
+                e.span.end
+            );
         }
     }
 }

@@ -156,9 +156,9 @@ pub fn describe(word: &str, buf: &mut String) -> Tok {
     for (j, (i, _)) in buf.char_indices().rev().take(4).enumerate() {
         ends[j] = i;
     }
-    for k in 0..4 {
-        let start = if n > k { ends[k] } else { 0 };
-        t.suf[k] = bytes(20 + k as u64, &buf.as_bytes()[start..]);
+    for (k, (suf, &end)) in t.suf.iter_mut().zip(&ends).enumerate() {
+        let start = if n > k { end } else { 0 };
+        *suf = bytes(20 + k as u64, &buf.as_bytes()[start..]);
     }
     // Shapes and flags.
     let (mut shape, mut short) = (3u64, 4u64);
@@ -227,7 +227,8 @@ pub fn sentence_flags(toks: &mut [Tok], words: &[&str]) {
         if first {
             t.flags |= FIRST;
         }
-        first = t.flags & PUNCT != 0 && matches!(*w, "\"" | "``" | "“" | "'" | "‘" | "(" | "-" | "--" | "—");
+        first = t.flags & PUNCT != 0
+            && matches!(*w, "\"" | "``" | "“" | "'" | "‘" | "(" | "-" | "--" | "—");
         if caps {
             t.flags |= CAPS_SENTENCE;
         }

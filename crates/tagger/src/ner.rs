@@ -119,7 +119,11 @@ impl Gazetteer {
                 if i + n >= toks.len() {
                     continue;
                 }
-                if rest.iter().enumerate().all(|(k, h)| toks[i + 1 + k].lower == *h) {
+                if rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, h)| toks[i + 1 + k].lower == *h)
+                {
                     let base = u32::from(*cat) * 4;
                     if n == 0 {
                         toks[i].gaz |= 1 << (base + 3);
@@ -143,7 +147,13 @@ impl Gazetteer {
         let spec: [(&str, &[(usize, u8)]); 5] = [
             (
                 "countries.tsv",
-                &[(0, GAZ_LOC), (2, GAZ_LOC), (3, GAZ_NAT), (4, GAZ_NAT), (5, GAZ_LOC)],
+                &[
+                    (0, GAZ_LOC),
+                    (2, GAZ_LOC),
+                    (3, GAZ_NAT),
+                    (4, GAZ_NAT),
+                    (5, GAZ_LOC),
+                ],
             ),
             ("places.tsv", &[(0, GAZ_LOC), (2, GAZ_LOC)]),
             ("organizations.tsv", &[(0, GAZ_ORG), (3, GAZ_ORG)]),
@@ -265,12 +275,21 @@ fn features(s: &[Tok], i: usize, p1: u64, p2: u64, hist: u64, out: &mut Vec<u64>
         f1(35, u64::from(w.gaz)),
         f1(36, u64::from(m1.gaz)),
         f1(37, u64::from(n1.gaz)),
-        f2(38, u64::from(w.doc), fl & u64::from(feats::CAP | feats::FIRST | feats::CAPS_SENTENCE)),
+        f2(
+            38,
+            u64::from(w.doc),
+            fl & u64::from(feats::CAP | feats::FIRST | feats::CAPS_SENTENCE),
+        ),
         f1(39, hist),
         f2(40, hist, w.short),
         f2(41, w.form, m1.lower),
         f2(42, w.form, n1.lower),
-        f3(43, u64::from(w.gaz), u64::from(w.pos), fl & u64::from(feats::CAP | feats::FIRST)),
+        f3(
+            43,
+            u64::from(w.gaz),
+            u64::from(w.pos),
+            fl & u64::from(feats::CAP | feats::FIRST),
+        ),
         f2(44, p1, u64::from(w.pos)),
         f1(45, m2.lower),
         f1(46, n2.lower),
@@ -296,7 +315,11 @@ impl History {
         }
         match self.0.get(&t.lower) {
             Some(c) => {
-                let (best, n) = c.iter().enumerate().max_by_key(|(i, &n)| (n, 4 - i)).unwrap();
+                let (best, n) = c
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, &n)| (n, 4 - i))
+                    .unwrap();
                 if *n == 0 {
                     0
                 } else {
@@ -436,7 +459,7 @@ impl NerModel {
         let gaz = Gazetteer::new(gazetteer);
         let mut sc = Scratch::default();
         let mut nsent = 0usize;
-        let mut data = Vec::with_capacity(train.len());
+        let mut data: Vec<(Prepared, Vec<Vec<u16>>)> = Vec::with_capacity(train.len());
         for d in train {
             let sents: Vec<Vec<&str>> = d
                 .sentences
@@ -457,7 +480,6 @@ impl NerModel {
             gaz,
             meta: String::new(),
         };
-        let mut data = data;
         let mut rng = hash::Rng::new(cfg.seed);
         let folds = 4usize;
         let total = cfg.epochs * nsent * if cfg.two_stage { 2 + folds - 1 } else { 1 };
@@ -468,11 +490,22 @@ impl NerModel {
             }
         };
         let all: Vec<usize> = (0..data.len()).collect();
-        let base = NerModel { lin: model.lin.clone(), lin2: None, gaz: model.gaz.clone(), meta: String::new() };
+        let base = NerModel {
+            lin: model.lin.clone(),
+            lin2: None,
+            gaz: model.gaz.clone(),
+            meta: String::new(),
+        };
         model.lin = train_stage(&data, &all, cfg, 1, &mut rng, &bar, &mut |lin, epoch| {
             if let Some(dev) = dev {
-                let m = NerModel { lin: lin.clone(), ..base.clone() };
-                say(format!("stage 1 epoch {epoch}: dev F1 {:.2}", 100.0 * m.evaluate(pos, dev).all.f1()));
+                let m = NerModel {
+                    lin: lin.clone(),
+                    ..base.clone()
+                };
+                say(format!(
+                    "stage 1 epoch {epoch}: dev F1 {:.2}",
+                    100.0 * m.evaluate(pos, dev).all.f1()
+                ));
             }
         });
         if cfg.two_stage {
@@ -486,12 +519,27 @@ impl NerModel {
                 }
             }
             let lin1 = model.lin.clone();
-            model.lin2 = Some(train_stage(&data, &all, cfg, 2, &mut rng, &bar, &mut |lin, epoch| {
-                if let Some(dev) = dev {
-                    let m = NerModel { lin: lin1.clone(), lin2: Some(lin.clone()), ..base.clone() };
-                    say(format!("stage 2 epoch {epoch}: dev F1 {:.2}", 100.0 * m.evaluate(pos, dev).all.f1()));
-                }
-            }));
+            model.lin2 = Some(train_stage(
+                &data,
+                &all,
+                cfg,
+                2,
+                &mut rng,
+                &bar,
+                &mut |lin, epoch| {
+                    if let Some(dev) = dev {
+                        let m = NerModel {
+                            lin: lin1.clone(),
+                            lin2: Some(lin.clone()),
+                            ..base.clone()
+                        };
+                        say(format!(
+                            "stage 2 epoch {epoch}: dev F1 {:.2}",
+                            100.0 * m.evaluate(pos, dev).all.f1()
+                        ));
+                    }
+                },
+            ));
         }
         bar.finish_and_clear();
         model.meta = format!(
@@ -576,7 +624,10 @@ impl NerModel {
         for c in 0..n {
             let name = r.str("class")?;
             if name != class_name(c) {
-                return Err(format!("class {c} is {name:?}, expected {:?}", class_name(c)));
+                return Err(format!(
+                    "class {c} is {name:?}, expected {:?}",
+                    class_name(c)
+                ));
             }
         }
         let n = r.count("gazetteer size", 10_000_000)?;
@@ -590,7 +641,10 @@ impl NerModel {
         }
         let lin = Linear::read(&mut r)?;
         if lin.ncls != NCLS {
-            return Err(format!("weight table has {} classes, expected {NCLS}", lin.ncls));
+            return Err(format!(
+                "weight table has {} classes, expected {NCLS}",
+                lin.ncls
+            ));
         }
         let lin2 = match r.u8("second stage flag")? {
             0 => None,
@@ -676,7 +730,10 @@ impl NerModel {
 /// (`National Security Council Communications Director John Kirby`) is split into the part
 /// before the titles (keeping its type) and the name after them (a person when it is one to
 /// three capitalised words).
-pub(crate) fn split_titles(spans: Vec<(usize, usize, usize)>, toks: &[Tok]) -> Vec<(usize, usize, usize)> {
+pub(crate) fn split_titles(
+    spans: Vec<(usize, usize, usize)>,
+    toks: &[Tok],
+) -> Vec<(usize, usize, usize)> {
     const PER: usize = 0;
     const LOC: usize = 2;
     let title = |t: &Tok| t.gaz & (0xf << (u32::from(GAZ_TITLE) * 4)) != 0;
@@ -693,7 +750,9 @@ pub(crate) fn split_titles(spans: Vec<(usize, usize, usize)>, toks: &[Tok]) -> V
         let b = (a..e).find(|&i| !title(&toks[i])).unwrap_or(e);
         let name = &toks[b..e];
         let is_name = (1..=3).contains(&name.len())
-            && name.iter().all(|t| t.flags & feats::CAP != 0 && t.flags & feats::ALLCAPS == 0);
+            && name
+                .iter()
+                .all(|t| t.flags & feats::CAP != 0 && t.flags & feats::ALLCAPS == 0);
         if b == e || !is_name {
             out.push((ty, s, e));
             continue;
@@ -740,7 +799,14 @@ fn run_doc(lin: &Linear, stage: u8, doc: &Prepared, out: &mut Vec<Vec<u16>>) {
         let mut classes = Vec::with_capacity(toks.len());
         let (mut p1, mut p2) = (0usize, 0usize);
         for i in 0..toks.len() {
-            features(toks, i, p1 as u64 + 100, p2 as u64 + 100, hist.value(&toks[i]), &mut feats);
+            features(
+                toks,
+                i,
+                p1 as u64 + 100,
+                p2 as u64 + 100,
+                hist.value(&toks[i]),
+                &mut feats,
+            );
             if stage == 2 {
                 features2(toks, i, &mut feats);
             }
@@ -772,7 +838,11 @@ fn set_stage1(doc: &mut Prepared, classes: &[Vec<u16>]) {
         for t in toks.iter_mut() {
             t.agg = match counts.get(&t.lower) {
                 Some(c) => {
-                    let (best, _) = c.iter().enumerate().max_by_key(|(i, &n)| (n, 5 - i)).unwrap();
+                    let (best, _) = c
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|(i, &n)| (n, 5 - i))
+                        .unwrap();
                     best as u16 + 1
                 }
                 None => 0,
@@ -794,7 +864,11 @@ fn features2(s: &[Tok], i: usize, out: &mut Vec<u64>) {
         f2(204, u64::from(w.agg), w.short),
         f2(205, u64::from(w.agg), l(ii)),
         f1(206, l(ii + 1)),
-        f2(207, u64::from(at(s, ii - 1).agg), u64::from(at(s, ii + 1).agg)),
+        f2(
+            207,
+            u64::from(at(s, ii - 1).agg),
+            u64::from(at(s, ii + 1).agg),
+        ),
     ]);
 }
 

@@ -200,7 +200,11 @@ impl PosModel {
         let mut counts: std::collections::HashMap<(&str, &str), usize> = Default::default();
         for s in train {
             for (u, x) in s.upos.iter().zip(&s.xpos) {
-                let x: &str = if std::env::var_os("NG_UPOS").is_some() { "XX" } else { x.as_str() };
+                let x: &str = if std::env::var_os("NG_UPOS").is_some() {
+                    "XX"
+                } else {
+                    x.as_str()
+                };
                 *counts.entry((u.as_str(), x)).or_default() += 1;
             }
         }
@@ -222,7 +226,11 @@ impl PosModel {
         for s in train {
             for (w, (u, x)) in s.words.iter().zip(s.upos.iter().zip(&s.xpos)) {
                 let h = feats::lower_hash(w, &mut buf);
-                let x: &str = if std::env::var_os("NG_UPOS").is_some() { "XX" } else { x.as_str() };
+                let x: &str = if std::env::var_os("NG_UPOS").is_some() {
+                    "XX"
+                } else {
+                    x.as_str()
+                };
                 let c = index[&(u.as_str(), x)] as usize;
                 let e = seen.entry(h).or_insert_with(|| (0, vec![0; classes.len()]));
                 e.0 += 1;
@@ -240,8 +248,15 @@ impl PosModel {
                     amb = hash::mix(amb, c as u64);
                 }
             }
-            let (best, &k) = per.iter().enumerate().max_by_key(|(c, &k)| (k, usize::MAX - c)).unwrap();
-            let dict = if std::env::var_os("NG_NODICT").is_none() && *n >= 20 && k as f64 / *n as f64 >= 0.97 {
+            let (best, &k) = per
+                .iter()
+                .enumerate()
+                .max_by_key(|(c, &k)| (k, usize::MAX - c))
+                .unwrap();
+            let dict = if std::env::var_os("NG_NODICT").is_none()
+                && *n >= 20
+                && k as f64 / *n as f64 >= 0.97
+            {
                 best as u16 + 1
             } else {
                 0
@@ -272,7 +287,14 @@ impl PosModel {
                     .upos
                     .iter()
                     .zip(&s.xpos)
-                    .map(|(u, x)| { let x: &str = if std::env::var_os("NG_UPOS").is_some() { "XX" } else { x.as_str() }; index[&(u.as_str(), x)] })
+                    .map(|(u, x)| {
+                        let x: &str = if std::env::var_os("NG_UPOS").is_some() {
+                            "XX"
+                        } else {
+                            x.as_str()
+                        };
+                        index[&(u.as_str(), x)]
+                    })
                     .collect();
                 (sc.toks.clone(), gold)
             })
@@ -290,20 +312,51 @@ impl PosModel {
             }
         };
         // Pass 1 on everything.
-        model.lin = train_pass(&data, &all, ncls, cfg, 1, &mut rng, &bar, &mut |lin, epoch| {
-            if let Some(dev) = dev {
-                let m = PosModel { lin: lin.clone(), lin2: None, ..model.clone_meta() };
-                let s = m.evaluate(dev);
-                say(format!("pass 1 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%", 100.0 * s.upos(), 100.0 * s.xpos()));
-            }
-        });
+        model.lin = train_pass(
+            &data,
+            &all,
+            ncls,
+            cfg,
+            1,
+            &mut rng,
+            &bar,
+            &mut |lin, epoch| {
+                if let Some(dev) = dev {
+                    let m = PosModel {
+                        lin: lin.clone(),
+                        lin2: None,
+                        ..model.clone_meta()
+                    };
+                    let s = m.evaluate(dev);
+                    say(format!(
+                        "pass 1 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%",
+                        100.0 * s.upos(),
+                        100.0 * s.xpos()
+                    ));
+                }
+            },
+        );
         if cfg.two_pass {
             // Jackknifed pass-1 tags for the training data, so that pass 2 learns from
             // tags as wrong as they will be on new text.
             for k in 0..folds {
-                let train_idx: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
-                let lin = train_pass(&data, &train_idx, ncls, cfg, 1, &mut rng, &bar, &mut |_, _| {});
-                let m = PosModel { lin, lin2: None, ..model.clone_meta() };
+                let train_idx: Vec<usize> =
+                    all.iter().copied().filter(|i| i % folds != k).collect();
+                let lin = train_pass(
+                    &data,
+                    &train_idx,
+                    ncls,
+                    cfg,
+                    1,
+                    &mut rng,
+                    &bar,
+                    &mut |_, _| {},
+                );
+                let m = PosModel {
+                    lin,
+                    lin2: None,
+                    ..model.clone_meta()
+                };
                 let mut sc = Scratch::default();
                 for i in all.iter().copied().filter(|i| i % folds == k) {
                     sc.toks.clone_from(&data[i].0);
@@ -315,13 +368,30 @@ impl PosModel {
             }
             let base = model.clone_meta();
             let lin1 = model.lin.clone();
-            model.lin2 = Some(train_pass(&data, &all, ncls, cfg, 2, &mut rng, &bar, &mut |lin, epoch| {
-                if let Some(dev) = dev {
-                    let m = PosModel { lin: lin1.clone(), lin2: Some(lin.clone()), ..base.clone_meta() };
-                    let s = m.evaluate(dev);
-                    say(format!("pass 2 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%", 100.0 * s.upos(), 100.0 * s.xpos()));
-                }
-            }));
+            model.lin2 = Some(train_pass(
+                &data,
+                &all,
+                ncls,
+                cfg,
+                2,
+                &mut rng,
+                &bar,
+                &mut |lin, epoch| {
+                    if let Some(dev) = dev {
+                        let m = PosModel {
+                            lin: lin1.clone(),
+                            lin2: Some(lin.clone()),
+                            ..base.clone_meta()
+                        };
+                        let s = m.evaluate(dev);
+                        say(format!(
+                            "pass 2 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%",
+                            100.0 * s.upos(),
+                            100.0 * s.xpos()
+                        ));
+                    }
+                },
+            ));
         }
         bar.finish_and_clear();
         model.meta = format!(
@@ -330,7 +400,11 @@ impl PosModel {
             cfg.epochs,
             cfg.seed,
             cfg.bits,
-            if cfg.two_pass { "two passes" } else { "one pass" }
+            if cfg.two_pass {
+                "two passes"
+            } else {
+                "one pass"
+            }
         );
         Ok(model)
     }
@@ -408,9 +482,18 @@ impl PosModel {
             let amb = r.u32("lexicon")?;
             let dict = r.var("lexicon")?;
             if dict > classes.len() as u64 {
-                return Err(format!("lexicon refers to class {dict}, there are {}", classes.len()));
+                return Err(format!(
+                    "lexicon refers to class {dict}, there are {}",
+                    classes.len()
+                ));
             }
-            lex.insert(k, LexEntry { amb, dict: dict as u16 });
+            lex.insert(
+                k,
+                LexEntry {
+                    amb,
+                    dict: dict as u16,
+                },
+            );
         }
         let lin = Linear::read(&mut r)?;
         if lin.ncls != classes.len() {
@@ -474,7 +557,14 @@ impl PosScore {
     }
 }
 
-fn tag_pass(lin: &Linear, pass: u8, toks: &[Tok], feats: &mut Vec<u64>, scores: &mut Vec<i32>, tags: &mut Vec<u16>) {
+fn tag_pass(
+    lin: &Linear,
+    pass: u8,
+    toks: &[Tok],
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<i32>,
+    tags: &mut Vec<u16>,
+) {
     tags.clear();
     scores.resize(lin.ncls, 0);
     let (mut p1, mut p2) = (TAG_START, TAG_START2);

@@ -37,14 +37,21 @@ pub enum TrainCommand {
 #[derive(clap::Args, Debug)]
 pub struct TrainPosArgs {
     /// Training file (CoNLL-U).
-    #[arg(long, default_value = "../shared/data/corpora/ud-english-ewt/en_ewt-ud-train.conllu")]
+    #[arg(
+        long,
+        default_value = "../shared/data/corpora/ud-english-ewt/en_ewt-ud-train.conllu"
+    )]
     pub train: PathBuf,
     /// More training data (CoNLL-U, `.gz` allowed), e.g. GUM's train split; repeatable.
     #[arg(long)]
     pub extra: Vec<PathBuf>,
     /// Keep only these genres of the --extra files (documents whose `# newdoc id`
     /// contains `_GENRE_`), comma-separated; empty keeps all.
-    #[arg(long, value_delimiter = ',', default_value = "academic,bio,court,interview,news,voyage")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "academic,bio,court,interview,news,voyage"
+    )]
     pub extra_genres: Vec<String>,
     /// Development file (CoNLL-U), scored after each epoch.
     #[arg(long)]
@@ -110,7 +117,10 @@ pub struct TrainNerArgs {
 #[derive(clap::Args, Debug)]
 pub struct EvalPosArgs {
     /// Gold file (CoNLL-U).
-    #[arg(long, default_value = "../shared/data/corpora/ud-english-ewt/en_ewt-ud-dev.conllu")]
+    #[arg(
+        long,
+        default_value = "../shared/data/corpora/ud-english-ewt/en_ewt-ud-dev.conllu"
+    )]
     pub gold: PathBuf,
     /// Model file (default: the embedded one).
     #[arg(long)]
@@ -207,9 +217,9 @@ pub fn train(cmd: &TrainCommand) -> Result<(), Error> {
                 train.extend(more);
             }
             let dev = match &a.dev {
-                Some(d) => Some(
-                    corpus::read_conllu(&read(d)?, &d.display().to_string()).map_err(Error)?,
-                ),
+                Some(d) => {
+                    Some(corpus::read_conllu(&read(d)?, &d.display().to_string()).map_err(Error)?)
+                }
                 None => None,
             };
             let cfg = PosConfig {
@@ -278,7 +288,8 @@ pub fn eval_pos(a: &EvalPosArgs) -> Result<String, Error> {
     let t0 = Instant::now();
     let model = load_pos(a.model.as_deref())?;
     let load = t0.elapsed();
-    let gold = corpus::read_conllu(&read(&a.gold)?, &a.gold.display().to_string()).map_err(Error)?;
+    let gold =
+        corpus::read_conllu(&read(&a.gold)?, &a.gold.display().to_string()).map_err(Error)?;
     let s = model.evaluate(&gold);
     // Speed: tag the gold words again, best of 3, tags only.
     let sents: Vec<Vec<&str>> = gold

@@ -59,7 +59,12 @@ impl Stage for Tagger {
             let a = doc.tokens.partition_point(|t| t.span.start < s.start);
             let b = doc.tokens.partition_point(|t| t.span.end <= s.end).max(a);
             ranges.push(a..b);
-            sentences.push(doc.tokens[a..b].iter().map(|t| &doc.text[t.span.range()]).collect());
+            sentences.push(
+                doc.tokens[a..b]
+                    .iter()
+                    .map(|t| &doc.text[t.span.range()])
+                    .collect(),
+            );
         }
         // Tokens outside sentences (should not happen) get tagged as their own sentence.
         let mut sc = Scratch::default();

@@ -118,7 +118,10 @@ fn small_ner(pos: &PosModel) -> NerModel {
 fn conllu_reader_skips_multiword_lines() {
     let s = pos_data();
     assert_eq!(s.len(), 4);
-    assert_eq!(s[2].words, ["She", "does", "n't", "like", "the", "run", "."]);
+    assert_eq!(
+        s[2].words,
+        ["She", "does", "n't", "like", "the", "run", "."]
+    );
     assert_eq!(s[2].upos[2], "PART");
 }
 
@@ -176,14 +179,21 @@ fn save_and_load_round_trip() {
     let back = NerModel::from_bytes(&bytes, "ner.ngt").unwrap();
     assert_eq!(back.to_bytes(), bytes);
     let sents = vec![vec!["John", "Smith", "visited", "London", "."]];
-    assert_eq!(ner.tag_document(&pos, &sents), back.tag_document(&pos, &sents));
+    assert_eq!(
+        ner.tag_document(&pos, &sents),
+        back.tag_document(&pos, &sents)
+    );
 }
 
 #[test]
 fn corrupt_or_truncated_models_are_clear_errors() {
     let pos = small_pos();
     let good = pos.to_bytes();
-    let err = |b: &[u8]| PosModel::from_bytes(b, "models/x.ngt").unwrap_err().to_string();
+    let err = |b: &[u8]| {
+        PosModel::from_bytes(b, "models/x.ngt")
+            .unwrap_err()
+            .to_string()
+    };
     // Every truncation.
     for n in 0..good.len() {
         let e = err(&good[..n]);
@@ -209,8 +219,13 @@ fn corrupt_or_truncated_models_are_clear_errors() {
     // The wrong kind of model.
     let ner = small_ner(&pos).to_bytes();
     assert!(err(&ner).contains("named-entity"));
-    let e = NerModel::from_bytes(&good, "models/y.ngt").unwrap_err().to_string();
-    assert!(e.contains("models/y.ngt") && e.contains("part-of-speech"), "{e}");
+    let e = NerModel::from_bytes(&good, "models/y.ngt")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("models/y.ngt") && e.contains("part-of-speech"),
+        "{e}"
+    );
     // A body that passes the checksum but lies about its sizes.
     let mut body = vec![];
     body.extend_from_slice(&[0u8, 0xff, 0xff, 0xff, 0xff, 0x0f]);
@@ -221,13 +236,21 @@ fn corrupt_or_truncated_models_are_clear_errors() {
 
 #[test]
 fn training_is_deterministic() {
-    let a = PosModel::train(&pos_data(), None, &pos_cfg(7)).unwrap().to_bytes();
-    let b = PosModel::train(&pos_data(), None, &pos_cfg(7)).unwrap().to_bytes();
+    let a = PosModel::train(&pos_data(), None, &pos_cfg(7))
+        .unwrap()
+        .to_bytes();
+    let b = PosModel::train(&pos_data(), None, &pos_cfg(7))
+        .unwrap()
+        .to_bytes();
     assert_eq!(a, b);
     let pos = small_pos();
     let gaz = || vec![(0u8, "John".to_string())];
-    let a = NerModel::train(&ner_data(), None, &pos, gaz(), &ner_cfg(3)).unwrap().to_bytes();
-    let b = NerModel::train(&ner_data(), None, &pos, gaz(), &ner_cfg(3)).unwrap().to_bytes();
+    let a = NerModel::train(&ner_data(), None, &pos, gaz(), &ner_cfg(3))
+        .unwrap()
+        .to_bytes();
+    let b = NerModel::train(&ner_data(), None, &pos, gaz(), &ner_cfg(3))
+        .unwrap()
+        .to_bytes();
     assert_eq!(a, b);
 }
 
@@ -244,7 +267,10 @@ fn conlleval_chunks_and_scores() {
         ]
     );
     let mut s = NerScore::default();
-    s.add(&["B-PER", "I-PER", "O", "B-LOC"], &["B-PER", "O", "O", "B-LOC"]);
+    s.add(
+        &["B-PER", "I-PER", "O", "B-LOC"],
+        &["B-PER", "O", "O", "B-LOC"],
+    );
     assert_eq!((s.all.tp, s.all.pred, s.all.gold), (1, 2, 2));
     assert!((s.all.f1() - 0.5).abs() < 1e-9);
 }
@@ -265,7 +291,16 @@ fn embedded_models_parse_and_the_stage_fills_valid_layers() {
         .iter()
         .map(|e| (doc.slice(e.span), e.label))
         .collect();
-    assert!(ents.contains(&("Benjamin Netanyahu", EntityLabel::Person)), "{ents:?}");
-    assert!(ents.contains(&("Washington", EntityLabel::Location)), "{ents:?}");
-    assert!(ents.contains(&("Israeli", EntityLabel::Nationality)), "{ents:?}");
+    assert!(
+        ents.contains(&("Benjamin Netanyahu", EntityLabel::Person)),
+        "{ents:?}"
+    );
+    assert!(
+        ents.contains(&("Washington", EntityLabel::Location)),
+        "{ents:?}"
+    );
+    assert!(
+        ents.contains(&("Israeli", EntityLabel::Nationality)),
+        "{ents:?}"
+    );
 }
