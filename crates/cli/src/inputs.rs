@@ -1,7 +1,7 @@
 //! Expanding the command line's inputs (files, directories, `-`) into documents.
 
 use newsgraph_core::{Document, Error, ErrorKind};
-use newsgraph_ingest::{text_document, Limits};
+use newsgraph_ingest::{html_document, looks_like_html, text_document, Limits};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +24,11 @@ impl Input {
     }
 }
 
-/// Expands arguments: `-` is stdin, a directory is walked recursively for `.txt` files
+/// Extensions read from directories: plain text and HTML pages.
+const READABLE: &[&str] = &["txt", "html", "htm", "xhtml"];
+
+/// Expands arguments: `-` is stdin, a directory is walked recursively for article files
+/// (`.txt`, `.html`, `.htm`, `.xhtml`)
 /// (sorted, so runs are reproducible), anything else is a file. A missing path is kept as an
 /// input so that reading it reports the error in order with the others.
 pub fn expand(args: &[String]) -> Vec<Input> {
@@ -55,7 +59,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
+        } else if p
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| READABLE.iter().any(|r| x.eq_ignore_ascii_case(r)))
+        {
             out.push(p);
         }
     }
@@ -90,7 +98,27 @@ pub fn load(input: &Input, limits: Limits) -> Result<Document, Error> {
             std::fs::read(p).map_err(|e| io_error(e, &name))?
         }
     };
+    if is_html(input, &bytes) {
+        return html_document(&bytes, &name, limits, None);
+    }
     text_document(bytes, &name, limits)
+}
+
+/// HTML by extension (`.html`, `.htm`, `.xhtml`), or by content (`<!doctype html`, `<html`)
+/// for anything but a `.txt` file.
+fn is_html(input: &Input, bytes: &[u8]) -> bool {
+    let ext = match input {
+        Input::File(p) => p
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase),
+        Input::Stdin => None,
+    };
+    match ext.as_deref() {
+        Some("html" | "htm" | "xhtml") => true,
+        Some("txt") => false,
+        _ => looks_like_html(bytes),
+    }
 }
 
 fn io_error(e: std::io::Error, name: &str) -> Error {

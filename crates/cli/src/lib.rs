@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod eval;
+pub mod extract_eval;
 pub mod inputs;
 pub mod text;
 

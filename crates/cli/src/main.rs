@@ -15,7 +15,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read articles (files, directories of .txt files, or - for stdin) and print what they say.
+    /// Read articles (.txt or .html files, directories of them, or - for stdin) and print what they say.
     Read {
         /// Output format: json (one object; JSON Lines when several articles), jsonl, text.
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -33,6 +33,8 @@ enum Command {
     /// Time the pipeline on one thread over the NAEB article bodies: docs/s, words/s, MB/s,
     /// and the time of each stage.
     Bench(newsgraph::bench::BenchArgs),
+    /// Time HTML main-text extraction alone on one thread: pages/s and MB/s.
+    BenchExtract(newsgraph::extract_eval::ExtractBenchArgs),
     /// Score a capability against gold data (precision / recall / F1).
     Eval {
         #[command(subcommand)]
@@ -47,6 +49,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// HTML main-text extraction: body P/R/F1 (as score_extract.py), title, authors, date.
+    Extract(newsgraph::extract_eval::ExtractEvalArgs),
     /// Part-of-speech accuracy (UPOS, XPOS) on a CoNLL-U file, and tagging speed.
     Pos(newsgraph_tagger::run::EvalPosArgs),
     /// Named-entity precision / recall / F1 (conlleval rules) on a CoNLL-2003 file.
@@ -100,6 +104,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
         } => read(format, date, Limits { max_bytes }, &paths),
         Command::Bench(args) => newsgraph::bench::main(args),
+        Command::BenchExtract(args) => {
+            print!("{}", newsgraph::extract_eval::bench_extract(&args)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            what: EvalCommand::Extract(args),
+        } => {
+            print!("{}", newsgraph::extract_eval::eval_extract(&args)?.0);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Train { what } => {
             newsgraph_tagger::run::train(&what)?;
             Ok(ExitCode::SUCCESS)
@@ -179,7 +193,10 @@ fn read(
                 continue;
             }
         };
-        doc.meta.date = date.clone();
+        if date.is_some() {
+            // The command line's date wins; otherwise keep the one the page gave.
+            doc.meta.date = date.clone();
+        }
         pipeline.run(&mut doc);
         match format {
             Format::Json if single => {

@@ -14,6 +14,47 @@ pub struct Meta {
     pub url: Option<String>,
     /// Publication date (ISO 8601, `YYYY-MM-DD`) when known.
     pub date: Option<String>,
+    /// Headline given by the source's metadata (HTML `<h1>`, `og:title`, JSON-LD, JSONL `title`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Authors named by the page (byline, `author` meta tags, JSON-LD), in page order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Language of the page (BCP 47 tag as the page gives it, e.g. `en-US`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The page's `<link rel=canonical>` (or `og:url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+    /// The publication's name (`og:site_name`, JSON-LD publisher).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+}
+
+/// A map from offsets in [`Document::text`] back to byte offsets in the source the text was
+/// extracted from (an HTML page): one entry per run of text copied from the source, sorted by
+/// text offset. Text between two entries came from the source after the first entry's source
+/// offset; whitespace is collapsed in the text, so inside a run the map is approximate.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceMap {
+    /// `(text_offset, source_offset)` pairs, sorted by `text_offset` (and by `source_offset`).
+    pub runs: Vec<(u32, u32)>,
+}
+
+impl SourceMap {
+    /// The source byte offset of the run holding text offset `offset`, plus the distance
+    /// into the run (exact when the run had no entities or collapsed whitespace). `None` when
+    /// the map is empty or the offset precedes every run.
+    pub fn source_offset(&self, offset: u32) -> Option<u32> {
+        let i = self.runs.partition_point(|r| r.0 <= offset);
+        let (t, s) = *self.runs.get(i.checked_sub(1)?)?;
+        Some(s + (offset - t))
+    }
+
+    /// True when no run is recorded (the text is the source itself or no map was kept).
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
 }
 
 /// What a block of the article is.
@@ -432,6 +473,9 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Problems found along the way.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each run of `text` came from in the source (HTML pages); empty for plain text,
+    /// whose offsets are the source's own.
+    pub source_map: SourceMap,
 }
 
 /// A broken layer invariant, found by [`Document::validate`].

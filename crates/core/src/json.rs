@@ -143,8 +143,27 @@ pub struct DocumentOut<'a> {
     pub url: Option<&'a str>,
     /// Publication date, if known.
     pub date: Option<&'a str>,
+    /// Headline from the source's metadata, if any (HTML, JSONL).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// Authors named by the source, if any.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub authors: &'a [String],
+    /// Language of the page, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
+    /// Canonical URL of the page, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<&'a str>,
+    /// Name of the publication, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<&'a str>,
     /// The text all offsets index.
     pub text: &'a str,
+    /// For text extracted from HTML: `[text_offset, html_byte_offset]` for each run of text,
+    /// sorted (absent for plain text).
+    #[serde(skip_serializing_if = "<[(u32, u32)]>::is_empty")]
+    pub source_map: &'a [(u32, u32)],
     /// Article structure.
     pub structure: StructureOut<'a>,
     /// Actors with their mentions.
@@ -228,7 +247,13 @@ pub fn view(doc: &Document) -> DocumentOut<'_> {
         source: &doc.meta.source,
         url: doc.meta.url.as_deref(),
         date: doc.meta.date.as_deref(),
+        title: doc.meta.title.as_deref(),
+        authors: &doc.meta.authors,
+        language: doc.meta.language.as_deref(),
+        canonical_url: doc.meta.canonical_url.as_deref(),
+        site_name: doc.meta.site_name.as_deref(),
         text: &doc.text,
+        source_map: &doc.source_map.runs,
         structure,
         actors,
         quotes,

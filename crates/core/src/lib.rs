@@ -23,7 +23,7 @@ mod stage;
 
 pub use document::{
     Actor, ActorId, ActorKind, Block, BlockKind, Diagnostic, Document, Entity, EntityLabel,
-    Invalid, Mention, MentionKind, Meta, Pos, Quote, QuoteKind, Token, TokenKind, Upos, Xpos,
+    Invalid, Mention, MentionKind, Meta, Pos, Quote, QuoteKind, SourceMap, Token, TokenKind, Upos, Xpos,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use span::Span;

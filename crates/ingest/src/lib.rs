@@ -5,8 +5,10 @@
 //! signature, boilerplate) from plain text.
 #![deny(missing_docs)]
 
+pub mod html;
 pub mod input;
 mod structure;
 
+pub use html::{extract, html_document, looks_like_html, Extraction};
 pub use input::{text_document, Limits};
 pub use structure::TextStructure;

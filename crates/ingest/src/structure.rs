@@ -38,7 +38,8 @@ const CAPTION_AFTER_MAX: usize = 250;
 const MAX_SIGNATURE_LINES: usize = 4;
 
 /// Splits plain text into title, body paragraphs, captions, credits, signature, datelines
-/// and boilerplate, filling [`Document::blocks`] (replacing what was there).
+/// and boilerplate, filling [`Document::blocks`] when no reader filled them already (the
+/// HTML extractor does; its blocks are kept).
 ///
 /// ```
 /// use newsgraph_core::{assert_span, BlockKind, Document, Stage};
@@ -86,6 +87,11 @@ impl Stage for TextStructure {
         &[Layer::Blocks]
     }
     fn run(&self, doc: &mut Document) {
+        // A reader that knows the structure (the HTML extractor) has filled the blocks
+        // already; what it read from the markup beats what lines of text suggest.
+        if !doc.blocks.is_empty() {
+            return;
+        }
         let blocks = self.structure(&doc.text);
         doc.blocks = blocks;
     }
@@ -907,7 +913,7 @@ impl TextStructure {
     }
 
     /// The blocks of a text.
-    fn structure(&self, text: &str) -> Vec<Block> {
+    pub(crate) fn structure(&self, text: &str) -> Vec<Block> {
         let mut lines = Vec::with_capacity(text.len() / 256 + 4);
         split_lines(text, &mut lines);
         let mut kinds: Vec<Kind> = lines
@@ -1858,6 +1864,14 @@ mod tests {
             run(&SEED[..i]);
             run(&SEED[i..]);
         }
+    }
+
+    #[test]
+    fn blocks_filled_by_a_reader_are_kept() {
+        let mut doc = Document::new("Headline\n\nWASHINGTON (AP) -- Body.");
+        doc.blocks = vec![Block::new(BlockKind::Body, Span::new(0, 8))];
+        TextStructure::default().run(&mut doc);
+        assert_eq!(doc.blocks, [Block::new(BlockKind::Body, Span::new(0, 8))]);
     }
 
     #[test]

@@ -1,0 +1,1529 @@
+//! HTML pages to articles: main text, structure and metadata.
+//!
+//! [`extract`] parses a page with html5ever (through `scraper`'s DOM), a full WHATWG
+//! parser, so that misnested and unclosed markup gives the tree a browser would build. Then:
+//!
+//! 1. The page is walked once. Every block-level element (`p`, `div`, `li`, `h2`,
+//!    `figcaption`, ...) closes a paragraph of inline text. Hidden elements, scripts, forms
+//!    controls, navigation and `aside`s are skipped; elements whose `class`/`id` names web
+//!    furniture (`share`, `related`, `newsletter`, `cookie`, `comments`, ...) mark their
+//!    paragraphs as boilerplate. Metadata is read on the way: `<title>`, `<meta>` tags
+//!    (Open Graph, Dublin Core, `article:*`, Parsely, Sailthru), `<link rel=canonical>`,
+//!    `<html lang>`, `<time>`, bylines and JSON-LD.
+//! 2. The main container is chosen by a text-density score (as Readability does): every
+//!    paragraph of real prose (long enough, few links, commas) scores for its block and,
+//!    halved, for the blocks above it; the best block and its siblings that scored well form
+//!    the article. When the page's JSON-LD carries an `articleBody` that agrees with the page,
+//!    the paragraphs it covers decide instead.
+//! 3. The article's paragraphs (title first, then body paragraphs, captions and credits in
+//!    page order, separated by blank lines) become the document's text; the plain-text
+//!    structure rules ([`crate::TextStructure`]) classify datelines, signatures, credit parts
+//!    and boilerplate lines inside it, and what the markup says (title, `figcaption`) wins.
+//!
+//! Before parsing, the contents of `<script>`, `<style>` and `<svg>` elements and comments
+//! are cut out (JSON-LD scripts are kept aside first): they hold three quarters of a news
+//! page's bytes and no article text, and html5ever would copy them into the tree. A list of
+//! kept segments maps offsets back to the page.
+//!
+//! Offsets: [`Extraction::source_map`] maps each run of text back to the byte offset in the
+//! page (in the decoded UTF-8 page; for UTF-8 pages these are the file's own bytes).
+
+use crate::input::Limits;
+use crate::structure::TextStructure;
+use newsgraph_core::{
+    Block, BlockKind, Document, Error, ErrorKind, Meta, Result, SourceMap, Span,
+};
+use scraper::node::Node;
+use std::borrow::Cow;
+
+/// What the extractor read from a page.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// The article text: title, then paragraphs separated by blank lines.
+    pub text: String,
+    /// Article structure over `text`.
+    pub blocks: Vec<Block>,
+    /// Title, authors, date, language, canonical URL, site name (`url` = canonical URL).
+    pub meta: Meta,
+    /// Text offsets back to byte offsets of the (decoded) page.
+    pub source_map: SourceMap,
+    /// The spans of the article's body paragraphs in `text` (datelines included), in order.
+    pub body: Vec<Span>,
+}
+
+impl Extraction {
+    /// The body paragraphs joined by newlines (what extraction benchmarks score).
+    pub fn body_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.body {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&self.text[s.range()]);
+        }
+        out
+    }
+
+    /// Makes a document of the extraction, blocks already filled.
+    pub fn into_document(self) -> Document {
+        let mut doc = Document::new(self.text);
+        doc.blocks = self.blocks;
+        doc.meta = self.meta;
+        doc.source_map = self.source_map;
+        doc
+    }
+}
+
+/// True when bytes look like an HTML page: after a byte-order mark, whitespace and comments,
+/// they open with `<!doctype html` or `<html`, or an `<html` / `<head` / `<body` tag appears
+/// in the first kilobyte.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let mut b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    loop {
+        while let Some((c, rest)) = b.split_first() {
+            if c.is_ascii_whitespace() {
+                b = rest;
+            } else {
+                break;
+            }
+        }
+        if b.starts_with(b"<!--") {
+            match memchr::memmem::find(b, b"-->") {
+                Some(e) => b = &b[e + 3..],
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    if starts_with_ci(b, b"<!doctype html") || starts_with_ci(b, b"<html") {
+        return true;
+    }
+    let head = &b[..b.len().min(1024)];
+    [&b"<html"[..], b"<head", b"<body"]
+        .iter()
+        .any(|t| find_ci(head, 0, t).is_some())
+}
+
+/// Decodes a page: byte-order mark, then the charset given by the transport (HTTP
+/// `Content-Type`), then a `<meta charset>` in the first 4 KiB, then UTF-8 (invalid bytes
+/// become U+FFFD). Borrows when the page is valid UTF-8.
+pub fn decode<'b>(bytes: &'b [u8], charset_hint: Option<&str>) -> (Cow<'b, str>, &'static encoding_rs::Encoding) {
+    use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+    let (enc, bom) = match Encoding::for_bom(bytes) {
+        Some((e, n)) => (e, n),
+        None => {
+            let from_hint = charset_hint.and_then(|l| Encoding::for_label(l.trim().as_bytes()));
+            let e = from_hint
+                .or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]))
+                .unwrap_or(UTF_8);
+            // A page cannot declare UTF-16 in its own ASCII markup (HTML spec, 13.2.3.2).
+            let e = if (e == UTF_16LE || e == UTF_16BE) && from_hint.is_none() {
+                UTF_8
+            } else {
+                e
+            };
+            (e, 0)
+        }
+    };
+    let body = &bytes[bom..];
+    if enc == UTF_8 {
+        if let Ok(s) = std::str::from_utf8(body) {
+            return (Cow::Borrowed(s), enc);
+        }
+    }
+    let (s, _) = enc.decode_without_bom_handling(body);
+    (s, enc)
+}
+
+fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let mut from = 0;
+    while let Some(p) = find_ci(head, from, b"charset") {
+        from = p + 7;
+        let mut i = from;
+        while i < head.len() && (head[i] == b' ' || head[i] == b'=' || head[i] == b'"' || head[i] == b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < head.len() && (head[i].is_ascii_alphanumeric() || b"-_:.".contains(&head[i])) {
+            i += 1;
+        }
+        if i > start {
+            if let Some(e) = encoding_rs::Encoding::for_label(&head[start..i]) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// Reads an HTML page into a document with blocks, metadata and a source map. `source`
+/// names the input in errors and becomes `meta.source`.
+pub fn html_document(
+    bytes: &[u8],
+    source: &str,
+    limits: Limits,
+    charset_hint: Option<&str>,
+) -> Result<Document> {
+    let fail = |kind, msg: String| Error::new(kind, msg).with_path(source);
+    if bytes.len() > limits.max_bytes {
+        return Err(fail(
+            ErrorKind::TooLarge,
+            format!(
+                "page is {} bytes, above the limit of {} bytes for one article; raise --max-bytes",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    let (html, _) = decode(bytes, charset_hint);
+    let ex = extract(&html);
+    if ex.text.trim().is_empty() {
+        return Err(fail(
+            ErrorKind::Empty,
+            "the page has no visible text: nothing to read (is it a script-only page or an error page?)".into(),
+        ));
+    }
+    let mut doc = ex.into_document();
+    doc.meta.source = source.to_string();
+    doc.meta.id = std::path::Path::new(source)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.to_string());
+    Ok(doc)
+}
+
+// ---------------------------------------------------------------------------------------
+// Pre-stripping scripts, styles, SVG and comments.
+
+struct Stripped {
+    html: String,
+    /// `(offset in html, offset in the page)` at the start of each kept segment.
+    segs: Vec<(u32, u32)>,
+    json_ld: Vec<String>,
+}
+
+impl Stripped {
+    fn page_offset(&self, off: usize) -> u32 {
+        let i = self.segs.partition_point(|s| s.0 as usize <= off);
+        match i.checked_sub(1) {
+            Some(i) => self.segs[i].1 + (off as u32 - self.segs[i].0),
+            None => off as u32,
+        }
+    }
+}
+
+fn starts_with_ci(b: &[u8], pat: &[u8]) -> bool {
+    b.len() >= pat.len() && b[..pat.len()].eq_ignore_ascii_case(pat)
+}
+
+/// First occurrence of an ASCII pattern (lowercase) at or after `from`, ignoring case.
+fn find_ci(hay: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+    let first = pat[0];
+    let mut i = from;
+    while i < hay.len() {
+        let p = i + memchr::memchr2(first, first.to_ascii_uppercase(), &hay[i..])?;
+        if starts_with_ci(&hay[p..], pat) {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+    None
+}
+
+/// End of a start tag beginning at `p` (index after its `>`), aware of quoted values.
+fn tag_end(b: &[u8], p: usize) -> usize {
+    let mut i = p + 1;
+    let mut quote = 0u8;
+    while i < b.len() {
+        let c = b[i];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if c == b'>' {
+            return i + 1;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+fn prestrip(src: &str) -> Stripped {
+    let b = src.as_bytes();
+    let mut out = Stripped {
+        html: String::with_capacity(src.len() / 3),
+        segs: Vec::new(),
+        json_ld: Vec::new(),
+    };
+    let mut keep_from = 0usize;
+    let mut i = 0usize;
+    let cut = |out: &mut Stripped, keep_from: &mut usize, a: usize, b_: usize| {
+        if a > *keep_from {
+            out.segs.push((out.html.len() as u32, *keep_from as u32));
+            out.html.push_str(&src[*keep_from..a]);
+        }
+        *keep_from = b_;
+    };
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let p = i + off;
+        let rest = &b[p..];
+        if rest.starts_with(b"<!--") {
+            let end = memchr::memmem::find(&rest[4..], b"-->").map_or(b.len(), |e| p + 4 + e + 3);
+            cut(&mut out, &mut keep_from, p, end);
+            i = end;
+            continue;
+        }
+        let name: &[u8] = if starts_with_ci(&rest[1..], b"script") {
+            b"script"
+        } else if starts_with_ci(&rest[1..], b"style") {
+            b"style"
+        } else if starts_with_ci(&rest[1..], b"svg") {
+            b"svg"
+        } else {
+            i = p + 1;
+            continue;
+        };
+        let after = rest.get(1 + name.len()).copied().unwrap_or(b'>');
+        if !(after.is_ascii_whitespace() || after == b'>' || after == b'/') {
+            i = p + 1;
+            continue;
+        }
+        let open_end = tag_end(b, p);
+        let mut close_pat = Vec::with_capacity(name.len() + 2);
+        close_pat.extend_from_slice(b"</");
+        close_pat.extend_from_slice(name);
+        let close = find_ci(b, open_end, &close_pat).unwrap_or(b.len());
+        if name == b"script" && find_ci(&b[p..open_end], 0, b"ld+json").is_some() {
+            out.json_ld.push(src[open_end..close].to_string());
+        }
+        if name == b"svg" {
+            let end = if close < b.len() { tag_end(b, close) } else { close };
+            cut(&mut out, &mut keep_from, p, end);
+            i = end;
+        } else {
+            // Keep the tags so the parser sees the element; drop what is inside.
+            cut(&mut out, &mut keep_from, open_end, close);
+            i = close.min(b.len());
+            if i >= b.len() {
+                break;
+            }
+            i += 1;
+        }
+    }
+    if keep_from < src.len() {
+        out.segs.push((out.html.len() as u32, keep_from as u32));
+        out.html.push_str(&src[keep_from..]);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// The walk.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Heading(u8),
+    Caption,
+    Credit,
+    Byline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    P,
+    Li,
+    Quote,
+    Pre,
+    Td,
+    Other,
+}
+
+struct Elem {
+    parent: u32,
+    score: f32,
+    weight: f32,
+}
+
+struct Para {
+    text: String,
+    link: u32,
+    /// The nearest block element.
+    block: u32,
+    tag: Tag,
+    role: Role,
+    /// Outermost furniture element above, if any.
+    boiler: Option<u32>,
+    /// `(offset in text, offset in the page)`.
+    anchors: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct Ctx {
+    block: u32,
+    tag: Tag,
+    link: bool,
+    role: Role,
+    boiler: Option<u32>,
+}
+
+#[derive(Default)]
+struct MetaFound {
+    lang: Option<String>,
+    title_tag: Option<String>,
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    times: Vec<String>,
+    bylines: Vec<String>,
+    h1: Vec<(String, u32)>,
+}
+
+impl MetaFound {
+    fn meta(&self, key: &str) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(k, v)| k == key && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+}
+
+struct Walker<'a> {
+    src: &'a Stripped,
+    cursor: usize,
+    elems: Vec<Elem>,
+    paras: Vec<Para>,
+    cur: Para,
+    pending_space: bool,
+    found: MetaFound,
+}
+
+fn is_block(name: &str) -> Option<Tag> {
+    Some(match name {
+        "p" => Tag::P,
+        "li" | "dd" | "dt" => Tag::Li,
+        "blockquote" => Tag::Quote,
+        "pre" => Tag::Pre,
+        "td" | "th" => Tag::Td,
+        "div" | "section" | "article" | "main" | "header" | "footer" | "ul" | "ol" | "dl"
+        | "table" | "tbody" | "thead" | "tfoot" | "tr" | "figure" | "figcaption" | "h1" | "h2"
+        | "h3" | "h4" | "h5" | "h6" | "hr" | "address" | "details" | "summary" | "center"
+        | "body" | "html" | "fieldset" | "caption" | "picture" | "hgroup" => Tag::Other,
+        _ => return None,
+    })
+}
+
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "nav" | "aside"
+            | "button" | "select" | "option" | "textarea" | "input" | "label" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "map" | "head" | "dialog" | "menu"
+            | "math" | "form" | "footer"
+    )
+}
+
+/// Words in a `class` or `id` that name web furniture, not article text (matched inside
+/// each class name, folded to lowercase).
+const FURNITURE: &[&str] = &[
+    "comment", "share", "sharing", "social", "related", "newsletter", "subscri", "signup",
+    "sign-up", "cookie", "consent", "banner", "advert", "sponsor", "promo", "sidebar",
+    "breadcrumb", "navbar", "popup", "modal", "recirc", "recommend", "outbrain", "taboola",
+    "trending", "most-popular", "mostpopular", "donat", "paywall", "toolbar", "skip-link",
+    "visually-hidden", "sr-only", "screen-reader", "footer", "masthead", "widget",
+    "more-from", "read-more", "readmore", "also-read", "see-also", "tag-list", "taglist",
+    "author-bio", "disclaimer", "playlist", "lightbox", "slideshow", "carousel", "timestamp",
+    "newsletter", "nav-", "-nav", "menu",
+];
+
+/// Classification of an element's class and id.
+#[derive(Default, Clone, Copy)]
+struct ClassInfo {
+    furniture: bool,
+    caption: bool,
+    credit: bool,
+    byline: bool,
+    positive: bool,
+}
+
+fn class_info(el: &scraper::node::Element) -> ClassInfo {
+    let mut ci = ClassInfo::default();
+    let mut check = |tok: &str| {
+        let t = tok.to_ascii_lowercase();
+        let t = t.as_str();
+        if t.contains("caption") {
+            ci.caption = true;
+        } else if t.contains("credit") || t.contains("copyright") || t.contains("attribution") {
+            ci.credit = true;
+        } else if t.contains("byline") || t.contains("author") {
+            ci.byline = true;
+        } else if t == "ad" || t == "ads" || t.starts_with("ad-") || t.ends_with("-ad")
+            || t.starts_with("ad_") || t.contains("-ad-") || t.contains("-ads")
+        {
+            ci.furniture = true;
+        } else if FURNITURE.iter().any(|w| t.contains(w)) && !t.contains("body") {
+            ci.furniture = true;
+        } else if ["article", "story", "content", "body", "entry", "main", "post", "text"]
+            .iter()
+            .any(|g| t.contains(g))
+        {
+            ci.positive = true;
+        }
+    };
+    for (name, value) in el.attrs() {
+        if name == "class" {
+            value.split_ascii_whitespace().for_each(&mut check);
+        } else if name == "id" {
+            check(value);
+        }
+    }
+    ci
+}
+
+fn hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(st) = el.attr("style") {
+        let st = st.to_ascii_lowercase().replace(' ', "");
+        if st.contains("display:none") || st.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+impl<'a> Walker<'a> {
+    fn new_para(block: u32, tag: Tag, role: Role, boiler: Option<u32>) -> Para {
+        Para {
+            text: String::new(),
+            link: 0,
+            block,
+            tag,
+            role,
+            boiler,
+            anchors: Vec::new(),
+        }
+    }
+
+    fn flush(&mut self, next: Ctx) {
+        let p = std::mem::replace(
+            &mut self.cur,
+            Self::new_para(next.block, next.tag, next.role, next.boiler),
+        );
+        self.pending_space = false;
+        if !p.text.is_empty() {
+            self.paras.push(p);
+        }
+    }
+
+    fn text(&mut self, raw: &str, ctx: Ctx) {
+        if self.cur.text.is_empty() {
+            // Paragraph attributes follow the context of its first text.
+            self.cur.block = ctx.block;
+            self.cur.tag = ctx.tag;
+            self.cur.role = ctx.role;
+            self.cur.boiler = ctx.boiler;
+        }
+        let trimmed = raw.trim_start();
+        if trimmed.len() < raw.len() {
+            self.pending_space = true;
+        }
+        if trimmed.is_empty() {
+            return;
+        }
+        if self.pending_space && !self.cur.text.is_empty() {
+            self.cur.text.push(' ');
+        }
+        self.pending_space = false;
+        let before = self.cur.text.len();
+        let mut space = false;
+        // Anchors: at the node's first word and again after any character that may have
+        // been written as an entity (non-ASCII, `&`, quotes), so offsets stay exact.
+        let mut reanchor = true;
+        let mut anchors = 0;
+        for (i, c) in trimmed.char_indices() {
+            if c.is_whitespace() {
+                if space || c != ' ' {
+                    reanchor = true; // collapsed whitespace shifts the offsets
+                }
+                space = true;
+                continue;
+            }
+            if space {
+                self.cur.text.push(' ');
+                space = false;
+            }
+            if c.is_ascii_alphanumeric() {
+                if reanchor && anchors < 8 {
+                    let at = self.cur.text.len() as u32;
+                    if self.anchor(&trimmed[i..], at) {
+                        anchors += 1;
+                    }
+                }
+                reanchor = false;
+            } else if !c.is_ascii() || matches!(c, '&' | '"' | '\'' | '<' | '>') {
+                reanchor = true;
+            }
+            self.cur.text.push(if c == '\u{a0}' { ' ' } else { c });
+        }
+        self.pending_space = space;
+        if ctx.link {
+            self.cur.link += (self.cur.text.len() - before) as u32;
+        }
+    }
+
+    /// Finds where a piece of text starts in the page, searching forward from the last one.
+    fn anchor(&mut self, text: &str, at: u32) -> bool {
+        let probe_len = text
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == ' ' || c == ',' || c == '.'))
+            .map_or(text.len(), |(i, _)| i)
+            .min(32);
+        if probe_len < 4 {
+            return false;
+        }
+        let probe = &text.as_bytes()[..probe_len];
+        let hay = self.src.html.as_bytes();
+        let mut from = self.cursor;
+        for _ in 0..4 {
+            let window = &hay[from..hay.len().min(from + (256 << 10))];
+            let Some(p) = memchr::memmem::find(window, probe) else {
+                return false;
+            };
+            let pos = from + p;
+            let before = &hay[self.cursor.max(pos.saturating_sub(4096))..pos];
+            let lt = memchr::memrchr(b'<', before);
+            let gt = memchr::memrchr(b'>', before);
+            if lt.is_some() && (gt.is_none() || lt > gt) {
+                from = pos + 1;
+                continue;
+            }
+            self.cursor = pos + probe_len;
+            self.cur.anchors.push((at, self.src.page_offset(pos)));
+            return true;
+        }
+        false
+    }
+
+    fn walk(&mut self, node: ego_tree::NodeRef<'_, Node>, ctx: Ctx) {
+        for child in node.children() {
+            match child.value() {
+                Node::Text(t) => self.text(&t.text, ctx),
+                Node::Element(el) => self.element(child, el, ctx),
+                _ => {}
+            }
+        }
+    }
+
+    fn element(&mut self, node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element, ctx: Ctx) {
+        let name = el.name();
+        match name {
+            "html" => {
+                if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+                    self.found.lang = Some(l.trim().to_string());
+                }
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .or_else(|| el.attr("http-equiv"));
+                if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                    if self.found.metas.len() < 400 {
+                        self.found.metas.push((k.to_ascii_lowercase(), v.to_string()));
+                    }
+                }
+                return;
+            }
+            "link" => {
+                if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
+                    if rel.eq_ignore_ascii_case("canonical") && self.found.canonical.is_none() {
+                        self.found.canonical = Some(href.trim().to_string());
+                    }
+                }
+                return;
+            }
+            "title" => {
+                if self.found.title_tag.is_none() {
+                    self.found.title_tag = Some(collapse(&node_text(node, 1000)));
+                }
+                return;
+            }
+            "time" => {
+                if let Some(dt) = el.attr("datetime") {
+                    if self.found.times.len() < 20 {
+                        self.found.times.push(dt.to_string());
+                    }
+                }
+            }
+            "br" => {
+                self.flush(ctx);
+                return;
+            }
+            "img" => return,
+            _ => {}
+        }
+        if name == "head" {
+            self.walk_head(node, ctx);
+            return;
+        }
+        if skipped(name) || hidden(el) {
+            if name == "footer" || name == "form" {
+                // Bylines and times sometimes sit in an article footer; keep reading those.
+                self.scan_meta_only(node);
+            }
+            return;
+        }
+        let ci = class_info(el);
+        if el.attr("itemprop").is_some_and(|p| p == "author") || el.attr("rel") == Some("author") {
+            let t = collapse(&node_text(node, 300));
+            if !t.is_empty() && t.len() < 200 && self.found.bylines.len() < 20 {
+                self.found.bylines.push(t);
+            }
+        }
+        if let Some(dt) = el.attr("itemprop").filter(|p| *p == "datePublished") {
+            let _ = dt;
+            if let Some(c) = el.attr("content").or_else(|| el.attr("datetime")) {
+                self.found.metas.push(("itemprop:datepublished".into(), c.to_string()));
+            }
+        }
+        let block = is_block(name);
+        let mut inner = ctx;
+        if let Some(tag) = block {
+            let id = self.elems.len() as u32;
+            let weight = if ci.positive { 10.0 } else { 0.0 } - if ci.furniture { 25.0 } else { 0.0 };
+            self.elems.push(Elem { parent: ctx.block, score: 0.0, weight });
+            inner.block = id;
+            if tag != Tag::Other || ctx.tag == Tag::Other {
+                inner.tag = tag;
+            }
+            if let Some(l) = name.strip_prefix('h').and_then(|d| d.parse::<u8>().ok()) {
+                if (1..=6).contains(&l) {
+                    inner.role = Role::Heading(l);
+                }
+            }
+        }
+        let mut bad_root = matches!(name, "body" | "html" | "main" | "article");
+        if !bad_root && (ci.caption || ci.credit || ci.byline) {
+            // A class names a caption, credit or byline only on a small element; a wrapper
+            // whose class mentions `author` holds the article, not a byline.
+            let limit = if ci.caption { 800 } else { 300 };
+            bad_root = node_text(node, limit).len() >= limit;
+        }
+        if name == "figcaption" || (ci.caption && !bad_root && ctx.role != Role::Credit) {
+            inner.role = Role::Caption;
+        }
+        if ci.credit && !bad_root {
+            inner.role = Role::Credit;
+        }
+        if ci.byline && !bad_root && ctx.role == Role::Body {
+            inner.role = Role::Byline;
+            let t = collapse(&node_text(node, 300));
+            if !t.is_empty() && t.len() < 200 && self.found.bylines.len() < 20 {
+                self.found.bylines.push(t);
+            }
+        }
+        if ci.furniture && !bad_root && inner.boiler.is_none() {
+            inner.boiler = Some(inner.block);
+        }
+        if name == "a" {
+            inner.link = true;
+        }
+        // Roles other than the enclosing one make their own paragraphs.
+        let own_para = block.is_some() || inner.role != ctx.role;
+        if own_para {
+            self.flush(inner);
+        }
+        if name == "h1" {
+            let t = collapse(&node_text(node, 1000));
+            if !t.is_empty() {
+                self.found.h1.push((t, self.paras.len() as u32));
+            }
+        }
+        self.walk(node, inner);
+        if own_para {
+            self.flush(ctx);
+        }
+    }
+
+    fn walk_head(&mut self, node: ego_tree::NodeRef<'_, Node>, ctx: Ctx) {
+        for child in node.children() {
+            if let Node::Element(el) = child.value() {
+                if matches!(el.name(), "meta" | "link" | "title") {
+                    self.element(child, el, ctx);
+                }
+            }
+        }
+    }
+
+    fn scan_meta_only(&mut self, node: ego_tree::NodeRef<'_, Node>) {
+        for d in node.descendants() {
+            if let Node::Element(el) = d.value() {
+                if el.name() == "time" {
+                    if let Some(dt) = el.attr("datetime") {
+                        self.found.times.push(dt.to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn node_text(node: ego_tree::NodeRef<'_, Node>, max: usize) -> String {
+    let mut s = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            s.push_str(&t.text);
+            if s.len() > max {
+                break;
+            }
+        }
+        if let Node::Element(el) = d.value() {
+            if matches!(el.name(), "p" | "div" | "br" | "li") {
+                s.push(' ');
+            }
+        }
+    }
+    s
+}
+
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.replace('\u{a0}', " ")
+}
+
+// ---------------------------------------------------------------------------------------
+// Choosing the article.
+
+fn is_prose(p: &Para) -> bool {
+    p.role == Role::Body
+        && p.text.len() >= 25
+        && (p.link as usize) * 2 < p.text.len()
+        && p.boiler.is_none()
+}
+
+/// Extracts the article of a decoded page.
+pub fn extract(html: &str) -> Extraction {
+    let stripped = prestrip(html);
+    let dom = scraper::Html::parse_document(&stripped.html);
+    let mut w = Walker {
+        src: &stripped,
+        cursor: 0,
+        elems: vec![Elem { parent: 0, score: 0.0, weight: 0.0 }],
+        paras: Vec::new(),
+        cur: Walker::new_para(0, Tag::Other, Role::Body, None),
+        pending_space: false,
+        found: MetaFound::default(),
+    };
+    let ctx = Ctx {
+        block: 0,
+        tag: Tag::Other,
+        link: false,
+        role: Role::Body,
+        boiler: None,
+    };
+    w.walk(dom.tree.root(), ctx);
+    w.flush(ctx);
+    let Walker {
+        mut elems,
+        mut paras,
+        found,
+        ..
+    } = w;
+    let ld = JsonLd::parse(&stripped.json_ld);
+
+    // Furniture marks that would drop most of the page's prose are wrong (a wrapper whose
+    // class happens to say `has-sidebar`): lift them.
+    let total: usize = paras
+        .iter()
+        .filter(|p| p.role == Role::Body && p.text.len() >= 80 && p.tag == Tag::P)
+        .map(|p| p.text.len())
+        .sum();
+    if total > 0 {
+        let mut by_root: std::collections::HashMap<u32, usize> = Default::default();
+        for p in &paras {
+            if let Some(b) = p.boiler {
+                if p.role == Role::Body && p.text.len() >= 80 && p.tag == Tag::P {
+                    *by_root.entry(b).or_default() += p.text.len();
+                }
+            }
+        }
+        for p in &mut paras {
+            if let Some(b) = p.boiler {
+                if by_root.get(&b).is_some_and(|&n| n * 5 >= total * 2) {
+                    p.boiler = None;
+                }
+            }
+        }
+    }
+
+    let mut selected = select(&mut elems, &paras, &ld);
+    add_captions(&paras, &mut selected, &found);
+    assemble(&paras, &selected, &found, &ld, html)
+}
+
+/// One line per paragraph of the page (selected or not) with what the extractor saw; for
+/// tuning (`cargo run --example extract_debug -- page.html`).
+#[doc(hidden)]
+pub fn debug(html: &str) -> String {
+    let stripped = prestrip(html);
+    let dom = scraper::Html::parse_document(&stripped.html);
+    let mut w = Walker {
+        src: &stripped,
+        cursor: 0,
+        elems: vec![Elem { parent: 0, score: 0.0, weight: 0.0 }],
+        paras: Vec::new(),
+        cur: Walker::new_para(0, Tag::Other, Role::Body, None),
+        pending_space: false,
+        found: MetaFound::default(),
+    };
+    let ctx = Ctx { block: 0, tag: Tag::Other, link: false, role: Role::Body, boiler: None };
+    w.walk(dom.tree.root(), ctx);
+    w.flush(ctx);
+    let ld = JsonLd::parse(&stripped.json_ld);
+    let Walker { mut elems, paras, found, .. } = w;
+    let sel = select(&mut elems, &paras, &ld);
+    let mut out = format!("json-ld body: {:?}\nmetas: {:?}\nbylines: {:?}\n", ld.body.as_ref().map(|b| b.len()), found.metas.iter().take(60).collect::<Vec<_>>(), found.bylines);
+    for (i, p) in paras.iter().enumerate() {
+        let mut chain = vec![p.block];
+        let mut e = p.block as usize;
+        while e != 0 && chain.len() < 6 { e = elems[e].parent as usize; chain.push(e as u32); }
+        out.push_str(&format!(
+            "{} {:?} {:?} {:?} link {} boiler {:?} chain {:?} score {:.1} | {}\n",
+            if sel.contains(&i) { "+" } else { "-" }, p.tag, p.role, p.text.len(), p.link, p.boiler,
+            chain, elems[p.block as usize].score, p.text.chars().take(90).collect::<String>()
+        ));
+    }
+    out
+}
+
+/// Indices of the article's paragraphs.
+fn select(elems: &mut [Elem], paras: &[Para], ld: &JsonLd) -> Vec<usize> {
+    if let Some(sel) = ld.body.as_deref().and_then(|b| select_by_body(paras, b)) {
+        return sel;
+    }
+    for p in paras.iter().filter(|p| is_prose(p)) {
+        let commas = p.text.matches(',').count() as f32;
+        let s = 1.0 + commas + (p.text.len() as f32 / 100.0).min(3.0);
+        let s = if p.tag == Tag::P { s } else { s * 0.5 };
+        let mut e = p.block as usize;
+        let mut div = 1.0;
+        for _ in 0..3 {
+            elems[e].score += s / div;
+            if e == 0 {
+                break;
+            }
+            e = elems[e].parent as usize;
+            div *= 2.0;
+        }
+    }
+    // Link density of each element's text.
+    let mut text_len = vec![0u32; elems.len()];
+    let mut link_len = vec![0u32; elems.len()];
+    for p in paras {
+        let mut e = p.block as usize;
+        loop {
+            text_len[e] += p.text.len() as u32;
+            link_len[e] += p.link;
+            if e == 0 {
+                break;
+            }
+            e = elems[e].parent as usize;
+        }
+    }
+    let final_score = |i: usize, elems: &[Elem]| {
+        let ld = if text_len[i] > 0 { link_len[i] as f32 / text_len[i] as f32 } else { 0.0 };
+        (elems[i].score + if elems[i].score > 0.0 { elems[i].weight } else { 0.0 }) * (1.0 - ld)
+    };
+    let Some(top) = (1..elems.len())
+        .filter(|&i| elems[i].score > 0.0)
+        .max_by(|&a, &b| final_score(a, elems).total_cmp(&final_score(b, elems)))
+    else {
+        return Vec::new();
+    };
+    let top_score = final_score(top, elems);
+    let parent = elems[top].parent as usize;
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut chosen = vec![false; elems.len()];
+    chosen[top] = true;
+    for i in 1..elems.len() {
+        if i != top && elems[i].parent as usize == parent && parent != top {
+            let sc = final_score(i, elems);
+            if sc >= threshold {
+                chosen[i] = true;
+            }
+        }
+    }
+    // Propagate: an element is in the article when it or an ancestor is chosen (elements
+    // are numbered in document order, parents first).
+    let mut inside = chosen.clone();
+    for i in 1..elems.len() {
+        if inside[elems[i].parent as usize] {
+            inside[i] = true;
+        }
+    }
+    // Sibling paragraphs of prose directly under the parent (Readability keeps those).
+    paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            inside[p.block as usize]
+                || (p.tag == Tag::P
+                    && elems[p.block as usize].parent as usize == parent
+                    && p.text.len() > 80
+                    && (p.link as usize) * 4 < p.text.len())
+        })
+        .filter(|(_, p)| keep(p))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Photo captions and credits between the headline (or the first body paragraph) and the
+/// last body paragraph belong to the article even outside its text container.
+fn add_captions(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
+    let (Some(&first), Some(&last)) = (sel.first(), sel.last()) else {
+        return;
+    };
+    let lo = found
+        .h1
+        .iter()
+        .map(|&(_, i)| i as usize)
+        .filter(|&i| i <= first)
+        .max()
+        .unwrap_or(first);
+    let mut add: Vec<usize> = (lo..last)
+        .filter(|&i| matches!(paras[i].role, Role::Caption | Role::Credit) && paras[i].text.len() < 600)
+        .collect();
+    if add.is_empty() {
+        return;
+    }
+    add.extend_from_slice(sel);
+    add.sort_unstable();
+    add.dedup();
+    *sel = add;
+}
+
+/// Whether a paragraph inside the article stays (as body, caption or credit).
+fn keep(p: &Para) -> bool {
+    if p.boiler.is_some() && !matches!(p.role, Role::Caption | Role::Credit) {
+        return false;
+    }
+    match p.role {
+        Role::Byline => false,
+        Role::Heading(1) => false,
+        Role::Heading(_) => p.link * 2 < p.text.len() as u32,
+        _ => {
+            let n = p.text.len() as u32;
+            !(p.link * 2 > n || (p.link > 0 && n < 40 && p.link * 4 > n))
+        }
+    }
+}
+
+/// With a JSON-LD `articleBody`: the paragraphs whose words it contains, when together they
+/// cover most of it (so a teaser or a stale body does not decide).
+fn select_by_body(paras: &[Para], body: &str) -> Option<Vec<usize>> {
+    use std::collections::HashMap;
+    let mut bag: HashMap<&str, i32> = HashMap::new();
+    let mut total = 0;
+    for w in body.split_whitespace() {
+        *bag.entry(w).or_default() += 1;
+        total += 1;
+    }
+    if total < 30 {
+        return None;
+    }
+    let mut sel = Vec::new();
+    let mut covered = 0;
+    for (i, p) in paras.iter().enumerate() {
+        if p.role == Role::Heading(1) || p.role == Role::Byline {
+            continue;
+        }
+        let words: Vec<&str> = p.text.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let hit = words.iter().filter(|w| bag.get(*w).is_some_and(|&n| n > 0)).count();
+        if hit * 10 >= words.len() * 8 && (words.len() >= 4 || hit == words.len()) {
+            for w in &words {
+                if let Some(n) = bag.get_mut(w) {
+                    if *n > 0 {
+                        *n -= 1;
+                        covered += 1;
+                    }
+                }
+            }
+            sel.push(i);
+        }
+    }
+    (covered * 10 >= total * 8).then_some(sel)
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON-LD.
+
+#[derive(Default, Debug)]
+struct JsonLd {
+    headline: Option<String>,
+    date: Option<String>,
+    authors: Vec<String>,
+    body: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
+    "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting", "WebPage",
+    "VideoObject", "Recipe", "Review",
+];
+
+impl JsonLd {
+    fn parse(scripts: &[String]) -> JsonLd {
+        let mut out = JsonLd::default();
+        let mut best_rank = usize::MAX;
+        for s in scripts {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(s.trim()) else {
+                continue;
+            };
+            let mut stack = vec![&v];
+            let mut seen = 0;
+            while let Some(v) = stack.pop() {
+                seen += 1;
+                if seen > 500 {
+                    break;
+                }
+                match v {
+                    serde_json::Value::Array(a) => stack.extend(a.iter().rev()),
+                    serde_json::Value::Object(o) => {
+                        if let Some(g) = o.get("@graph") {
+                            stack.push(g);
+                        }
+                        let rank = o
+                            .get("@type")
+                            .and_then(|t| match t {
+                                serde_json::Value::String(s) => ARTICLE_TYPES.iter().position(|a| a == s),
+                                serde_json::Value::Array(a) => a
+                                    .iter()
+                                    .filter_map(|x| x.as_str())
+                                    .filter_map(|s| ARTICLE_TYPES.iter().position(|a| *a == s))
+                                    .min(),
+                                _ => None,
+                            })
+                            .map(|r| if r < 13 { 0 } else { r });
+                        let Some(rank) = rank else { continue };
+                        if rank > best_rank {
+                            continue;
+                        }
+                        let str_of = |k: &str| o.get(k).and_then(|x| x.as_str()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                        let better = rank < best_rank;
+                        best_rank = rank;
+                        let set = |slot: &mut Option<String>, val: Option<String>| {
+                            if val.is_some() && (better || slot.is_none()) {
+                                *slot = val;
+                            }
+                        };
+                        set(&mut out.headline, str_of("headline").or_else(|| str_of("name")));
+                        set(&mut out.date, str_of("datePublished").or_else(|| str_of("dateCreated")).or_else(|| str_of("uploadDate")));
+                        set(&mut out.body, str_of("articleBody"));
+                        set(&mut out.url, str_of("url").or_else(|| str_of("mainEntityOfPage")));
+                        set(&mut out.lang, str_of("inLanguage"));
+                        set(
+                            &mut out.publisher,
+                            o.get("publisher").and_then(|p| match p {
+                                serde_json::Value::Object(p) => p.get("name").and_then(|n| n.as_str()).map(str::to_string),
+                                serde_json::Value::Array(a) => a.first().and_then(|p| p.get("name")).and_then(|n| n.as_str()).map(str::to_string),
+                                _ => None,
+                            }),
+                        );
+                        if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                            let mut names = Vec::new();
+                            author_names(a, &mut names);
+                            if !names.is_empty() && (better || out.authors.is_empty()) {
+                                out.authors = names;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+}
+
+fn author_names(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.trim().to_string()),
+        serde_json::Value::Array(a) => a.iter().take(20).for_each(|x| author_names(x, out)),
+        serde_json::Value::Object(o) => {
+            let is_org = o
+                .get("@type")
+                .and_then(|t| t.as_str())
+                .is_some_and(|t| t == "Organization" || t == "NewsMediaOrganization");
+            if is_org {
+                return;
+            }
+            if let Some(n) = o.get("name") {
+                match n {
+                    serde_json::Value::String(s) => out.push(s.trim().to_string()),
+                    serde_json::Value::Array(a) => {
+                        out.extend(a.iter().filter_map(|x| x.as_str()).map(|s| s.trim().to_string()))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Metadata.
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A date in a string, as `YYYY-MM-DD`: ISO forms (`2023-12-17T10:00`), `2023/12/17`,
+/// `December 17, 2023`, `17 Dec 2023`, `20231217`.
+pub fn parse_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digits = |i: usize, n: usize| -> Option<u32> {
+        (i + n <= b.len() && b[i..i + n].iter().all(u8::is_ascii_digit))
+            .then(|| std::str::from_utf8(&b[i..i + n]).unwrap().parse().unwrap())
+    };
+    let valid = |y: u32, m: u32, d: u32| (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    for i in 0..b.len().saturating_sub(7) {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        if let Some(y) = digits(i, 4) {
+            let sep = b.get(i + 4).copied();
+            if matches!(sep, Some(b'-') | Some(b'/') | Some(b'.')) {
+                if let (Some(m), Some(d)) = (digits(i + 5, 2), digits(i + 8, 2)) {
+                    if b.get(i + 7) == sep.as_ref() && valid(y, m, d) && !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
+                        return Some(format!("{y:04}-{m:02}-{d:02}"));
+                    }
+                }
+            } else if let (Some(m), Some(d)) = (digits(i + 4, 2), digits(i + 6, 2)) {
+                if valid(y, m, d) && !b.get(i + 8).is_some_and(u8::is_ascii_digit) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+    }
+    // Month names.
+    let lower = s.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = MONTHS.iter().position(|m| w.starts_with(m) && w.len() <= 9) else {
+            continue;
+        };
+        let num = |w: Option<&&str>| w.and_then(|w| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok());
+        // Month D, YYYY
+        if let (Some(d), Some(y)) = (num(words.get(i + 1)), num(words.get(i + 2))) {
+            if valid(y, m as u32 + 1, d) {
+                return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
+            }
+        }
+        // D Month YYYY
+        if i > 0 {
+            if let (Some(d), Some(y)) = (num(words.get(i - 1)), num(words.get(i + 1))) {
+                if valid(y, m as u32 + 1, d) {
+                    return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Splits a byline into names: drops `By`, roles after a comma or `|`, and e-mail addresses.
+fn byline_names(s: &str) -> Vec<String> {
+    let mut s = s.trim();
+    for p in ["By ", "by ", "BY ", "Written by ", "Words by ", "Story by ", "Von ", "Par "] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r;
+        }
+    }
+    let s = s.replace(" and ", ",").replace(" & ", ",").replace(" AND ", ",");
+    let mut out = Vec::new();
+    for part in s.split([',', ';', '|', '\n', '/']) {
+        let n = part.trim().trim_end_matches(|c: char| c == '.' || c == ':');
+        let n = n.strip_prefix("By ").unwrap_or(n).trim();
+        if name_like(n) && !out.iter().any(|o: &String| o == n) {
+            out.push(n.to_string());
+        }
+    }
+    out
+}
+
+fn name_like(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || n.len() > 60 {
+        return false;
+    }
+    if n.contains('@') || n.contains("http") || n.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = n.to_lowercase();
+    const NOT: &[&str] = &[
+        "staff", "editor", "reporter", "contributor", "correspondent", "updated", "published",
+        "news", "press", "associated", "reuters", "agency", "team", "desk", "follow", "view",
+        "more", "posted", "min read", "read", "share", "writer", "admin", "about",
+    ];
+    if NOT.iter().any(|w| lower.split_whitespace().any(|x| x == *w)) {
+        return false;
+    }
+    words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "de" | "van" | "von" | "da" | "del" | "la" | "le" | "bin" | "al"))
+}
+
+fn norm_title(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn choose_title(found: &MetaFound, ld: &JsonLd) -> Option<String> {
+    let og = found.meta("og:title").or_else(|| found.meta("twitter:title")).map(str::to_string);
+    let tag = found.title_tag.clone();
+    let refs: Vec<String> = [og.clone(), ld.headline.clone(), tag.clone()]
+        .into_iter()
+        .flatten()
+        .map(|s| norm_title(&s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    // An h1 that agrees with the metadata is the headline as shown.
+    for (h, _) in &found.h1 {
+        let n = norm_title(h);
+        if n.len() >= 10 && refs.iter().any(|r| r.contains(&n) || n.contains(r.as_str())) {
+            return Some(h.clone());
+        }
+    }
+    if let Some(t) = og.or_else(|| ld.headline.clone()) {
+        return Some(strip_site(&t, found));
+    }
+    if let Some((h, _)) = found.h1.first() {
+        return Some(h.clone());
+    }
+    tag.map(|t| strip_site(&t, found))
+}
+
+/// `Headline | Site` -> `Headline`.
+fn strip_site(t: &str, found: &MetaFound) -> String {
+    let site = found.meta("og:site_name").map(norm_title);
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(p) = t.rfind(sep) {
+            let (head, tail) = (&t[..p], &t[p + sep.len()..]);
+            let tail_n = norm_title(tail);
+            if site.as_ref().is_some_and(|s| !s.is_empty() && (tail_n.contains(s.as_str()) || s.contains(&tail_n)))
+                || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4)
+            {
+                return strip_site(head.trim(), found);
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "article:published_time", "og:article:published_time", "itemprop:datepublished",
+        "datepublished", "article.published", "published_time", "publish-date", "publishdate",
+        "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
+        "dcterms.created", "dcterms.date", "date", "og:published_time", "article:published",
+        "cxenseparse:recs:publishtime", "article_date_original", "displaydate",
+    ];
+    if let Some(d) = ld.date.as_deref().and_then(parse_date) {
+        return Some(d);
+    }
+    for k in KEYS {
+        if let Some(d) = found.meta(k).and_then(parse_date) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = found.times.iter().find_map(|t| parse_date(t)) {
+        return Some(d);
+    }
+    url.and_then(url_date)
+}
+
+fn url_date(u: &str) -> Option<String> {
+    let parts: Vec<&str> = u.split('/').collect();
+    for w in parts.windows(3) {
+        if w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2 {
+            if let (Ok(y), Ok(m), Ok(d)) = (w[0].parse::<u32>(), w[1].parse::<u32>(), w[2].parse::<u32>()) {
+                if (1990..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn choose_authors(found: &MetaFound, ld: &JsonLd, site: Option<&str>) -> Vec<String> {
+    let clean = |names: Vec<String>| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for n in names {
+            for n in byline_names(&n) {
+                if site.is_some_and(|s| norm_title(s) == norm_title(&n)) {
+                    continue;
+                }
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    };
+    let from_ld = clean(ld.authors.clone());
+    if !from_ld.is_empty() {
+        return from_ld;
+    }
+    for k in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "dcterms.creator", "twitter:creator"] {
+        let vals: Vec<String> = found
+            .metas
+            .iter()
+            .filter(|(key, v)| key == k && !v.contains("http") && !v.starts_with('@'))
+            .map(|(_, v)| v.clone())
+            .collect();
+        let names = clean(vals);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    for b in &found.bylines {
+        let names = clean(vec![b.clone()]);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+// ---------------------------------------------------------------------------------------
+// Assembling the text.
+
+fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, _html: &str) -> Extraction {
+    let mut ex = Extraction::default();
+    let site = found
+        .meta("og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone());
+    let canonical = found
+        .canonical
+        .clone()
+        .or_else(|| found.meta("og:url").map(str::to_string))
+        .or_else(|| ld.url.clone());
+    let title = choose_title(found, ld);
+    ex.meta.date = choose_date(found, ld, canonical.as_deref());
+    ex.meta.authors = choose_authors(found, ld, site.as_deref());
+    ex.meta.language = found
+        .lang
+        .clone()
+        .or_else(|| found.meta("content-language").map(str::to_string))
+        .or_else(|| ld.lang.clone())
+        .or_else(|| found.meta("og:locale").map(|l| l.replace('_', "-")));
+    ex.meta.url = canonical.clone();
+    ex.meta.canonical_url = canonical;
+    ex.meta.site_name = site;
+
+    // Paragraph spans with their roles, in text order.
+    let mut spans: Vec<(Span, Role)> = Vec::new();
+    let mut push = |ex: &mut Extraction, text: &str, anchors: &[(u32, u32)], role: Role| {
+        if !ex.text.is_empty() {
+            ex.text.push_str("\n\n");
+        }
+        let start = ex.text.len() as u32;
+        ex.text.push_str(text);
+        for &(t, h) in anchors {
+            ex.source_map.runs.push((start + t, h));
+        }
+        spans.push((Span::new(start as usize, ex.text.len()), role));
+    };
+    let title_para = title.as_ref().and_then(|t| {
+        let n = norm_title(t);
+        paras.iter().position(|p| p.role == Role::Heading(1) && norm_title(&p.text) == n)
+    });
+    if let Some(t) = &title {
+        match title_para {
+            Some(i) => push(&mut ex, &paras[i].text, &paras[i].anchors, Role::Heading(1)),
+            None => push(&mut ex, t, &[], Role::Heading(1)),
+        }
+    }
+    for &i in selected {
+        if Some(i) == title_para {
+            continue;
+        }
+        let p = &paras[i];
+        push(&mut ex, &p.text, &p.anchors, p.role);
+    }
+    ex.meta.title = title;
+
+    // Structure: the plain-text rules on the assembled text, then what the markup knows.
+    let ts = TextStructure::default();
+    let mut blocks = ts.structure(&ex.text);
+    let para_of = |s: Span| spans.partition_point(|(p, _)| p.end <= s.start);
+    let mut body_paras = vec![false; spans.len()];
+    blocks.retain_mut(|b| {
+        let i = para_of(b.span);
+        let Some(&(pspan, role)) = spans.get(i) else { return true };
+        match role {
+            Role::Heading(1) if i == 0 && ex.meta.title.is_some() => {
+                *b = Block::new(BlockKind::Title, pspan);
+            }
+            Role::Caption => {
+                if b.kind != BlockKind::Credit {
+                    *b = Block::new(BlockKind::Caption, b.span);
+                }
+            }
+            Role::Credit => {
+                if b.kind != BlockKind::Credit {
+                    *b = Block::new(BlockKind::Credit, b.span);
+                }
+            }
+            _ => {
+                if b.kind == BlockKind::Title && i > 0 {
+                    b.kind = BlockKind::Body;
+                }
+                if matches!(b.kind, BlockKind::Body | BlockKind::Dateline) {
+                    body_paras[i] = true;
+                }
+            }
+        }
+        true
+    });
+    ex.blocks = blocks;
+    ex.body = spans
+        .iter()
+        .zip(&body_paras)
+        .filter(|(_, &b)| b)
+        .map(|((s, _), _)| *s)
+        .collect();
+    ex
+}
+
+#[cfg(test)]
+mod tests;

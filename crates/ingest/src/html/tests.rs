@@ -1,0 +1,186 @@
+use super::*;
+use newsgraph_core::assert_span;
+
+const PAGE: &str = r##"<!doctype html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Storm hits coast | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta name="author" content="Jane Doe">
+<link rel="canonical" href="https://example.com/2023/05/04/storm">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Storm hits coast","datePublished":"2023-05-04T08:00:00Z",
+ "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}</script>
+<style>p { color: red }</style>
+</head><body>
+<nav class="menu"><a href="/">Home</a><a href="/news">News</a></nav>
+<div class="cookie-consent">We use cookies. Accept?</div>
+<article class="story">
+  <h1>Storm hits coast</h1>
+  <div class="byline">By Jane Doe and John Roe</div>
+  <figure><img src="a.jpg"><figcaption>Waves break over the pier in Brighton. <span class="credit">Photo: Ann Smith / Reuters</span></figcaption></figure>
+  <div class="story-body">
+    <p>BRIGHTON (Reuters) -- A storm hit the south coast on Thursday, flooding streets and cutting power to thousands of homes, officials said.</p>
+    <div class="share-bar"><a href="#">Share this article</a></div>
+    <p>Winds of up to 90 mph were recorded, the Met Office said, and more rain is expected over the weekend in the region.</p>
+    <p>&ldquo;We have never seen anything like it,&rdquo; said caf&eacute; owner Tom Hill, whose shop was flooded.</p>
+    <div class="related-links"><h3>Related</h3><ul><li><a href="/x">Earlier storms in pictures and a long list of them</a></li></ul></div>
+  </div>
+</article>
+<aside><p>Most read: something else entirely that is long enough to look like a paragraph.</p></aside>
+<footer>Copyright 2023 The Daily Example</footer>
+</body></html>"##;
+
+fn kinds(doc: &Document) -> Vec<(BlockKind, &str)> {
+    doc.blocks.iter().map(|b| (b.kind, doc.slice(b.span))).collect()
+}
+
+#[test]
+fn extracts_article_structure_and_metadata() {
+    let doc = html_document(PAGE.as_bytes(), "dir/storm.html", Limits::default(), None).unwrap();
+    doc.validate().unwrap();
+    assert_eq!(doc.meta.id, "storm.html");
+    assert_eq!(doc.meta.title.as_deref(), Some("Storm hits coast"));
+    assert_eq!(doc.meta.authors, ["Jane Doe", "John Roe"]);
+    assert_eq!(doc.meta.date.as_deref(), Some("2023-05-04"));
+    assert_eq!(doc.meta.language.as_deref(), Some("en-GB"));
+    assert_eq!(doc.meta.canonical_url.as_deref(), Some("https://example.com/2023/05/04/storm"));
+    assert_eq!(doc.meta.site_name.as_deref(), Some("The Daily Example"));
+    let k = kinds(&doc);
+    assert_eq!(k[0], (BlockKind::Title, "Storm hits coast"));
+    assert_eq!(k[1], (BlockKind::Caption, "Waves break over the pier in Brighton."));
+    assert_eq!(k[2].0, BlockKind::Credit);
+    let credit = doc.blocks[2];
+    assert_span!(doc, credit.who.unwrap(), "Ann Smith");
+    assert_span!(doc, credit.agency.unwrap(), "Reuters");
+    assert_eq!(k[3].0, BlockKind::Dateline);
+    assert_eq!(doc.blocks[3].place.map(|p| doc.slice(p)), Some("BRIGHTON"));
+    let body: Vec<&str> = k.iter().filter(|(k, _)| *k == BlockKind::Body).map(|(_, t)| *t).collect();
+    assert_eq!(body.len(), 3, "{k:?}");
+    assert!(body[0].starts_with("A storm hit"));
+    assert!(body[2].starts_with("\u{201c}We have never seen anything like it,\u{201d} said caf\u{e9} owner"));
+    for junk in ["Home", "cookies", "Share this", "Related", "Earlier storms", "Most read", "Copyright", "By Jane"] {
+        assert!(!doc.text.contains(junk), "{junk:?} leaked into {:?}", doc.text);
+    }
+}
+
+#[test]
+fn source_map_points_back_into_the_page() {
+    let ex = extract(PAGE);
+    assert!(ex.source_map.runs.len() >= 5, "{:?} {:?}", ex.source_map, ex.text);
+    assert!(ex.source_map.runs.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+    for needle in ["A storm hit", "Winds of up to 90 mph", "Waves break over", "Storm hits coast"] {
+        let t = ex.text.find(needle).unwrap() as u32;
+        let h = ex.source_map.source_offset(t).unwrap() as usize;
+        assert_eq!(&PAGE[h..h + needle.len()], needle, "offset of {needle:?}");
+    }
+    // Inside a run: the distance carries over where nothing was decoded.
+    let t = ex.text.find("flooding streets").unwrap() as u32;
+    let h = ex.source_map.source_offset(t).unwrap() as usize;
+    assert_eq!(&PAGE[h..h + 16], "flooding streets");
+    // A run that starts with an entity is anchored after it.
+    let t = ex.text.find("We have never").unwrap() as u32;
+    let h = ex.source_map.source_offset(t).unwrap() as usize;
+    assert_eq!(&PAGE[h..h + 13], "We have never");
+}
+
+#[test]
+fn body_text_is_what_benchmarks_score() {
+    let ex = extract(PAGE);
+    let body = ex.body_text();
+    assert!(body.starts_with("BRIGHTON (Reuters) -- A storm hit"));
+    assert_eq!(body.lines().count(), 3);
+    assert!(!body.contains("Waves break"));
+}
+
+#[test]
+fn json_ld_article_body_selects_the_paragraphs_it_holds() {
+    let body = "First paragraph of the real story, with enough words to count as prose here. Second paragraph of the real story goes on with more words about the matter at hand. Third paragraph ends it all with a final quote from someone who was there and saw it.";
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{body}"}}</script></head><body>
+        <div class="a"><p>First paragraph of the real story, with enough words to count as prose here.</p>
+        <p>Second paragraph of the real story goes on with more words about the matter at hand.</p></div>
+        <div class="teaser"><p>An unrelated teaser paragraph with many, many, many, many commas, and words, to score.</p></div>
+        <div class="b"><p>Third paragraph ends it all with a final quote from someone who was there and saw it.</p></div>
+        </body></html>"#
+    );
+    let ex = extract(&page);
+    let b = ex.body_text();
+    assert_eq!(b.lines().count(), 3, "{b}");
+    assert!(!b.contains("teaser"));
+}
+
+#[test]
+fn decodes_charsets() {
+    let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xe9</p></body></html>";
+    assert!(decode(page, None).0.contains("caf\u{e9}"));
+    let page = b"<html><body><p>caf\xe9</p></body></html>";
+    assert!(decode(page, Some("iso-8859-1")).0.contains("caf\u{e9}"));
+    assert!(decode(page, None).0.contains("caf\u{fffd}"));
+    let bom = b"\xef\xbb\xbf<html><body>ok</body></html>";
+    assert!(decode(bom, Some("latin1")).0.starts_with("<html>"));
+    // A page cannot declare UTF-16 in ASCII markup.
+    let page = b"<meta charset=utf-16><p>hi</p>";
+    assert!(decode(page, None).0.contains("<p>hi</p>"));
+}
+
+#[test]
+fn sniffs_html() {
+    assert!(looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><html>"));
+    assert!(looks_like_html(b"<!-- x --><html lang=en>"));
+    assert!(looks_like_html(b"<meta charset=utf-8><head></head>"));
+    assert!(!looks_like_html(b"WASHINGTON (AP) -- Kirby said <b>no</b>."));
+    assert!(!looks_like_html(b""));
+}
+
+#[test]
+fn parses_dates() {
+    for (s, want) in [
+        ("2023-12-17T23:30:00-05:00", "2023-12-17"),
+        ("Published 2023/1/5", ""),
+        ("https://x.com/2023/12/17/story", "2023-12-17"),
+        ("December 17, 2023 at 5 pm", "2023-12-17"),
+        ("Sun 17 Dec 2023 10.00 GMT", "2023-12-17"),
+        ("20231217", "2023-12-17"),
+        ("no date here 12345678901", ""),
+    ] {
+        assert_eq!(parse_date(s).unwrap_or_default(), want, "{s}");
+    }
+    assert_eq!(url_date("https://x.com/2023/12/17/story").as_deref(), Some("2023-12-17"));
+}
+
+#[test]
+fn prestrip_drops_scripts_and_keeps_offsets() {
+    let page = "<p>a</p><script>var x = '<p>no</p>';</script><!-- c --><p>bcde</p><SCRIPT type=\"application/ld+json\">{}</SCRIPT><svg><text>no</text></svg><p>fghi</p>";
+    let s = prestrip(page);
+    assert!(!s.html.contains("no"));
+    assert_eq!(s.json_ld, ["{}"]);
+    for n in ["bcde", "fghi"] {
+        let at = s.html.find(n).unwrap();
+        let p = s.page_offset(at) as usize;
+        assert_eq!(&page[p..p + 4], n);
+    }
+    // Unclosed script and comment at the end.
+    assert!(!prestrip("<p>x</p><script>var a").html.contains("var"));
+    assert!(!prestrip("<p>x</p><!-- open").html.contains("open"));
+}
+
+#[test]
+fn bad_pages_do_not_panic() {
+    let mut seed = 0x2545f491u32;
+    let pieces = ["<p>", "</p>", "<div class=\"share\">", "</div>", "<script>", "</script", "<!--", "-->", "&amp;", "text words, ", "\u{e9}", "<h1>", "<figcaption>", "<a href=x>", "<svg", ">", "\"", "<table><td>", "<br>"];
+    for _ in 0..300 {
+        let mut page = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            page.push_str(pieces[seed as usize % pieces.len()]);
+        }
+        let ex = extract(&page);
+        let doc = ex.into_document();
+        doc.validate().unwrap();
+    }
+    let e = html_document(b"<html><body><script>x</script></body></html>", "e.html", Limits::default(), None).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Empty);
+}
