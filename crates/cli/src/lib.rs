@@ -17,6 +17,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::<newsgraph_nlp::Segmenter>::default(),
         Box::<newsgraph_actors::ActorFinder>::default(),
         Box::<newsgraph_quotes::QuoteAttributor>::default(),
+        Box::<newsgraph_events::EventCoder>::default(),
     ]
 }
 

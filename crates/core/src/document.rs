@@ -437,6 +437,177 @@ pub struct Quote {
     pub cue: Option<Span>,
 }
 
+/// Event-coding codes of one actor (`Document::actor_codes[i]` belongs to `actors[i]`), in
+/// the CAMEO style: a country (ISO 3166 alpha-3, or `IGO` for an international
+/// organisation), a sector (`GOV`, `MIL`, `LEG`, `JUD`, `POL`, `IGO`, `NGO`, `MED`, `BUS`,
+/// `REB`, `CVL`, ...) and, for international organisations, an organisation code (`UNO`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorCode {
+    /// ISO 3166 alpha-3 code, or `IGO`.
+    pub country: Option<String>,
+    /// Sector, when the text tells.
+    pub sector: Option<String>,
+    /// Organisation code of an international organisation (`UNO`, `EUR`, `NATO`).
+    pub org: Option<String>,
+}
+
+impl ActorCode {
+    /// The joined code: country then organisation or sector (`ISRGOV`, `IGOUNO`, `USA`);
+    /// `None` when nothing is known.
+    pub fn code(&self) -> Option<String> {
+        let mut s = self.country.clone().unwrap_or_default();
+        if let Some(x) = self.org.as_deref().or(self.sector.as_deref()) {
+            if s != x {
+                s.push_str(x);
+            }
+        }
+        (!s.is_empty()).then_some(s)
+    }
+}
+
+/// A PLOVER event type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EventType {
+    /// Agree, sign an agreement.
+    Agree,
+    /// Meet, talk, visit, negotiate.
+    Consult,
+    /// Express support, praise, endorse.
+    Support,
+    /// Make a concession, ease restrictions, release.
+    Concede,
+    /// Cooperate materially or diplomatically.
+    Cooperate,
+    /// Give aid.
+    Aid,
+    /// Withdraw, retreat.
+    Retreat,
+    /// Ask, demand, call for, appeal.
+    Request,
+    /// Accuse, blame, criticise.
+    Accuse,
+    /// Reject, refuse, deny, veto.
+    Reject,
+    /// Threaten, warn.
+    Threaten,
+    /// Protest, demonstrate.
+    Protest,
+    /// Sanction, cut ties, cancel, expel.
+    Sanction,
+    /// Mobilise, deploy, put on alert.
+    Mobilize,
+    /// Arrest, detain, seize, restrict.
+    Coerce,
+    /// Attack, strike, kill.
+    Assault,
+}
+
+impl EventType {
+    /// Every type, in PLOVER order.
+    pub const ALL: [EventType; 16] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Sanction,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+    ];
+
+    /// The PLOVER name (`SANCTION`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Concede => "CONCEDE",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Retreat => "RETREAT",
+            EventType::Request => "REQUEST",
+            EventType::Accuse => "ACCUSE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Protest => "PROTEST",
+            EventType::Sanction => "SANCTION",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+        }
+    }
+
+    /// The type named `s` (PLOVER name, any case).
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether the text asserts an event, plans it, supposes it, or reports someone's claim of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact.
+    #[default]
+    Asserted,
+    /// Planned, scheduled, intended (`planned to fly`, `will meet`).
+    Planned,
+    /// Possible or conditional (`could happen`, `would talk`).
+    Hypothetical,
+    /// Reported as someone's claim (inside reported speech about another actor).
+    Claimed,
+}
+
+/// An event: who did what to whom, when and where, with the words that say so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// PLOVER type.
+    pub kind: EventType,
+    /// PLOVER mode where the ontology defines one (`cancel-visit`, `ceasefire`).
+    pub mode: Option<String>,
+    /// CAMEO root code (`01`..`20`).
+    pub cameo: String,
+    /// Goldstein value of the CAMEO code (-10..10).
+    pub goldstein: f32,
+    /// Who acts.
+    pub source: Option<ActorId>,
+    /// Who is acted upon.
+    pub target: Option<ActorId>,
+    /// `YYYY-MM-DD`, or a range `YYYY-MM-DD/YYYY-MM-DD`, when the text gives a time.
+    pub date: Option<String>,
+    /// The time expression the date was resolved from (`On Monday`).
+    pub date_text: Option<Span>,
+    /// Where, when the text says (`in Rafah`).
+    pub place: Option<ActorId>,
+    /// The text says it did not happen (`had not spoken`).
+    pub negated: bool,
+    /// Asserted, planned, hypothetical or claimed.
+    pub modality: Modality,
+    /// The triggering words (`canceled`, `calling for`).
+    pub trigger: Span,
+    /// The sentence that says so.
+    pub evidence: Span,
+    /// Index in `quotes` when the event is stated inside a quotation.
+    pub quote: Option<u32>,
+}
+
 /// A problem found in the input that did not stop processing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -471,6 +642,10 @@ pub struct Document {
     pub actors: Vec<Actor>,
     /// Quotations, sorted by start.
     pub quotes: Vec<Quote>,
+    /// Event-coding codes of actors, parallel to `actors` (empty until events are coded).
+    pub actor_codes: Vec<ActorCode>,
+    /// Events (who did what to whom), sorted by trigger start.
+    pub events: Vec<Event>,
     /// Problems found along the way.
     pub diagnostics: Vec<Diagnostic>,
     /// Where each run of `text` came from in the source (HTML pages); empty for plain text,
@@ -650,6 +825,44 @@ impl Document {
             if let Some(a) = q.speaker {
                 if a.0 as usize >= self.actors.len() {
                     return Err(Invalid(format!("quote refers to missing actor {}", a.0)));
+                }
+            }
+        }
+        if !self.actor_codes.is_empty() && self.actor_codes.len() != self.actors.len() {
+            return Err(Invalid(format!(
+                "{} actor codes for {} actors (the layer must be empty or parallel to actors)",
+                self.actor_codes.len(),
+                self.actors.len()
+            )));
+        }
+        let mut prev_start = 0u32;
+        for e in &self.events {
+            check("event trigger", e.trigger)?;
+            check("event evidence", e.evidence)?;
+            if let Some(s) = e.date_text {
+                check("event date text", s)?;
+            }
+            if e.trigger.start < prev_start {
+                return Err(Invalid(format!(
+                    "event trigger {}..{} out of order",
+                    e.trigger.start, e.trigger.end
+                )));
+            }
+            prev_start = e.trigger.start;
+            if !e.evidence.contains(e.trigger) {
+                return Err(Invalid(format!(
+                    "event trigger {}..{} outside its evidence {}..{}",
+                    e.trigger.start, e.trigger.end, e.evidence.start, e.evidence.end
+                )));
+            }
+            for a in [e.source, e.target, e.place].into_iter().flatten() {
+                if a.0 as usize >= self.actors.len() {
+                    return Err(Invalid(format!("event refers to missing actor {}", a.0)));
+                }
+            }
+            if let Some(q) = e.quote {
+                if q as usize >= self.quotes.len() {
+                    return Err(Invalid(format!("event refers to missing quote {q}")));
                 }
             }
         }

@@ -88,6 +88,13 @@ pub struct ActorOut<'a> {
     pub titles: &'a [String],
     /// ISO 3166 alpha-3 code.
     pub country: Option<&'a str>,
+    /// Event-coding sector (GOV, MIL, IGO, ...), when events were coded and the text tells.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<&'a str>,
+    /// Event-coding actor code: country (or `IGO`) then sector or organisation (`ISRGOV`,
+    /// `IGOUNO`), when events were coded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Every mention, in text order.
     pub mentions: Vec<MentionOut<'a>>,
 }
@@ -117,6 +124,82 @@ pub struct QuoteOut<'a> {
     pub cue_start: Option<u32>,
     /// Cue end, or null.
     pub cue_end: Option<u32>,
+}
+
+/// A bare span (`trigger`, `evidence` of an event).
+#[derive(Debug, Serialize)]
+pub struct StartEnd {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl From<Span> for StartEnd {
+    fn from(s: Span) -> Self {
+        StartEnd {
+            start: s.start,
+            end: s.end,
+        }
+    }
+}
+
+/// An entry of `events`.
+#[derive(Debug, Serialize)]
+pub struct EventOut<'a> {
+    /// Index in `events`.
+    pub id: usize,
+    /// PLOVER event type.
+    #[serde(rename = "type")]
+    pub kind: crate::EventType,
+    /// PLOVER mode, or null.
+    pub mode: Option<&'a str>,
+    /// CAMEO root code.
+    pub cameo: &'a str,
+    /// Goldstein value.
+    pub goldstein: f32,
+    /// Actor id of the source, or null.
+    pub source: Option<u32>,
+    /// Actor id of the target, or null.
+    pub target: Option<u32>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD`, or null.
+    pub date: Option<&'a str>,
+    /// The time expression the date comes from, or null.
+    pub date_text: Option<&'a str>,
+    /// Actor id of the place, or null.
+    pub place: Option<u32>,
+    /// The text says it did not happen.
+    pub negated: bool,
+    /// asserted | planned | hypothetical | claimed.
+    pub modality: crate::Modality,
+    /// The triggering words.
+    pub trigger: StartEnd,
+    /// The sentence that says so.
+    pub evidence: StartEnd,
+    /// Quote id when the event is stated inside a quotation, or null.
+    pub quote: Option<u32>,
+}
+
+impl<'a> EventOut<'a> {
+    fn new(doc: &'a Document, id: usize, e: &'a crate::Event) -> Self {
+        EventOut {
+            id,
+            kind: e.kind,
+            mode: e.mode.as_deref(),
+            cameo: &e.cameo,
+            goldstein: e.goldstein,
+            source: e.source.map(|a| a.0),
+            target: e.target.map(|a| a.0),
+            date: e.date.as_deref(),
+            date_text: e.date_text.map(|s| doc.slice(s)),
+            place: e.place.map(|a| a.0),
+            negated: e.negated,
+            modality: e.modality,
+            trigger: e.trigger.into(),
+            evidence: e.evidence.into(),
+            quote: e.quote,
+        }
+    }
 }
 
 /// A diagnostic.
@@ -170,6 +253,8 @@ pub struct DocumentOut<'a> {
     pub actors: Vec<ActorOut<'a>>,
     /// Quotations.
     pub quotes: Vec<QuoteOut<'a>>,
+    /// Events: who did what to whom.
+    pub events: Vec<EventOut<'a>>,
     /// Problems found in the input.
     pub diagnostics: Vec<DiagnosticOut<'a>>,
 }
@@ -211,6 +296,11 @@ pub fn view(doc: &Document) -> DocumentOut<'_> {
             kind: a.kind,
             titles: &a.titles,
             country: a.country.as_deref(),
+            sector: doc
+                .actor_codes
+                .get(a.id.0 as usize)
+                .and_then(|c| c.sector.as_deref()),
+            code: doc.actor_codes.get(a.id.0 as usize).and_then(|c| c.code()),
             mentions,
         })
         .collect();
@@ -231,6 +321,12 @@ pub fn view(doc: &Document) -> DocumentOut<'_> {
             cue_start: q.cue.map(|c| c.start),
             cue_end: q.cue.map(|c| c.end),
         })
+        .collect();
+    let events = doc
+        .events
+        .iter()
+        .enumerate()
+        .map(|(id, e)| EventOut::new(doc, id, e))
         .collect();
     let diagnostics = doc
         .diagnostics
@@ -257,6 +353,7 @@ pub fn view(doc: &Document) -> DocumentOut<'_> {
         structure,
         actors,
         quotes,
+        events,
         diagnostics,
     }
 }

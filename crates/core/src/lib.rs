@@ -22,6 +22,7 @@ mod span;
 mod stage;
 
 pub use document::{
+    ActorCode, Event, EventType, Modality,
     Actor, ActorId, ActorKind, Block, BlockKind, Diagnostic, Document, Entity, EntityLabel,
     Invalid, Mention, MentionKind, Meta, Pos, Quote, QuoteKind, SourceMap, Token, TokenKind, Upos, Xpos,
 };

@@ -22,6 +22,8 @@ pub enum Layer {
     Pos,
     /// `entities`: named entities.
     Entities,
+    /// `events` and `actor_codes`: coded actors and events.
+    Events,
 }
 
 /// One step of the pipeline. Stages never fail on a badly written article: they record a

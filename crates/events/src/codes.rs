@@ -1,0 +1,234 @@
+//! Actor coding: a country (ISO 3166 alpha-3 or `IGO`), a sector and an organisation code for
+//! every actor, from the actor lexicon, `data/organizations.tsv`, `data/sectors.tsv`, titles
+//! and context.
+
+use crate::dict::tsv_lines;
+use newsgraph_actors::lexicon::{FxMap, COUNTRIES_TSV, ORGANIZATIONS_TSV};
+use newsgraph_core::{ActorCode, ActorKind, Document, MentionKind};
+
+/// Title and role words with the sector they imply.
+pub const SECTORS_TSV: &str = include_str!("../data/sectors.tsv");
+/// Codes of organisations.
+pub const ORGANIZATIONS_CODES_TSV: &str = include_str!("../data/organizations.tsv");
+
+/// Codes of one organisation from the data files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrgCode {
+    /// Country, `IGO`, or `None` to keep the actor's.
+    pub country: Option<String>,
+    /// Sector.
+    pub sector: Option<String>,
+    /// Organisation code.
+    pub org: Option<String>,
+}
+
+/// The coding knowledge, parsed once.
+#[derive(Debug, Clone, Default)]
+pub struct Codebook {
+    /// Title phrases (lowercase, space-separated words) with their sector, in file order.
+    pub sectors: Vec<(String, String)>,
+    /// Organisation name (lowercase) -> codes.
+    pub orgs: FxMap<String, OrgCode>,
+    /// Seats of government and capitals standing for a country (lowercase, without `the`).
+    pub metonyms: FxMap<String, String>,
+}
+
+fn dash(s: &str) -> Option<String> {
+    (s != "-" && !s.is_empty()).then(|| s.to_string())
+}
+
+impl Codebook {
+    /// The built-in codebook.
+    pub fn builtin() -> Codebook {
+        let mut c = Codebook::default();
+        for (_, cols) in tsv_lines(SECTORS_TSV) {
+            if cols.len() >= 2 {
+                c.sectors
+                    .push((cols[0].to_lowercase(), cols[1].to_string()));
+            }
+        }
+        // the actor lexicon's kinds give a default sector
+        for (_, cols) in tsv_lines(ORGANIZATIONS_TSV) {
+            if cols.len() < 3 {
+                continue;
+            }
+            let sector = match cols[1] {
+                "igo" => "IGO",
+                "body" => "GOV",
+                "agency" | "media" => "MED",
+                "group" => "REB",
+                "party" => "POL",
+                "company" => "BUS",
+                _ => continue,
+            };
+            let country = if cols[1] == "igo" {
+                Some("IGO".to_string())
+            } else {
+                dash(cols[2])
+            };
+            c.orgs.insert(
+                cols[0].to_lowercase(),
+                OrgCode {
+                    country,
+                    sector: Some(sector.into()),
+                    org: None,
+                },
+            );
+        }
+        for (_, cols) in tsv_lines(ORGANIZATIONS_CODES_TSV) {
+            if cols.len() >= 4 {
+                c.orgs.insert(
+                    cols[0].to_lowercase(),
+                    OrgCode {
+                        country: dash(cols[1]),
+                        sector: dash(cols[2]),
+                        org: dash(cols[3]),
+                    },
+                );
+            }
+        }
+        for (_, cols) in tsv_lines(COUNTRIES_TSV) {
+            if cols.len() >= 6 {
+                for m in cols[5].split('|').filter(|m| *m != "-") {
+                    let m = m.to_lowercase();
+                    let m = m.strip_prefix("the ").unwrap_or(&m).to_string();
+                    c.metonyms.insert(m, cols[1].to_string());
+                }
+            }
+        }
+        c
+    }
+
+    /// The sector a title or name implies: the longest phrase of `sectors.tsv` found in it on
+    /// word boundaries.
+    pub fn sector_of(&self, title: &str) -> Option<&str> {
+        let t = title.to_lowercase();
+        let mut best: Option<(&str, usize)> = None;
+        for (p, s) in &self.sectors {
+            if best.is_some_and(|(_, n)| n >= p.len()) {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(i) = t[from..].find(p.as_str()) {
+                let a = from + i;
+                let b = a + p.len();
+                let left = a == 0 || !t.as_bytes()[a - 1].is_ascii_alphanumeric();
+                let right = b == t.len() || !t.as_bytes()[b].is_ascii_alphanumeric();
+                if left && right {
+                    best = Some((s, p.len()));
+                    break;
+                }
+                from = a + 1;
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    /// Whether a mention's text names a government (`Washington`, `the White House`, `the US
+    /// government`, `the U.S. side`, `the administration`).
+    pub fn is_government_mention(&self, text: &str) -> bool {
+        let t = text.to_lowercase();
+        let t = t.strip_prefix("the ").unwrap_or(&t);
+        self.metonyms.contains_key(t)
+            || [
+                "government",
+                "administration",
+                "side",
+                "authorities",
+                "leadership",
+                "cabinet",
+            ]
+            .iter()
+            .any(|w| t.ends_with(w))
+    }
+
+    /// Codes every actor of `doc` into `doc.actor_codes`.
+    pub fn code_actors(&self, doc: &mut Document) {
+        let mut codes: Vec<ActorCode> = Vec::with_capacity(doc.actors.len());
+        for a in &doc.actors {
+            let mut c = ActorCode {
+                country: a.country.clone(),
+                sector: None,
+                org: None,
+            };
+            match a.kind {
+                ActorKind::Person => {
+                    for t in &a.titles {
+                        if let Some(s) = self.sector_of(t) {
+                            c.sector = Some(s.to_string());
+                            break;
+                        }
+                    }
+                    if c.country.is_none() {
+                        // an organisation named in the title (`NSC spokesman`)
+                        c.country = a.titles.iter().find_map(|t| {
+                            self.orgs
+                                .iter()
+                                .find(|(n, _)| t.to_lowercase().contains(n.as_str()))
+                                .and_then(|(_, o)| o.country.clone())
+                        });
+                    }
+                }
+                ActorKind::Organization | ActorKind::Group => {
+                    if let Some(o) = self.orgs.get(&a.name.to_lowercase()) {
+                        if o.country.is_some() {
+                            c.country = o.country.clone();
+                        }
+                        c.sector = o.sector.clone();
+                        c.org = o.org.clone();
+                    } else {
+                        c.sector = self.sector_of(&a.name).map(str::to_string);
+                    }
+                }
+                ActorKind::Country => {}
+                ActorKind::Place => {}
+            }
+            codes.push(c);
+        }
+        // countries acting through their government (`Washington`, `the White House`)
+        for m in &doc.mentions {
+            if let Some(id) = m.actor {
+                let i = id.0 as usize;
+                if doc.actors[i].kind == ActorKind::Country
+                    && codes[i].sector.is_none()
+                    && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+                    && self.is_government_mention(doc.slice(m.span))
+                {
+                    codes[i].sector = Some("GOV".into());
+                }
+            }
+        }
+        // a person without a country coordinated with one who has it: `Israeli Minister Ron
+        // Dermer and national security adviser Tzachi Hanegbi`
+        for (k, m) in doc.mentions.iter().enumerate() {
+            let Some(id) = m.actor else { continue };
+            let i = id.0 as usize;
+            if doc.actors[i].kind != ActorKind::Person
+                || codes[i].country.is_some()
+                || m.kind != MentionKind::Name
+            {
+                continue;
+            }
+            let prev = doc.mentions[..k]
+                .iter()
+                .rev()
+                .find(|p| p.span.end <= m.span.start);
+            let Some(p) = prev else { continue };
+            let Some(pid) = p.actor else { continue };
+            if doc.actors[pid.0 as usize].kind != ActorKind::Person {
+                continue;
+            }
+            let between = &doc.text[p.span.end as usize..m.span.start as usize];
+            let words: Vec<&str> = between.split_whitespace().collect();
+            if words.first() == Some(&"and")
+                && words.len() <= 6
+                && !between.contains(['.', ',', ';', '"', '\n'])
+            {
+                if let Some(c) = codes[pid.0 as usize].country.clone() {
+                    codes[i].country = Some(c);
+                }
+            }
+        }
+        doc.actor_codes = codes;
+    }
+}

@@ -1,0 +1,390 @@
+//! Time expressions in a sentence (`on Monday`, `yesterday`, `last week`, `March 25`, `in the
+//! coming days`), resolved against the article date into a day or a range of days.
+
+use newsgraph_core::{Document, Span, Token, TokenKind};
+
+/// A civil date as days since 1970-01-01.
+pub type Day = i64;
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> Day {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The civil date of a day number.
+pub fn civil_from_days(z: Day) -> (i64, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// Day of the week, 0 = Monday .. 6 = Sunday.
+pub fn weekday(day: Day) -> i64 {
+    (day + 3).rem_euclid(7)
+}
+
+/// Parses `YYYY-MM-DD` (a longer ISO timestamp is cut to its date).
+pub fn parse_iso(s: &str) -> Option<Day> {
+    let s = s.get(..10)?;
+    let y: i64 = s.get(0..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
+    (s.as_bytes()[4] == b'-'
+        && s.as_bytes()[7] == b'-'
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d))
+    .then(|| days_from_civil(y, m, d))
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_day(day: Day) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A resolved time: one day or an inclusive range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// One day.
+    Day(Day),
+    /// First and last day.
+    Range(Day, Day),
+}
+
+impl When {
+    /// `YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD`.
+    pub fn format(self) -> String {
+        match self {
+            When::Day(d) => format_day(d),
+            When::Range(a, b) => format!("{}/{}", format_day(a), format_day(b)),
+        }
+    }
+}
+
+/// A time expression found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Its words (`on Monday`).
+    pub span: Span,
+    /// Index of its first token in `doc.tokens`.
+    pub tok: usize,
+    /// The resolved time, when the article date is known (or the expression is absolute).
+    pub when: Option<When>,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    for (i, m) in MONTHS.iter().enumerate() {
+        let full = w.len() == m.len() && w.eq_ignore_ascii_case(m);
+        // abbreviations: Jan. Feb. Aug. Sept. Nov. (not `may`/`march` lowercase: see caller)
+        let abbr = w.len() <= 4
+            && w.len() < m.len()
+            && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+        if full || abbr {
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
+fn day_num(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let d: u32 = w.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_num(w: &str) -> Option<i64> {
+    let y: i64 = w.parse().ok()?;
+    (w.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
+}
+
+/// Whether the sentence speaks of the future (bare weekdays then mean the next one).
+fn future_cue(w: &str) -> bool {
+    ["will", "'ll", "next", "upcoming", "tomorrow", "shall"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+        || w.ends_with("'ll")
+        || w.ends_with("\u{2019}ll")
+}
+
+/// The time expressions of the tokens `toks` (one sentence; `first` is the index of
+/// `toks[0]` in `doc.tokens`), resolved against `article` (days since 1970) when known.
+pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) -> Vec<TimeExpr> {
+    let w = |i: usize| -> &str { toks.get(i).map(|t| doc.slice(t.span)).unwrap_or("") };
+    let is = |i: usize, s: &str| w(i).eq_ignore_ascii_case(s);
+    let future = toks.iter().any(|t| future_cue(doc.slice(t.span)));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
+            i += 1;
+            continue;
+        }
+        let word = w(i);
+        let lower = word.to_ascii_lowercase();
+        let mut found: Option<(usize, usize, Option<When>)> = None; // (start tok, end tok excl, when)
+        let prev = if i > 0 {
+            w(i - 1).to_ascii_lowercase()
+        } else {
+            String::new()
+        };
+        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == lower) {
+            let mut s = i;
+            let mut e = i + 1;
+            let mut dir = if future { 1 } else { -1 };
+            let mut strict = false;
+            match prev.as_str() {
+                "last" | "past" => {
+                    s = i - 1;
+                    dir = -1;
+                    strict = true;
+                }
+                "next" | "coming" => {
+                    s = i - 1;
+                    dir = 1;
+                    strict = true;
+                }
+                "this" => {
+                    s = i - 1;
+                }
+                "on" | "since" | "until" | "by" => s = i - 1,
+                _ => {}
+            }
+            if s > 0 && s != i && is(s - 1, "on") {
+                s -= 1;
+            }
+            if ["night", "morning", "afternoon", "evening"]
+                .iter()
+                .any(|x| is(e, x))
+            {
+                e += 1;
+            }
+            let when = article.map(|a| {
+                let diff = wd as i64 - weekday(a);
+                let d = if dir < 0 {
+                    let back = (-diff).rem_euclid(7);
+                    a - if strict && back == 0 { 7 } else { back }
+                } else {
+                    let fwd = diff.rem_euclid(7);
+                    a + if strict && fwd == 0 { 7 } else { fwd }
+                };
+                When::Day(d)
+            });
+            found = Some((s, e, when));
+        } else if let Some(off) = match lower.as_str() {
+            "yesterday" => Some(-1),
+            "today" | "tonight" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        } {
+            found = Some((i, i + 1, article.map(|a| When::Day(a + off))));
+        } else if matches!(lower.as_str(), "week" | "month" | "year" | "weekend")
+            && matches!(prev.as_str(), "last" | "this" | "next" | "past")
+        {
+            let s = if i >= 2 && is(i - 2, "earlier") {
+                i - 2
+            } else {
+                i - 1
+            };
+            let when = article.map(|a| {
+                let (y, m, _) = civil_from_days(a);
+                let k = match prev.as_str() {
+                    "last" | "past" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                match lower.as_str() {
+                    "week" => {
+                        let mon = a - weekday(a) + 7 * k;
+                        if k == 0 && s + 2 == i + 1 && is(s, "earlier") {
+                            When::Range(mon, a)
+                        } else {
+                            When::Range(mon, mon + 6)
+                        }
+                    }
+                    "weekend" => {
+                        let sat = a - weekday(a) + 5 + 7 * k;
+                        When::Range(sat, sat + 1)
+                    }
+                    "month" => {
+                        let (yy, mm) = {
+                            let t = y * 12 + (m as i64 - 1) + k;
+                            (t.div_euclid(12), t.rem_euclid(12) as u32 + 1)
+                        };
+                        let first = days_from_civil(yy, mm, 1);
+                        let next = if mm == 12 {
+                            days_from_civil(yy + 1, 1, 1)
+                        } else {
+                            days_from_civil(yy, mm + 1, 1)
+                        };
+                        When::Range(first, next - 1)
+                    }
+                    _ => When::Range(days_from_civil(y + k, 1, 1), days_from_civil(y + k, 12, 31)),
+                }
+            });
+            found = Some((s, i + 1, when));
+        } else if (lower == "coming" || lower == "next" || lower == "few")
+            && ["days", "weeks"]
+                .iter()
+                .any(|x| is(i + 1, x) || (is(i + 1, "few") && is(i + 2, x)))
+        {
+            // in the coming days / in the next few days / in the next weeks
+            let unit_i = if is(i + 1, "few") { i + 2 } else { i + 1 };
+            let mut s = i;
+            while s > 0 && ["the", "in", "over", "within"].iter().any(|x| is(s - 1, x)) {
+                s -= 1;
+            }
+            let span = if is(unit_i, "days") { 7 } else { 30 };
+            found = Some((s, unit_i + 1, article.map(|a| When::Range(a + 1, a + span))));
+        } else if lower == "days" && is(i + 1, "ahead") && is(i - 1, "the") {
+            let s = if i >= 2 && is(i - 2, "in") {
+                i - 2
+            } else {
+                i - 1
+            };
+            found = Some((s, i + 2, article.map(|a| When::Range(a + 1, a + 7))));
+        } else if let Some(m) = month_of(word).filter(|_| {
+            // `may` and `march` are words too: a month only when capitalized next to a number
+            word.as_bytes()[0].is_ascii_uppercase()
+        }) {
+            let next_day = day_num(w(i + 1)).filter(|_| {
+                toks.get(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Number
+                        || w(i + 1).ends_with("th")
+                        || w(i + 1).ends_with("st")
+                        || w(i + 1).ends_with("nd")
+                        || w(i + 1).ends_with("rd")
+                })
+            });
+            let prev_day = if i > 0 { day_num(w(i - 1)) } else { None };
+            let (mut s, mut e, d) = match (next_day, prev_day) {
+                (Some(d), _) => (i, i + 2, Some(d)),
+                (None, Some(d)) if i > 0 => (i - 1, i + 1, Some(d)),
+                _ => (i, i + 1, None),
+            };
+            let mut year = None;
+            if is(e, ",") && year_num(w(e + 1)).is_some() {
+                year = year_num(w(e + 1));
+                e += 2;
+            } else if let Some(y) = year_num(w(e)) {
+                year = Some(y);
+                e += 1;
+            }
+            let month_ok = d.is_some()
+                || year.is_some()
+                || ["in", "since", "until", "early", "late", "mid", "by"]
+                    .iter()
+                    .any(|x| is(i.wrapping_sub(1), x));
+            if month_ok {
+                if s > 0
+                    && ["on", "in", "since", "until", "by"]
+                        .iter()
+                        .any(|x| is(s - 1, x))
+                {
+                    s -= 1;
+                }
+                let when = match (year, article) {
+                    (Some(y), _) => Some(y),
+                    (None, Some(a)) => {
+                        let (ay, am, _) = civil_from_days(a);
+                        // a month more than half a year after the article date is last year's
+                        Some(if !future && (m as i64 - am as i64) > 6 {
+                            ay - 1
+                        } else {
+                            ay
+                        })
+                    }
+                    (None, None) => None,
+                }
+                .map(|y| match d {
+                    Some(d) => When::Day(days_from_civil(y, m, d)),
+                    None => {
+                        let first = days_from_civil(y, m, 1);
+                        let next = if m == 12 {
+                            days_from_civil(y + 1, 1, 1)
+                        } else {
+                            days_from_civil(y, m + 1, 1)
+                        };
+                        When::Range(first, next - 1)
+                    }
+                });
+                found = Some((s, e, when));
+            }
+        } else if t.kind == TokenKind::Number && word.len() == 10 {
+            if let Some(d) = parse_iso(word) {
+                found = Some((i, i + 1, Some(When::Day(d))));
+            }
+        }
+        match found {
+            Some((s, e, when)) => {
+                let e = e.min(toks.len()).max(s + 1);
+                out.push(TimeExpr {
+                    span: toks[s].span.cover(toks[e - 1].span),
+                    tok: first + s,
+                    when,
+                });
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip() {
+        for d in [-1000, 0, 19807, 19808, 30000] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+        let d = parse_iso("2024-03-26").unwrap();
+        assert_eq!(weekday(d), 1, "2024-03-26 is a Tuesday");
+        assert_eq!(format_day(d), "2024-03-26");
+        assert_eq!(parse_iso("2024-3-26"), None);
+    }
+}
