@@ -417,8 +417,17 @@ impl PosModel {
         for sent in gold {
             let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
             let tags = self.tag(&words, &mut sc);
-            for ((t, u), x) in tags.iter().zip(&sent.upos).zip(&sent.xpos) {
+            for (((t, u), x), tok) in tags.iter().zip(&sent.upos).zip(&sent.xpos).zip(&sc.toks) {
                 s.tokens += 1;
+                if tok.amb == 0 {
+                    s.unknown += 1;
+                    s.unknown_upos_ok += usize::from(t.upos.as_str() == u);
+                }
+                if t.upos.as_str() != u {
+                    *s.confusions
+                        .entry((u.clone(), t.upos.as_str()))
+                        .or_default() += 1;
+                }
                 s.upos_ok += usize::from(t.upos.as_str() == u);
                 s.xpos_ok += usize::from(t.xpos.as_str() == x);
                 s.both_ok += usize::from(t.upos.as_str() == u && t.xpos.as_str() == x);
@@ -532,8 +541,14 @@ fn parse_pair(u: &str, x: &str) -> Result<Pos, String> {
 }
 
 /// Part-of-speech accuracy.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct PosScore {
+    /// Tokens whose form is not in the model's lexicon (seen fewer than twice in training).
+    pub unknown: usize,
+    /// Of those, correct UPOS.
+    pub unknown_upos_ok: usize,
+    /// UPOS errors: (gold, predicted) -> count.
+    pub confusions: std::collections::HashMap<(String, &'static str), usize>,
     /// Tokens scored.
     pub tokens: usize,
     /// Correct UPOS.

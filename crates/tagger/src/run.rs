@@ -306,13 +306,24 @@ pub fn eval_pos(a: &EvalPosArgs) -> Result<String, Error> {
         }
         best = best.min(t.elapsed().as_secs_f64());
     }
+    let mut conf: Vec<_> = s.confusions.iter().collect();
+    conf.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let conf: Vec<String> = conf
+        .iter()
+        .take(8)
+        .map(|((g, p), n)| format!("{g}->{p} {n}"))
+        .collect();
     Ok(format!(
-        "{}: {} tokens\nUPOS accuracy {:.2}%  XPOS accuracy {:.2}%  both {:.2}%\nmodel loaded in {:.1} ms ({})\ntagging speed {:.0} tokens/s (one thread)\n",
+        "{}: {} tokens\nUPOS accuracy {:.2}%  XPOS accuracy {:.2}%  both {:.2}%\nunknown words {} ({:.1}%), UPOS accuracy on them {:.2}%\ncommonest UPOS errors (gold->predicted): {}\nmodel loaded in {:.1} ms ({})\ntagging speed {:.0} tokens/s (one thread)\n",
         a.gold.display(),
         s.tokens,
         100.0 * s.upos(),
         100.0 * s.xpos(),
         100.0 * s.both_ok as f64 / s.tokens.max(1) as f64,
+        s.unknown,
+        100.0 * s.unknown as f64 / s.tokens.max(1) as f64,
+        100.0 * s.unknown_upos_ok as f64 / s.unknown.max(1) as f64,
+        conf.join(", "),
         load.as_secs_f64() * 1e3,
         model.meta,
         s.tokens as f64 / best

@@ -304,3 +304,18 @@ fn embedded_models_parse_and_the_stage_fills_valid_layers() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn the_stage_handles_empty_and_unsegmented_documents() {
+    let tagger = newsgraph_tagger::Tagger::default();
+    let mut doc = Document::new("");
+    tagger.run(&mut doc);
+    assert!(doc.pos.is_empty() && doc.entities.is_empty());
+    // Tokens without sentences still get tags (the layer stays parallel to tokens).
+    let mut doc = Document::new("Kirby said no.");
+    let seg = newsgraph_nlp::Segmenter::default();
+    doc.tokens = seg.tokenize(&doc.text);
+    tagger.run(&mut doc);
+    assert_eq!(doc.pos.len(), doc.tokens.len());
+    doc.validate().unwrap();
+}
