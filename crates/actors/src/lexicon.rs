@@ -577,7 +577,7 @@ impl Lexicon {
     /// Sorts phrases longest first. Call after loading.
     pub fn finish(&mut self) {
         for w in self.words.values_mut() {
-            w.phrases.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+            w.phrases.sort_by_key(|p| std::cmp::Reverse(p.toks.len()));
             w.single = w.phrases.iter().any(|p| p.toks.len() == 1);
             w.seconds = w
                 .phrases
@@ -628,7 +628,7 @@ mod tests {
         assert!(lex
             .entries
             .iter()
-            .all(|e| e.iso3.as_deref().map_or(true, |c| c.len() == 3)));
+            .all(|e| e.iso3.as_deref().is_none_or(|c| c.len() == 3)));
         assert!(lex.titles.len() > 100);
         let names = lex
             .words

@@ -186,10 +186,11 @@ impl<'a> TokenView<'a> {
         };
         let mut memo = vec![(0u8, Target::Title(0)); toks.len()];
         for &(a, b) in &v.sent_bounds {
-            for i in a as usize..b as usize {
+            let (a, b) = (a as usize, b as usize);
+            for (i, slot) in memo.iter_mut().enumerate().take(b).skip(a) {
                 if v.info[i].is_some_and(|w| !w.phrases.is_empty()) {
-                    if let Some((n, t)) = v.match_phrase(i, b as usize) {
-                        memo[i] = (n as u8, t);
+                    if let Some((n, t)) = v.match_phrase(i, b) {
+                        *slot = (n as u8, t);
                     }
                 }
             }
@@ -254,6 +255,21 @@ impl<'a> TokenView<'a> {
     #[inline]
     pub fn word(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Word
+    }
+
+    /// Token `i` is written in lowercase elsewhere in the document (`Critics said` when the
+    /// article also says `critics`): a common noun, not a name.
+    #[inline]
+    pub fn seen_lowercase(&self, i: usize) -> bool {
+        // A linear scan over the hashes: asked only for a few sentence-initial words.
+        let h = self.lc_hash[i];
+        let bytes = self.text.as_bytes();
+        self.lc_hash.iter().enumerate().any(|(j, &x)| {
+            x == h
+                && j != i
+                && self.toks[j].kind == TokenKind::Word
+                && bytes[self.toks[j].span.start as usize].is_ascii_lowercase()
+        })
     }
 
     /// The possessive clitic `'s`.
@@ -662,7 +678,7 @@ impl Ctx<'_, '_, '_> {
     ) {
         let v = self.v;
         let lex = self.lex;
-        let org_head = (s..e).any(|t| v.is(t, flags::ORG_HEAD)) && !(e - s == 1);
+        let org_head = (s..e).any(|t| v.is(t, flags::ORG_HEAD)) && e - s != 1;
         if org_head {
             // `Georgia Board of Pharmacy`: a place or country right before belongs to the name.
             let mut os = s;
@@ -700,11 +716,19 @@ impl Ctx<'_, '_, '_> {
             t += 1;
         }
         let nparts = parts.len();
+        let couple = couple(v, &parts);
         for (pi, &(ps, pe)) in parts.iter().enumerate() {
             let first_part = pi == 0 && ps == s;
             let last_part = pi + 1 == nparts && pe == e && k + 1 == segs.len();
             let mut c = self.cand(v.span(ps, pe), MentionKind::Name, Class::Unknown, ps);
             let mut person = false;
+            if let Some(surname) = couple {
+                person = true;
+                if pi == 0 {
+                    c.name = Some(format!("{} {}", v.raw(ps), v.raw(surname)));
+                    c.gender = v.info[ps].map_or(Gender::Unknown, |w| w.gender);
+                }
+            }
             // Title before, inside the run (`Prime Minister Benjamin Netanyahu`).
             if first_part {
                 if let Some((Seg::Title(ti), ts, te)) = prev {
@@ -775,11 +799,40 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
             }
+            // A sentence-initial word the article also writes in lowercase is a common noun
+            // (`Critics said`, `Officials say`), unless a given name or title says otherwise.
+            let single = pe - ps == 1;
+            if single
+                && ps == self.a
+                && !v.is(ps, flags::FIRST_NAME)
+                && c.titles.is_empty()
+                && v.seen_lowercase(ps)
+            {
+                continue;
+            }
+            // A name followed by a verb and `his`/`her` is a person (`Adele lost her voice`).
+            if single && !person {
+                if let Some(g) = possessive_after(v, pe, self.b) {
+                    person = true;
+                    c.gender = g;
+                }
+            }
             // Not persons: things (`Free Trade Agreement`), acronyms (`ABV`), long runs.
             let words = (ps..pe).filter(|&t| v.cap(t)).count();
-            let acronym = pe - ps == 1
-                && v.raw(ps).len() >= 2
-                && v.raw(ps).bytes().all(|x| x.is_ascii_uppercase());
+            let acronym =
+                single && v.raw(ps).len() >= 2 && v.raw(ps).bytes().all(|x| x.is_ascii_uppercase());
+            // The subject of a speech verb that is not a person's name is an organization:
+            // acronyms (`the DEA said`), inner capitals (`VentureBeat reported`), `reported`.
+            if c.speaker && single && !v.is(ps, flags::FIRST_NAME) {
+                let inner_cap = v.raw(ps).chars().skip(1).any(char::is_uppercase);
+                let reported = pe < self.b && matches!(v.lc(pe), "reported" | "reports");
+                if acronym || inner_cap || reported {
+                    c.class = Class::Org;
+                    c.titles.clear();
+                    out.push(c);
+                    continue;
+                }
+            }
             if v.is(pe - 1, flags::THING_HEAD) || acronym || words > 4 {
                 c.class = Class::Unknown;
                 c.titles.clear();
@@ -806,6 +859,47 @@ impl Ctx<'_, '_, '_> {
             out.push(c);
         }
     }
+}
+
+/// `Adele lost her voice`, `Kim broke his silence`: a lowercase verb right after a name and
+/// `his`/`her` within the next two words; the gender the pronoun tells.
+fn possessive_after(v: &TokenView, e: usize, b: usize) -> Option<Gender> {
+    if e + 1 >= b || !v.word(e) || v.cap(e) || v.is(e, flags::STOP | flags::PRONOUN) {
+        return None;
+    }
+    (e + 1..(e + 3).min(b))
+        .take_while(|&t| v.word(t) && !v.cap(t))
+        .find_map(|t| match v.lc(t) {
+            "his" | "himself" => Some(Gender::Male),
+            "her" | "herself" => Some(Gender::Female),
+            _ => None,
+        })
+}
+
+/// `Melody and Nariman Tashakor`, `Sara and Sameer Ahmed`: a lone given name joined by `and`
+/// to a two- or three-word name shares its surname. Returns the surname's token.
+fn couple(v: &TokenView, parts: &[(usize, usize)]) -> Option<usize> {
+    let &[(a0, a1), (b0, b1)] = parts else {
+        return None;
+    };
+    let ok = a1 - a0 == 1
+        && (2..=3).contains(&(b1 - b0))
+        && b0 == a1 + 1
+        && v.lc(a1) == "and"
+        && (v.is(a0, flags::FIRST_NAME) || v.is(b0, flags::FIRST_NAME))
+        && (a0..b1).all(|t| {
+            t == a1
+                || (v.cap(t)
+                    && v.info[t].is_none_or(|w| {
+                        w.flags
+                            & (flags::TITLE
+                                | flags::ORG_HEAD
+                                | flags::PLACE_HEAD
+                                | flags::THING_HEAD)
+                            == 0
+                    }))
+        });
+    ok.then_some(b1 - 1)
 }
 
 /// Photo credits, signatures and datelines: persons with the title `photographer`, agencies.

@@ -718,7 +718,7 @@ fn naeb_persons() {
 #[ignore]
 fn throughput_phases() {
     let docs = naeb_docs();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>() as usize;
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>();
     let finder = ActorFinder::default();
     let lex = finder.lexicon();
     let (mut tv, mut fc, mut mg) = (f64::MAX, f64::MAX, f64::MAX);
@@ -747,4 +747,62 @@ fn throughput_phases() {
         mb / fc,
         mb / mg
     );
+}
+
+#[test]
+fn couple_shares_surname_and_given_name_merges() {
+    let doc = run("Anna and Zoran Kowalczyk hosted the dinner on Friday. Zoran said the food came late. Anna laughed.");
+    let k = actor(&doc, "Zoran Kowalczyk");
+    assert_eq!(k.kind, ActorKind::Person);
+    assert_eq!(actor(&doc, "Anna Kowalczyk").kind, ActorKind::Person);
+    assert_eq!(
+        mentions_of(&doc, "Zoran Kowalczyk"),
+        ["Zoran Kowalczyk", "Zoran"]
+    );
+    assert!(mentions_of(&doc, "Anna Kowalczyk").contains(&"Anna".to_string()));
+}
+
+#[test]
+fn given_name_alone_merges_with_full_name() {
+    let doc = run("Priya Raman opened the shop in 2019. Business was slow at first, Priya said.");
+    assert_eq!(mentions_of(&doc, "Priya Raman"), ["Priya Raman", "Priya"]);
+}
+
+#[test]
+fn sentence_initial_common_noun_is_not_a_name() {
+    let doc = run("Critics said the plan was rushed. Several critics pointed to the cost.");
+    assert!(!has(&doc, "Critics"), "{:?}", names(&doc));
+}
+
+#[test]
+fn speech_subject_acronym_or_camel_case_is_an_organization() {
+    let doc = run("The FHRC said the crash was under review. GlobexNet reported a loss. Brightwater reported a gain.");
+    for n in ["FHRC", "GlobexNet", "Brightwater"] {
+        assert_eq!(actor(&doc, n).kind, ActorKind::Organization, "{n}");
+    }
+}
+
+#[test]
+fn name_verb_possessive_is_a_person_with_gender() {
+    let doc = run("In Paris, Zendaya made her debut as a director. The film opened on Friday.");
+    assert_eq!(actor(&doc, "Zendaya").kind, ActorKind::Person);
+}
+
+#[test]
+fn new_role_titles_mark_persons() {
+    let doc = run("The former oil tycoon Varun Dimitrakos bought the team. The rector, Oksar Belnik, was absent.");
+    let v = actor(&doc, "Varun Dimitrakos");
+    assert_eq!(v.kind, ActorKind::Person);
+    assert!(
+        v.titles.iter().any(|t| t.contains("tycoon")),
+        "{:?}",
+        v.titles
+    );
+}
+
+#[test]
+fn pronoun_prefers_recent_subject_over_earlier_speaker() {
+    let doc = run("Tom Marsh praised the film on Monday, Marsh said. Later, Kevin Holt shared his own feelings about it. \u{201c}It was touching,\u{201d} he said.");
+    let he = mention(&doc, "he");
+    assert_eq!(he.actor, Some(actor(&doc, "Kevin Holt").id));
 }
