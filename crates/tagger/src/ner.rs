@@ -87,6 +87,8 @@ pub struct Gazetteer {
     /// `(category, phrase)` as loaded, kept to save the model.
     pub entries: Vec<(u8, String)>,
     index: HashMap<Vec<(Vec<u64>, u8)>>,
+    /// Exact forms of one-word organizations (`AP`, `dpa`).
+    org_forms: HashMap<()>,
 }
 
 impl Gazetteer {
@@ -105,7 +107,16 @@ impl Gazetteer {
                 index.entry(first).or_default().push((rest.to_vec(), *cat));
             }
         }
-        Gazetteer { entries, index }
+        let org_forms = entries
+            .iter()
+            .filter(|(c, p)| *c == GAZ_ORG && !p.contains(' '))
+            .map(|(_, p)| (crate::hash::bytes(1, p.as_bytes()), ()))
+            .collect();
+        Gazetteer {
+            entries,
+            index,
+            org_forms,
+        }
     }
 
     /// Sets gazetteer bits (`cat * 4 + B/I/L/U`) on a sentence's tokens.
@@ -371,7 +382,7 @@ impl Default for NerConfig {
         NerConfig {
             epochs: 10,
             seed: 1,
-            bits: 18,
+            bits: 20,
             limit: 0,
             progress: false,
             two_stage: false,
@@ -437,6 +448,9 @@ impl NerModel {
             .map(|(c, toks)| split_titles(decode(c), toks))
             .collect();
         person_consistency(&mut spans, &doc.sents);
+        for (sp, toks) in spans.iter_mut().zip(&doc.sents) {
+            known_organizations(sp, toks, &self.gaz);
+        }
         spans
     }
 
@@ -718,6 +732,9 @@ impl NerModel {
             .map(|(c, toks)| split_titles(decode(c), toks))
             .collect();
         person_consistency(&mut spans, &doc.sents);
+        for (sp, toks) in spans.iter_mut().zip(&doc.sents) {
+            known_organizations(sp, toks, &self.gaz);
+        }
         StageOutput {
             pos: tags,
             doc,
@@ -913,4 +930,40 @@ fn train_stage(
         after_epoch(&tr.average(), epoch + 1);
     }
     tr.average()
+}
+
+/// One-word organizations of the gazetteer, written exactly as listed (`AP`, `dpa`): an
+/// entity of another type on such a word (not also a place) becomes ORG, and such a word
+/// that no entity covers becomes one.
+pub(crate) fn known_organizations(
+    spans: &mut Vec<(usize, usize, usize)>,
+    toks: &[Tok],
+    gaz: &Gazetteer,
+) {
+    let loc = 0xfu32 << (u32::from(GAZ_LOC) * 4);
+    let is_org = |t: &Tok| gaz.org_forms.contains_key(&t.form) && t.gaz & loc == 0;
+    for (ty, s, e) in spans.iter_mut() {
+        if *e - *s == 1 && *ty != 1 && is_org(&toks[*s]) {
+            *ty = 1;
+        }
+    }
+    let mut added = false;
+    let mut covered = spans.iter().map(|&(_, s, e)| s..e).peekable();
+    let mut next_free = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        while covered.peek().is_some_and(|r| r.end <= i) {
+            covered.next();
+        }
+        let inside = covered.peek().is_some_and(|r| r.start <= i);
+        if !inside && is_org(&toks[i]) {
+            next_free.push((1, i, i + 1));
+            added = true;
+        }
+        i += 1;
+    }
+    if added {
+        spans.extend(next_free);
+        spans.sort_by_key(|&(_, s, _)| s);
+    }
 }
