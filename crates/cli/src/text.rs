@@ -53,8 +53,7 @@ pub fn render(doc: &Document) -> String {
             .iter()
             .filter(|m| m.actor == Some(a.id))
             .count();
-        let mut line = format!("  {} ({:?}", a.name, a.kind).to_lowercase();
-        line = format!("  {}{}", a.name, &line[2 + a.name.len()..]);
+        let mut line = format!("  {} ({}", a.name, format!("{:?}", a.kind).to_lowercase());
         if let Some(c) = &a.country {
             let _ = write!(line, ", {c}");
         }
