@@ -251,6 +251,69 @@ fn tag_end(b: &[u8], p: usize) -> usize {
     b.len()
 }
 
+/// Attributes kept on elements (what [`Attrs`] reads, plus `charset` and `type`).
+fn kept_attribute(name: &[u8], tag: &[u8]) -> bool {
+    let is = |x: &[u8]| name.eq_ignore_ascii_case(x);
+    let tag_is = |x: &[u8]| tag.eq_ignore_ascii_case(x);
+    is(b"class") || is(b"id") || is(b"itemprop") || is(b"rel") || is(b"datetime")
+        || is(b"lang") || is(b"xml:lang") || is(b"hidden") || is(b"aria-hidden")
+        || is(b"style") || is(b"charset") || is(b"type")
+        || is(b"content")
+        || ((is(b"name") || is(b"property") || is(b"http-equiv")) && tag_is(b"meta"))
+        || (is(b"href") && tag_is(b"link"))
+}
+
+/// Scans the start tag at `p`, calling `cut(a, b)` for each attribute to drop; returns the
+/// index after the tag.
+fn drop_attributes(src: &str, p: usize, cut: &mut dyn FnMut(usize, usize)) -> usize {
+    let b = src.as_bytes();
+    let mut i = p + 1;
+    while i < b.len() && !(b[i].is_ascii_whitespace() || b[i] == b'>' || b[i] == b'/') {
+        i += 1;
+    }
+    let tag = &b[p + 1..i];
+    loop {
+        let attr_start = i;
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return b.len();
+        }
+        if b[i] == b'>' {
+            return i + 1;
+        }
+        let name_start = i;
+        i += 1; // a name may start with `=`
+        while i < b.len() && !(b[i].is_ascii_whitespace() || b[i] == b'>' || b[i] == b'/' || b[i] == b'=') {
+            i += 1;
+        }
+        let name = &b[name_start..i];
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'=' {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
+                let q = b[j];
+                j = memchr::memchr(q, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e + 1);
+            } else {
+                while j < b.len() && !(b[j].is_ascii_whitespace() || b[j] == b'>') {
+                    j += 1;
+                }
+            }
+            i = j;
+        }
+        if !kept_attribute(name, tag) && src.is_char_boundary(attr_start) && src.is_char_boundary(i.min(b.len())) {
+            cut(attr_start, i.min(b.len()));
+        }
+    }
+}
+
 fn prestrip(src: &str) -> Stripped {
     let b = src.as_bytes();
     let mut out = Stripped {
@@ -274,6 +337,16 @@ fn prestrip(src: &str) -> Stripped {
             let end = memchr::memmem::find(&rest[4..], b"-->").map_or(b.len(), |e| p + 4 + e + 3);
             cut(&mut out, &mut keep_from, p, end);
             i = end;
+            continue;
+        }
+        let raw_text = [&b"script"[..], b"style", b"svg"].iter().any(|n| {
+            starts_with_ci(&rest[1..], n)
+                && rest.get(1 + n.len()).is_none_or(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+        });
+        if rest.len() > 1 && rest[1].is_ascii_alphabetic() && !raw_text {
+            // An ordinary start tag: drop the attributes nothing reads (srcset, data-*,
+            // onclick, ...); they are most of a page's markup and the parser copies them.
+            i = drop_attributes(src, p, &mut |a, b_| cut(&mut out, &mut keep_from, a, b_));
             continue;
         }
         let name: &[u8] = if starts_with_ci(&rest[1..], b"script") {
@@ -379,6 +452,8 @@ struct MetaFound {
     times: Vec<String>,
     bylines: Vec<String>,
     h1: Vec<(String, u32)>,
+    /// Text of small elements whose class names a date (`date`, `time`, `published`).
+    date_texts: Vec<String>,
 }
 
 impl MetaFound {
@@ -448,51 +523,108 @@ struct ClassInfo {
     positive: bool,
 }
 
-fn class_info(el: &scraper::node::Element) -> ClassInfo {
+/// The attributes the extractor reads, gathered in one pass (`Element::attr` interns its
+/// argument on every call).
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    style: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    lang: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    href: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+    hidden: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (n, v) in el.attrs() {
+            match n {
+                "class" => a.class = Some(v),
+                "id" => a.id = Some(v),
+                "style" => a.style = Some(v),
+                "itemprop" => a.itemprop = Some(v),
+                "rel" => a.rel = Some(v),
+                "content" => a.content = Some(v),
+                "datetime" => a.datetime = Some(v),
+                "lang" | "xml:lang" => a.lang = Some(v),
+                "property" => a.property = Some(v),
+                "name" => a.name = Some(v),
+                "href" => a.href = Some(v),
+                "http-equiv" => a.http_equiv = Some(v),
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.hidden |= v == "true",
+                _ => {}
+            }
+        }
+        if let Some(st) = a.style {
+            let st = st.to_ascii_lowercase().replace(' ', "");
+            a.hidden |= st.contains("display:none") || st.contains("visibility:hidden");
+        }
+        a
+    }
+}
+
+fn furniture_matcher() -> &'static aho_corasick::AhoCorasick {
+    static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FURNITURE)
+            .expect("furniture words build")
+    })
+}
+
+fn class_info(a: &Attrs) -> ClassInfo {
     let mut ci = ClassInfo::default();
-    let mut check = |tok: &str| {
-        let t = tok.to_ascii_lowercase();
-        let t = t.as_str();
-        if t.contains("caption") {
+    let mut check = |t: &str| {
+        let has = |w: &str| t.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes()));
+        if has("caption") {
             ci.caption = true;
-        } else if t.contains("credit") || t.contains("copyright") || t.contains("attribution") {
+        } else if has("credit") || has("copyright") || has("attribution") {
             ci.credit = true;
-        } else if t.contains("byline") || t.contains("author") {
+        } else if has("byline") || has("author") {
             ci.byline = true;
-        } else if t == "ad" || t == "ads" || t.starts_with("ad-") || t.ends_with("-ad")
-            || t.starts_with("ad_") || t.contains("-ad-") || t.contains("-ads")
+        } else if t.eq_ignore_ascii_case("ad")
+            || t.eq_ignore_ascii_case("ads")
+            || starts_with_ci(t.as_bytes(), b"ad-")
+            || starts_with_ci(t.as_bytes(), b"ad_")
+            || (t.len() > 3 && t.as_bytes()[t.len() - 3..].eq_ignore_ascii_case(b"-ad"))
+            || has("-ad-")
+            || has("-ads")
         {
             ci.furniture = true;
-        } else if FURNITURE.iter().any(|w| t.contains(w)) && !t.contains("body") {
+        } else if furniture_matcher().is_match(t) && !has("body") {
             ci.furniture = true;
         } else if ["article", "story", "content", "body", "entry", "main", "post", "text"]
             .iter()
-            .any(|g| t.contains(g))
+            .any(|g| has(g))
         {
             ci.positive = true;
         }
     };
-    for (name, value) in el.attrs() {
-        if name == "class" {
-            value.split_ascii_whitespace().for_each(&mut check);
-        } else if name == "id" {
-            check(value);
-        }
+    if let Some(c) = a.class {
+        c.split_ascii_whitespace().for_each(&mut check);
+    }
+    if let Some(id) = a.id {
+        check(id);
     }
     ci
 }
 
-fn hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(st) = el.attr("style") {
-        let st = st.to_ascii_lowercase().replace(' ', "");
-        if st.contains("display:none") || st.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+fn class_says_date(a: &Attrs) -> bool {
+    [a.class, a.id].into_iter().flatten().any(|v| {
+        find_ci(v.as_bytes(), 0, b"date").is_some()
+            || find_ci(v.as_bytes(), 0, b"publish").is_some()
+            || find_ci(v.as_bytes(), 0, b"timestamp").is_some()
+    })
 }
 
 impl<'a> Walker<'a> {
@@ -620,19 +752,16 @@ impl<'a> Walker<'a> {
 
     fn element(&mut self, node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element, ctx: Ctx) {
         let name = el.name();
+        let at = Attrs::of(el);
         match name {
             "html" => {
-                if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+                if let Some(l) = at.lang {
                     self.found.lang = Some(l.trim().to_string());
                 }
             }
             "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .or_else(|| el.attr("http-equiv"));
-                if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                let key = at.property.or(at.name).or(at.itemprop).or(at.http_equiv);
+                if let (Some(k), Some(v)) = (key, at.content) {
                     if self.found.metas.len() < 400 {
                         self.found.metas.push((k.to_ascii_lowercase(), v.to_string()));
                     }
@@ -640,7 +769,7 @@ impl<'a> Walker<'a> {
                 return;
             }
             "link" => {
-                if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
+                if let (Some(rel), Some(href)) = (at.rel, at.href) {
                     if rel.eq_ignore_ascii_case("canonical") && self.found.canonical.is_none() {
                         self.found.canonical = Some(href.trim().to_string());
                     }
@@ -654,7 +783,7 @@ impl<'a> Walker<'a> {
                 return;
             }
             "time" => {
-                if let Some(dt) = el.attr("datetime") {
+                if let Some(dt) = at.datetime {
                     if self.found.times.len() < 20 {
                         self.found.times.push(dt.to_string());
                     }
@@ -671,23 +800,28 @@ impl<'a> Walker<'a> {
             self.walk_head(node, ctx);
             return;
         }
-        if skipped(name) || hidden(el) {
+        if skipped(name) || at.hidden {
             if name == "footer" || name == "form" {
                 // Bylines and times sometimes sit in an article footer; keep reading those.
                 self.scan_meta_only(node);
             }
             return;
         }
-        let ci = class_info(el);
-        if el.attr("itemprop").is_some_and(|p| p == "author") || el.attr("rel") == Some("author") {
+        let ci = class_info(&at);
+        if self.found.date_texts.len() < 10 && class_says_date(&at) {
+            let t = node_text(node, 120);
+            if t.len() < 120 {
+                self.found.date_texts.push(collapse(&t));
+            }
+        }
+        if at.itemprop == Some("author") || at.rel == Some("author") {
             let t = collapse(&node_text(node, 300));
             if !t.is_empty() && t.len() < 200 && self.found.bylines.len() < 20 {
                 self.found.bylines.push(t);
             }
         }
-        if let Some(dt) = el.attr("itemprop").filter(|p| *p == "datePublished") {
-            let _ = dt;
-            if let Some(c) = el.attr("content").or_else(|| el.attr("datetime")) {
+        if at.itemprop == Some("datePublished") {
+            if let Some(c) = at.content.or(at.datetime) {
                 self.found.metas.push(("itemprop:datepublished".into(), c.to_string()));
             }
         }
@@ -812,12 +946,17 @@ fn is_prose(p: &Para) -> bool {
         && p.boiler.is_none()
 }
 
-/// Extracts the article of a decoded page.
-pub fn extract(html: &str) -> Extraction {
-    let stripped = prestrip(html);
+struct Analysis {
+    elems: Vec<Elem>,
+    paras: Vec<Para>,
+    found: MetaFound,
+    ld: JsonLd,
+}
+
+fn analyze(stripped: &Stripped) -> Analysis {
     let dom = scraper::Html::parse_document(&stripped.html);
     let mut w = Walker {
-        src: &stripped,
+        src: stripped,
         cursor: 0,
         elems: vec![Elem { parent: 0, score: 0.0, weight: 0.0 }],
         paras: Vec::new(),
@@ -835,7 +974,7 @@ pub fn extract(html: &str) -> Extraction {
     w.walk(dom.tree.root(), ctx);
     w.flush(ctx);
     let Walker {
-        mut elems,
+        elems,
         mut paras,
         found,
         ..
@@ -866,10 +1005,27 @@ pub fn extract(html: &str) -> Extraction {
             }
         }
     }
+    Analysis { elems, paras, found, ld }
+}
 
+/// Extracts the article of a decoded page.
+pub fn extract(html: &str) -> Extraction {
+    let stripped = prestrip(html);
+    let Analysis { mut elems, paras, found, ld } = analyze(&stripped);
     let mut selected = select(&mut elems, &paras, &ld);
     add_captions(&paras, &mut selected, &found);
     assemble(&paras, &selected, &found, &ld, html)
+}
+
+#[doc(hidden)]
+pub fn prestrip_len(html: &str) -> usize {
+    prestrip(html).html.len()
+}
+
+#[doc(hidden)]
+pub fn parse_only(html: &str) -> usize {
+    let s = prestrip(html);
+    scraper::Html::parse_document(&s.html).tree.nodes().count()
 }
 
 /// One line per paragraph of the page (selected or not) with what the extractor saw; for
@@ -877,21 +1033,7 @@ pub fn extract(html: &str) -> Extraction {
 #[doc(hidden)]
 pub fn debug(html: &str) -> String {
     let stripped = prestrip(html);
-    let dom = scraper::Html::parse_document(&stripped.html);
-    let mut w = Walker {
-        src: &stripped,
-        cursor: 0,
-        elems: vec![Elem { parent: 0, score: 0.0, weight: 0.0 }],
-        paras: Vec::new(),
-        cur: Walker::new_para(0, Tag::Other, Role::Body, None),
-        pending_space: false,
-        found: MetaFound::default(),
-    };
-    let ctx = Ctx { block: 0, tag: Tag::Other, link: false, role: Role::Body, boiler: None };
-    w.walk(dom.tree.root(), ctx);
-    w.flush(ctx);
-    let ld = JsonLd::parse(&stripped.json_ld);
-    let Walker { mut elems, paras, found, .. } = w;
+    let Analysis { mut elems, paras, found, ld } = analyze(&stripped);
     let sel = select(&mut elems, &paras, &ld);
     let mut out = format!("json-ld body: {:?}\nmetas: {:?}\nbylines: {:?}\n", ld.body.as_ref().map(|b| b.len()), found.metas.iter().take(60).collect::<Vec<_>>(), found.bylines);
     for (i, p) in paras.iter().enumerate() {
@@ -909,14 +1051,27 @@ pub fn debug(html: &str) -> String {
 
 /// Indices of the article's paragraphs.
 fn select(elems: &mut [Elem], paras: &[Para], ld: &JsonLd) -> Vec<usize> {
-    if let Some(sel) = ld.body.as_deref().and_then(|b| select_by_body(paras, b)) {
-        return sel;
+    let by_density = select_by_density(elems, paras);
+    // A JSON-LD body decides only when it is the whole article: a teaser or a paywall
+    // excerpt is much shorter than the prose the page shows.
+    let words = |sel: &[usize]| -> usize { sel.iter().map(|&i| paras[i].text.split_whitespace().count()).sum() };
+    if let Some(body) = ld.body.as_deref() {
+        if body.split_whitespace().count() * 10 >= words(&by_density) * 6 {
+            if let Some(sel) = select_by_body(paras, body) {
+                return sel;
+            }
+        }
     }
+    by_density
+}
+
+fn select_by_density(elems: &mut [Elem], paras: &[Para]) -> Vec<usize> {
     for p in paras.iter().filter(|p| is_prose(p)) {
         let commas = p.text.matches(',').count() as f32;
         let s = 1.0 + commas + (p.text.len() as f32 / 100.0).min(3.0);
         let s = if p.tag == Tag::P { s } else { s * 0.5 };
-        let mut e = p.block as usize;
+        // The paragraph's container scores, not the paragraph element itself.
+        let mut e = elems[p.block as usize].parent as usize;
         let mut div = 1.0;
         for _ in 0..3 {
             elems[e].score += s / div;
@@ -951,6 +1106,31 @@ fn select(elems: &mut [Elem], paras: &[Para], ld: &JsonLd) -> Vec<usize> {
     else {
         return Vec::new();
     };
+    // Walk up while the parent holds clearly more prose: an article split into sections
+    // (one container per subheading) scores each section apart.
+    let mut prose = vec![0u32; elems.len()];
+    for p in paras.iter().filter(|p| is_prose(p) && p.tag == Tag::P && p.text.len() >= 60) {
+        let mut e = p.block as usize;
+        loop {
+            prose[e] += p.text.len() as u32;
+            if e == 0 {
+                break;
+            }
+            e = elems[e].parent as usize;
+        }
+    }
+    let mut top = top;
+    loop {
+        let parent = elems[top].parent as usize;
+        if parent == 0 || prose[parent] * 4 < prose[top] * 5 {
+            break;
+        }
+        let ld = link_len[parent] as f32 / text_len[parent].max(1) as f32;
+        if ld > 0.35 {
+            break;
+        }
+        top = parent;
+    }
     let top_score = final_score(top, elems);
     let parent = elems[top].parent as usize;
     let threshold = (top_score * 0.2).max(10.0);
@@ -1075,7 +1255,10 @@ fn select_by_body(paras: &[Para], body: &str) -> Option<Vec<usize>> {
 struct JsonLd {
     headline: Option<String>,
     date: Option<String>,
+    modified: Option<String>,
     authors: Vec<String>,
+    /// Organizations given as authors (used when no person is named).
+    org_authors: Vec<String>,
     body: Option<String>,
     publisher: Option<String>,
     url: Option<String>,
@@ -1137,6 +1320,7 @@ impl JsonLd {
                         set(&mut out.headline, str_of("headline").or_else(|| str_of("name")));
                         set(&mut out.date, str_of("datePublished").or_else(|| str_of("dateCreated")).or_else(|| str_of("uploadDate")));
                         set(&mut out.body, str_of("articleBody"));
+                        set(&mut out.modified, str_of("dateModified"));
                         set(&mut out.url, str_of("url").or_else(|| str_of("mainEntityOfPage")));
                         set(&mut out.lang, str_of("inLanguage"));
                         set(
@@ -1148,10 +1332,13 @@ impl JsonLd {
                             }),
                         );
                         if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
-                            let mut names = Vec::new();
-                            author_names(a, &mut names);
+                            let (mut names, mut orgs) = (Vec::new(), Vec::new());
+                            author_names(a, &mut names, &mut orgs);
                             if !names.is_empty() && (better || out.authors.is_empty()) {
                                 out.authors = names;
+                            }
+                            if !orgs.is_empty() && (better || out.org_authors.is_empty()) {
+                                out.org_authors = orgs;
                             }
                         }
                     }
@@ -1163,16 +1350,19 @@ impl JsonLd {
     }
 }
 
-fn author_names(v: &serde_json::Value, out: &mut Vec<String>) {
+fn author_names(v: &serde_json::Value, out: &mut Vec<String>, orgs: &mut Vec<String>) {
     match v {
         serde_json::Value::String(s) => out.push(s.trim().to_string()),
-        serde_json::Value::Array(a) => a.iter().take(20).for_each(|x| author_names(x, out)),
+        serde_json::Value::Array(a) => a.iter().take(20).for_each(|x| author_names(x, out, orgs)),
         serde_json::Value::Object(o) => {
             let is_org = o
                 .get("@type")
                 .and_then(|t| t.as_str())
                 .is_some_and(|t| t == "Organization" || t == "NewsMediaOrganization");
             if is_org {
+                if let Some(n) = o.get("name").and_then(|n| n.as_str()) {
+                    orgs.push(n.trim().to_string());
+                }
                 return;
             }
             if let Some(n) = o.get("name") {
@@ -1266,6 +1456,19 @@ fn byline_names(s: &str) -> Vec<String> {
     for part in s.split([',', ';', '|', '\n', '/']) {
         let n = part.trim().trim_end_matches(|c: char| c == '.' || c == ':');
         let n = n.strip_prefix("By ").unwrap_or(n).trim();
+        // Credentials and outlets after a name (`Jane Doe MS`, `Kayla Jimenez USA TODAY`),
+        // and lone credentials (`RDN`), are not names.
+        let words: Vec<&str> = n.split_whitespace().collect();
+        let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase());
+        let mixed = words.iter().take_while(|w| !caps(w)).count();
+        let n = if mixed >= 2 && mixed < words.len() {
+            words[..mixed].join(" ")
+        } else if words.len() == 1 && caps(words[0]) && words[0].len() <= 4 {
+            continue;
+        } else {
+            n.to_string()
+        };
+        let n = n.as_str();
         if name_like(n) && !out.iter().any(|o: &String| o == n) {
             out.push(n.to_string());
         }
@@ -1283,9 +1486,9 @@ fn name_like(n: &str) -> bool {
     }
     let lower = n.to_lowercase();
     const NOT: &[&str] = &[
-        "staff", "editor", "reporter", "contributor", "correspondent", "updated", "published",
-        "news", "press", "associated", "reuters", "agency", "team", "desk", "follow", "view",
-        "more", "posted", "min read", "read", "share", "writer", "admin", "about",
+        "editor", "reporter", "contributor", "correspondent", "updated", "published", "follow",
+        "view", "more", "posted", "read", "share", "writer", "admin", "about", "email", "twitter",
+        "instagram", "facebook", "linkedin", "photo", "photos", "video", "image",
     ];
     if NOT.iter().any(|w| lower.split_whitespace().any(|x| x == *w)) {
         return false;
@@ -1305,7 +1508,7 @@ fn norm_title(s: &str) -> String {
         .join(" ")
 }
 
-fn choose_title(found: &MetaFound, ld: &JsonLd) -> Option<String> {
+fn choose_title(found: &MetaFound, ld: &JsonLd, first_selected: Option<usize>) -> Option<String> {
     let og = found.meta("og:title").or_else(|| found.meta("twitter:title")).map(str::to_string);
     let tag = found.title_tag.clone();
     let refs: Vec<String> = [og.clone(), ld.headline.clone(), tag.clone()]
@@ -1318,6 +1521,18 @@ fn choose_title(found: &MetaFound, ld: &JsonLd) -> Option<String> {
     for (h, _) in &found.h1 {
         let n = norm_title(h);
         if n.len() >= 10 && refs.iter().any(|r| r.contains(&n) || n.contains(r.as_str())) {
+            return Some(h.clone());
+        }
+    }
+    // Otherwise the page's headline over the article (the metadata often carries an
+    // SEO variant of it).
+    if let Some(first) = first_selected {
+        let h = found
+            .h1
+            .iter()
+            .filter(|&&(_, i)| (i as usize) <= first && first - (i as usize) <= 30)
+            .last();
+        if let Some((h, _)) = h.filter(|(h, _)| h.split_whitespace().count() >= 3) {
             return Some(h.clone());
         }
     }
@@ -1355,18 +1570,39 @@ fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<Stri
         "dcterms.created", "dcterms.date", "date", "og:published_time", "article:published",
         "cxenseparse:recs:publishtime", "article_date_original", "displaydate",
     ];
-    if let Some(d) = ld.date.as_deref().and_then(parse_date) {
-        return Some(d);
+    let published = ld
+        .date
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| KEYS.iter().find_map(|k| found.meta(k).and_then(parse_date)))
+        .or_else(|| found.times.iter().find_map(|t| parse_date(t)))
+        .or_else(|| found.date_texts.iter().find_map(|t| parse_date(t)))
+        .or_else(|| url.and_then(url_date));
+    // A page updated long after it first appeared (an evergreen guide) shows the updated
+    // text: its date is the update's.
+    let modified = ld.modified.as_deref().and_then(parse_date).or_else(|| {
+        ["article:modified_time", "og:updated_time", "datemodified", "itemprop:datemodified"]
+            .iter()
+            .find_map(|k| found.meta(k).and_then(parse_date))
+    });
+    match (published, modified) {
+        (Some(p), Some(m)) if day_number(&m) > day_number(&p) + 90 => Some(m),
+        (p, _) => p,
     }
-    for k in KEYS {
-        if let Some(d) = found.meta(k).and_then(parse_date) {
-            return Some(d);
-        }
-    }
-    if let Some(d) = found.times.iter().find_map(|t| parse_date(t)) {
-        return Some(d);
-    }
-    url.and_then(url_date)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (Howard Hinnant's civil-from-days inverse).
+fn day_number(d: &str) -> i64 {
+    let y: i64 = d[..4].parse().unwrap_or(0);
+    let m: i64 = d[5..7].parse().unwrap_or(1);
+    let day: i64 = d[8..10].parse().unwrap_or(1);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
 }
 
 fn url_date(u: &str) -> Option<String> {
@@ -1384,13 +1620,11 @@ fn url_date(u: &str) -> Option<String> {
 }
 
 fn choose_authors(found: &MetaFound, ld: &JsonLd, site: Option<&str>) -> Vec<String> {
+    let _ = site;
     let clean = |names: Vec<String>| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for n in names {
             for n in byline_names(&n) {
-                if site.is_some_and(|s| norm_title(s) == norm_title(&n)) {
-                    continue;
-                }
                 if !out.contains(&n) {
                     out.push(n);
                 }
@@ -1420,7 +1654,8 @@ fn choose_authors(found: &MetaFound, ld: &JsonLd, site: Option<&str>) -> Vec<Str
             return names;
         }
     }
-    Vec::new()
+    // An agency or newspaper credited as the author.
+    ld.org_authors.iter().take(1).cloned().collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1437,7 +1672,7 @@ fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, 
         .clone()
         .or_else(|| found.meta("og:url").map(str::to_string))
         .or_else(|| ld.url.clone());
-    let title = choose_title(found, ld);
+    let title = choose_title(found, ld, selected.first().copied());
     ex.meta.date = choose_date(found, ld, canonical.as_deref());
     ex.meta.authors = choose_authors(found, ld, site.as_deref());
     ex.meta.language = found
