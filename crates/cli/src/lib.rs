@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod eval;
+pub mod eval_events;
 pub mod extract_eval;
 pub mod inputs;
 pub mod text;

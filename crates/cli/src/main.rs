@@ -55,6 +55,8 @@ enum EvalCommand {
     Pos(newsgraph_tagger::run::EvalPosArgs),
     /// Named-entity precision / recall / F1 (conlleval rules) on a CoNLL-2003 file.
     Ner(newsgraph_tagger::run::EvalNerArgs),
+    /// Events against the paragraph gold (eval/gold/events/GUIDELINES.md).
+    Events(EvalEventsArgs),
     /// Quotations against the hand-made gold (eval/gold/quotes/GUIDELINES.md).
     Quotes {
         /// Directory of gold files.
@@ -75,6 +77,25 @@ enum EvalCommand {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct EvalEventsArgs {
+    /// Gold directory (every *.jsonl) or one file (eval/gold/events/GUIDELINES.md).
+    #[arg(long, default_value = "eval/gold/events")]
+    gold: std::path::PathBuf,
+    /// NAEB articles.json holding the NAEB texts.
+    #[arg(long, default_value = "../shared/data/extraction/naeb/articles.json")]
+    naeb: std::path::PathBuf,
+    /// PolNeAR directory holding <split>/text/<article>.txt.
+    #[arg(long, default_value = "../shared/data/quotes/polnear")]
+    polnear: std::path::PathBuf,
+    /// Print each paragraph whose triples differ from the gold.
+    #[arg(long)]
+    verbose: bool,
+    /// Exit non-zero below the targets: type F1 0.75, triple F1 0.60.
+    #[arg(long)]
+    check: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,6 +149,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             what: EvalCommand::Ner(args),
         } => {
             print!("{}", newsgraph_tagger::run::eval_ner(&args)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            what: EvalCommand::Events(a),
+        } => {
+            let (report, s) =
+                newsgraph::eval_events::eval_events(&a.gold, &a.naeb, &a.polnear, a.verbose)?;
+            print!("{report}");
+            if a.check && (s.types.f1() < 0.75 || s.triples.f1() < 0.60) {
+                eprintln!("newsgraph: event figures are below the targets (type F1 0.75, triple F1 0.60)");
+                return Ok(ExitCode::from(1));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {

@@ -4,8 +4,7 @@
 use crate::dates::{self, Day, TimeExpr, When};
 use crate::dict::{Dictionary, Pattern, Start, TargetRule};
 use newsgraph_core::{
-    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, Span, Token, TokenKind,
-    Upos,
+    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, Span, TokenKind, Upos,
 };
 
 /// An argument candidate: an actor mention, or a first-person pronoun inside a quotation.
@@ -129,6 +128,8 @@ pub(crate) struct Coder<'a> {
     pub doc: &'a Document,
     /// Sentence index -> the block it lies in (paragraph index).
     article: Option<Day>,
+    /// Keep verb events whose subject is no actor (source null), as the gold does.
+    pub allow_unknown_source: bool,
 }
 
 struct Found {
@@ -141,7 +142,12 @@ struct Found {
 impl<'a> Coder<'a> {
     pub fn new(dict: &'a Dictionary, doc: &'a Document) -> Self {
         let article = doc.meta.date.as_deref().and_then(dates::parse_iso);
-        Coder { dict, doc, article }
+        Coder {
+            dict,
+            doc,
+            article,
+            allow_unknown_source: true,
+        }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -175,10 +181,14 @@ impl<'a> Coder<'a> {
             }
             // triggers first: most sentences have none, and then nothing else is computed
             let mut found: Vec<Found> = Vec::new();
+            let mut has_time = false;
             let mut i = a;
             while i < b {
                 let t = doc.tokens[i];
                 if t.kind != TokenKind::Word {
+                    if t.kind == TokenKind::Number && !has_time {
+                        has_time = dates::is_time_word(doc.slice(t.span));
+                    }
                     i += 1;
                     continue;
                 }
@@ -186,6 +196,10 @@ impl<'a> Coder<'a> {
                 lower.clear();
                 lower.push_str(w);
                 lower.make_ascii_lowercase();
+                has_time = has_time
+                    || (dates::is_time_word(&lower)
+                        && (!matches!(lower.as_str(), "may" | "march")
+                            || w.starts_with(|c: char| c.is_ascii_uppercase())));
                 let Some(starts) = self.dict.starts.get(lower.as_str()) else {
                     i += 1;
                     continue;
@@ -217,7 +231,7 @@ impl<'a> Coder<'a> {
             if narrative.is_some_and(|(blk, _)| Some(blk) != block.map(|x| x as usize)) {
                 narrative = None;
             }
-            let times = if found.is_empty() && !self.may_hold_time(a, b) {
+            let times = if !has_time {
                 Vec::new()
             } else {
                 dates::find(doc, &doc.tokens[a..b], a, self.article)
@@ -243,22 +257,6 @@ impl<'a> Coder<'a> {
         }
         events.sort_by_key(|e| e.trigger.start);
         events
-    }
-
-    /// Cheap check for a time word (capitalized month or weekday, or a relative word), so
-    /// sentences without triggers skip the date finder.
-    fn may_hold_time(&self, a: usize, b: usize) -> bool {
-        self.doc.tokens[a..b].iter().any(|t| {
-            let w = self.doc.slice(t.span);
-            w.len() >= 3
-                && (w.ends_with("day")
-                    || w.ends_with("days")
-                    || w.ends_with("week")
-                    || w.ends_with("month")
-                    || w.eq_ignore_ascii_case("tomorrow")
-                    || w.eq_ignore_ascii_case("tonight")
-                    || (w.as_bytes()[0].is_ascii_uppercase() && w.len() <= 10))
-        })
     }
 
     fn match_rest(&self, p: &Pattern, from: usize, b: usize) -> Option<usize> {
@@ -412,7 +410,8 @@ impl<'a> Coder<'a> {
         let p = &self.dict.patterns[f.pat as usize];
         let trigger = doc.tokens[f.tok].span.cover(doc.tokens[f.tok_end - 1].span);
         let tq = self.quote_at(trigger.start);
-        let usable = |x: &Arg| x.quote == tq || (tq.is_some() && x.quote.is_none() && false);
+        // an argument must lie in the same quotation as the trigger (or both outside any)
+        let usable = |x: &Arg| x.quote == tq;
         let passive = !p.noun
             && f.start.past
             && ((f.tok > a
@@ -484,8 +483,7 @@ impl<'a> Coder<'a> {
             }
             if subject_idx.is_none() {
                 // `planned by Israel`
-                for k in 0..args.len() {
-                    let x = &args[k];
+                for (k, x) in args.iter().enumerate() {
                     if x.tok >= f.tok_end
                         && x.tok <= f.tok_end + 3
                         && self.word(x.tok - 1).eq_ignore_ascii_case("by")
@@ -526,14 +524,23 @@ impl<'a> Coder<'a> {
         if let Some(k) = subject_idx {
             source = Some(&args[k]);
         }
-        let mut source_id = source.and_then(|s| s.actor)?;
+        let mut source_id = source.and_then(|s| s.actor);
+        if source_id.is_none()
+            && (p.noun
+                || source.is_some()
+                || !self.allow_unknown_source
+                || f.tok < a + 2
+                || is_any(self.word(f.tok - 1), CLAUSE_WORDS))
+        {
+            return None;
+        }
         // --- target and place
         let mut target: Option<ActorId> = None;
         let mut place: Option<ActorId> = None;
         if passive {
             target = backward(f.tok)
                 .and_then(|k| args[k].actor)
-                .filter(|t| *t != source_id);
+                .filter(|t| Some(*t) != source_id);
         }
         let first_after = args.partition_point(|x| x.tok < f.tok_end);
         for x in &args[first_after..] {
@@ -558,7 +565,7 @@ impl<'a> Coder<'a> {
                 }
                 continue;
             }
-            if pw.eq_ignore_ascii_case("by") || id == source_id || target.is_some() {
+            if pw.eq_ignore_ascii_case("by") || Some(id) == source_id || target.is_some() {
                 continue;
             }
             match p.target {
@@ -590,7 +597,9 @@ impl<'a> Coder<'a> {
                             .rev()
                             .filter(|x| x.tok_end < j && usable(x))
                             .filter_map(|x| x.actor)
-                            .find(|id| *id != source_id && doc.actor(*id).kind != ActorKind::Place);
+                            .find(|id| {
+                                Some(*id) != source_id && doc.actor(*id).kind != ActorKind::Place
+                            });
                     }
                 }
             }
@@ -607,27 +616,33 @@ impl<'a> Coder<'a> {
                             )
                         })
                         .filter_map(|x| x.actor)
-                        .find(|id| *id != source_id);
+                        .find(|id| Some(*id) != source_id);
                 }
             }
         }
-        // coordinated subjects of a reciprocal verb: `Biden and Netanyahu had not spoken`
+        // coordinated subjects of a reciprocal verb: `Biden and Netanyahu had not spoken`,
+        // `President X and Chancellor Y met`
         if p.kind == EventType::Consult && target.is_none() {
             if let Some(k) = subject_idx {
                 let x = &args[k];
-                if k > 0
-                    && x.tok > a
-                    && self.word(x.tok - 1).eq_ignore_ascii_case("and")
-                    && args[k - 1].tok_end + 1 == x.tok
-                {
-                    if let Some(first) = args[k - 1].actor {
-                        target = Some(source_id);
-                        source_id = first;
+                if k > 0 {
+                    let y = &args[k - 1];
+                    let and = y.tok_end;
+                    if and < x.tok
+                        && x.tok - and <= 4
+                        && self.word(and).eq_ignore_ascii_case("and")
+                        && (and + 1..x.tok)
+                            .all(|i| self.word(i).starts_with(|c: char| c.is_uppercase()))
+                    {
+                        if let Some(first) = y.actor {
+                            target = source_id;
+                            source_id = Some(first);
+                        }
                     }
                 }
             }
         }
-        if target == Some(source_id) {
+        if target.is_some() && target == source_id {
             target = None;
         }
         // interactions need a partner
@@ -681,11 +696,8 @@ impl<'a> Coder<'a> {
                 } else if is_any(w, &["will", "won't", "shall"])
                     || lw.ends_with("'ll")
                     || lw.ends_with("\u{2019}ll")
-                    || (lw == "going" && self.word(j + 1).eq_ignore_ascii_case("to"))
-                {
-                    modality = Modality::Planned;
-                } else if self.word(j + 1).eq_ignore_ascii_case("to")
-                    && PLANNED_VERB_STEMS.iter().any(|s| lw.starts_with(s))
+                    || (self.word(j + 1).eq_ignore_ascii_case("to")
+                        && (lw == "going" || PLANNED_VERB_STEMS.iter().any(|s| lw.starts_with(s))))
                 {
                     modality = Modality::Planned;
                 } else if is_any(w, &["allegedly", "reportedly", "purportedly"]) {
@@ -718,7 +730,7 @@ impl<'a> Coder<'a> {
         // inside reported speech about another actor's deeds: claimed
         if let Some(q) = tq {
             let speaker = doc.quotes[q].speaker;
-            if modality == Modality::Asserted && speaker.is_some() && speaker != Some(source_id) {
+            if modality == Modality::Asserted && speaker.is_some() && speaker != source_id {
                 modality = Modality::Claimed;
             }
         }
@@ -740,7 +752,7 @@ impl<'a> Coder<'a> {
             mode: p.mode.clone(),
             cameo: p.cameo.clone(),
             goldstein: p.goldstein,
-            source: Some(source_id),
+            source: source_id,
             target,
             date: te.and_then(|t| t.when).map(When::format),
             date_text: te.map(|t| t.span),
@@ -752,10 +764,4 @@ impl<'a> Coder<'a> {
             quote: tq.map(|q| q as u32),
         })
     }
-}
-
-/// Unused helper kept private: tokens of a span.
-#[allow(dead_code)]
-fn toks<'d>(doc: &'d Document, s: Span) -> &'d [Token] {
-    doc.tokens_in(s)
 }

@@ -31,6 +31,8 @@ pub struct Codebook {
     pub orgs: FxMap<String, OrgCode>,
     /// Seats of government and capitals standing for a country (lowercase, without `the`).
     pub metonyms: FxMap<String, String>,
+    /// `sectors` by phrase: (file rank, sector).
+    pub sector_index: FxMap<String, (usize, String)>,
 }
 
 fn dash(s: &str) -> Option<String> {
@@ -46,6 +48,9 @@ impl Codebook {
                 c.sectors
                     .push((cols[0].to_lowercase(), cols[1].to_string()));
             }
+        }
+        for (rank, (p, s)) in c.sectors.iter().enumerate() {
+            c.sector_index.entry(p.clone()).or_insert((rank, s.clone()));
         }
         // the actor lexicon's kinds give a default sector
         for (_, cols) in tsv_lines(ORGANIZATIONS_TSV) {
@@ -102,26 +107,30 @@ impl Codebook {
     /// The sector a title or name implies: the longest phrase of `sectors.tsv` found in it on
     /// word boundaries.
     pub fn sector_of(&self, title: &str) -> Option<&str> {
-        let t = title.to_lowercase();
-        let mut best: Option<(&str, usize)> = None;
-        for (p, s) in &self.sectors {
-            if best.is_some_and(|(_, n)| n >= p.len()) {
-                continue;
-            }
-            let mut from = 0;
-            while let Some(i) = t[from..].find(p.as_str()) {
-                let a = from + i;
-                let b = a + p.len();
-                let left = a == 0 || !t.as_bytes()[a - 1].is_ascii_alphanumeric();
-                let right = b == t.len() || !t.as_bytes()[b].is_ascii_alphanumeric();
-                if left && right {
-                    best = Some((s, p.len()));
-                    break;
+        // every run of up to 4 words of the title, looked up; the longest found wins
+        let lower = title.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let mut best: Option<(&str, usize, usize)> = None; // (sector, bytes, rank)
+        let mut key = String::new();
+        for i in 0..words.len() {
+            key.clear();
+            for (n, w) in words[i..].iter().take(4).enumerate() {
+                if n > 0 {
+                    key.push(' ');
                 }
-                from = a + 1;
+                key.push_str(w.trim_matches(|c: char| c == ',' || c == '(' || c == ')'));
+                if let Some(&(rank, ref s)) = self.sector_index.get(key.as_str()) {
+                    let better = match best {
+                        None => true,
+                        Some((_, len, r)) => key.len() > len || (key.len() == len && rank < r),
+                    };
+                    if better {
+                        best = Some((s.as_str(), key.len(), rank));
+                    }
+                }
             }
         }
-        best.map(|(s, _)| s)
+        best.map(|(s, _, _)| s)
     }
 
     /// Whether a mention's text names a government (`Washington`, `the White House`, `the US
@@ -162,10 +171,11 @@ impl Codebook {
                     if c.country.is_none() {
                         // an organisation named in the title (`NSC spokesman`)
                         c.country = a.titles.iter().find_map(|t| {
+                            let t = t.to_lowercase();
                             self.orgs
                                 .iter()
-                                .find(|(n, _)| t.to_lowercase().contains(n.as_str()))
-                                .and_then(|(_, o)| o.country.clone())
+                                .filter(|(n, _)| n.len() > 3 && t.contains(n.as_str()))
+                                .find_map(|(_, o)| o.country.clone())
                         });
                     }
                 }

@@ -138,6 +138,62 @@ fn year_num(w: &str) -> Option<i64> {
     (w.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
 }
 
+/// Whether a lowercase word can start or anchor a time expression (a cheap filter, so that
+/// sentences without one skip [`find`]).
+pub fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "week"
+            | "month"
+            | "year"
+            | "weekend"
+            | "days"
+            | "weeks"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "mar."
+            | "apr."
+            | "jun."
+            | "jul."
+            | "aug."
+            | "sep."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    ) || (w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[0].is_ascii_digit())
+}
+
 /// Whether the sentence speaks of the future (bare weekdays then mean the next one).
 fn future_cue(w: &str) -> bool {
     ["will", "'ll", "next", "upcoming", "tomorrow", "shall"]
@@ -152,7 +208,9 @@ fn future_cue(w: &str) -> bool {
 pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) -> Vec<TimeExpr> {
     let w = |i: usize| -> &str { toks.get(i).map(|t| doc.slice(t.span)).unwrap_or("") };
     let is = |i: usize, s: &str| w(i).eq_ignore_ascii_case(s);
-    let future = toks.iter().any(|t| future_cue(doc.slice(t.span)));
+    let mut future_memo: Option<bool> = None;
+    let mut future =
+        || *future_memo.get_or_insert_with(|| toks.iter().any(|t| future_cue(doc.slice(t.span))));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -162,19 +220,29 @@ pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) 
             continue;
         }
         let word = w(i);
-        let lower = word.to_ascii_lowercase();
+        // time words are short ASCII words: lowercase them on the stack, skip the rest
+        if word.len() > 10 || !word.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let mut buf = [0u8; 10];
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
         let mut found: Option<(usize, usize, Option<When>)> = None; // (start tok, end tok excl, when)
-        let prev = if i > 0 {
-            w(i - 1).to_ascii_lowercase()
-        } else {
-            String::new()
-        };
+        let prev_w = if i > 0 { w(i - 1) } else { "" };
+        let prev = [
+            "last", "past", "next", "coming", "this", "on", "since", "until", "by",
+        ]
+        .into_iter()
+        .find(|x| prev_w.eq_ignore_ascii_case(x))
+        .unwrap_or("");
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == lower) {
             let mut s = i;
             let mut e = i + 1;
-            let mut dir = if future { 1 } else { -1 };
+            let mut dir = if future() { 1 } else { -1 };
             let mut strict = false;
-            match prev.as_str() {
+            match prev {
                 "last" | "past" => {
                     s = i - 1;
                     dir = -1;
@@ -212,15 +280,15 @@ pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) 
                 When::Day(d)
             });
             found = Some((s, e, when));
-        } else if let Some(off) = match lower.as_str() {
+        } else if let Some(off) = match lower {
             "yesterday" => Some(-1),
             "today" | "tonight" => Some(0),
             "tomorrow" => Some(1),
             _ => None,
         } {
             found = Some((i, i + 1, article.map(|a| When::Day(a + off))));
-        } else if matches!(lower.as_str(), "week" | "month" | "year" | "weekend")
-            && matches!(prev.as_str(), "last" | "this" | "next" | "past")
+        } else if matches!(lower, "week" | "month" | "year" | "weekend")
+            && matches!(prev, "last" | "this" | "next" | "past")
         {
             let s = if i >= 2 && is(i - 2, "earlier") {
                 i - 2
@@ -229,12 +297,12 @@ pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) 
             };
             let when = article.map(|a| {
                 let (y, m, _) = civil_from_days(a);
-                let k = match prev.as_str() {
+                let k = match prev {
                     "last" | "past" => -1,
                     "next" => 1,
                     _ => 0,
                 };
-                match lower.as_str() {
+                match lower {
                     "week" => {
                         let mon = a - weekday(a) + 7 * k;
                         if k == 0 && s + 2 == i + 1 && is(s, "earlier") {
@@ -284,10 +352,14 @@ pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) 
                 i - 1
             };
             found = Some((s, i + 2, article.map(|a| When::Range(a + 1, a + 7))));
-        } else if let Some(m) = month_of(word).filter(|_| {
-            // `may` and `march` are words too: a month only when capitalized next to a number
-            word.as_bytes()[0].is_ascii_uppercase()
-        }) {
+        } else if let Some(m) = word
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_uppercase())
+            .then(|| month_of(word))
+            .flatten()
+        {
+            // (`may` and `march` are words too: a month only when capitalized)
             let next_day = day_num(w(i + 1)).filter(|_| {
                 toks.get(i + 1).is_some_and(|t| {
                     t.kind == TokenKind::Number
@@ -329,7 +401,7 @@ pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) 
                     (None, Some(a)) => {
                         let (ay, am, _) = civil_from_days(a);
                         // a month more than half a year after the article date is last year's
-                        Some(if !future && (m as i64 - am as i64) > 6 {
+                        Some(if !future() && (m as i64 - am as i64) > 6 {
                             ay - 1
                         } else {
                             ay

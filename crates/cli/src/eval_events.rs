@@ -1,0 +1,310 @@
+//! `newsgraph eval events`: event coding against the paragraph gold of
+//! `eval/gold/events/*.jsonl` (format in eval/gold/events/GUIDELINES.md).
+//!
+//! Events are matched per paragraph as multisets (a predicted event belongs to the paragraph
+//! holding its trigger): event types; (type, source country, target country) triples; and
+//! (type, date) pairs over events with a date (precision over predicted events with a date,
+//! recall over gold events with a date).
+
+use anyhow::{bail, Context, Result};
+use newsgraph_core::Document;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldEvent {
+    #[serde(rename = "type")]
+    kind: String,
+    source_country: Option<String>,
+    target_country: Option<String>,
+    date: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldParagraph {
+    corpus: String,
+    article: String,
+    article_date: Option<String>,
+    paragraph: Span,
+    text_sha1: Option<String>,
+    events: Vec<GoldEvent>,
+}
+
+/// Precision / recall / F1 counts.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Prf {
+    /// Matched.
+    pub tp: usize,
+    /// Predicted.
+    pub pred: usize,
+    /// Gold.
+    pub gold: usize,
+}
+
+impl Prf {
+    /// Precision.
+    pub fn p(&self) -> f64 {
+        if self.pred == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.pred as f64
+        }
+    }
+    /// Recall.
+    pub fn r(&self) -> f64 {
+        if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        }
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add<K: std::hash::Hash + Eq>(&mut self, gold: Vec<K>, pred: Vec<K>) {
+        self.gold += gold.len();
+        self.pred += pred.len();
+        let mut m: HashMap<K, i64> = HashMap::new();
+        for g in gold {
+            *m.entry(g).or_default() += 1;
+        }
+        for p in pred {
+            if let Some(c) = m.get_mut(&p) {
+                if *c > 0 {
+                    *c -= 1;
+                    self.tp += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The three scores.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct EventScores {
+    /// Event types.
+    pub types: Prf,
+    /// (type, source country, target country).
+    pub triples: Prf,
+    /// (type, date) over events with a date.
+    pub dates: Prf,
+    /// Paragraphs scored.
+    pub paragraphs: usize,
+}
+
+fn load_texts(naeb: &Path) -> Result<HashMap<String, (String, Option<String>)>> {
+    #[derive(Deserialize)]
+    struct A {
+        #[serde(rename = "articleBody")]
+        body: String,
+        date: Option<String>,
+    }
+    let bytes = std::fs::read(naeb)
+        .with_context(|| format!("{}: cannot read the NAEB articles", naeb.display()))?;
+    let m: HashMap<String, A> = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{}: not a NAEB articles.json", naeb.display()))?;
+    Ok(m.into_iter().map(|(k, v)| (k, (v.body, v.date))).collect())
+}
+
+/// Scores the pipeline on every `*.jsonl` under `gold` (a directory or one file). `verbose`
+/// lists each paragraph's gold and predicted triples.
+pub fn eval_events(
+    gold: &Path,
+    naeb: &Path,
+    polnear: &Path,
+    verbose: bool,
+) -> Result<(String, EventScores)> {
+    let files: Vec<PathBuf> = if gold.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(gold)
+            .with_context(|| format!("{}: cannot read the gold directory", gold.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        v.sort();
+        v
+    } else {
+        vec![gold.to_path_buf()]
+    };
+    if files.is_empty() {
+        bail!("{}: no gold files (*.jsonl) found", gold.display());
+    }
+    let mut paragraphs = Vec::new();
+    for f in &files {
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("{}: cannot read", f.display()))?;
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let p: GoldParagraph = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not a gold paragraph", f.display(), i + 1))?;
+            paragraphs.push(p);
+        }
+    }
+    let naeb_texts = if paragraphs.iter().any(|p| p.corpus == "naeb") {
+        load_texts(naeb)?
+    } else {
+        HashMap::new()
+    };
+    let pipeline = crate::pipeline();
+    let mut docs: HashMap<(String, String), Document> = HashMap::new();
+    let mut s = EventScores::default();
+    let mut out = String::new();
+    for p in &paragraphs {
+        let key = (p.corpus.clone(), p.article.clone());
+        if !docs.contains_key(&key) {
+            let (text, date) = match p.corpus.as_str() {
+                "naeb" => naeb_texts.get(&p.article).cloned().with_context(|| {
+                    format!("gold article {} is not in {}", p.article, naeb.display())
+                })?,
+                "polnear" => {
+                    let path = ["dev", "train", "test"]
+                        .iter()
+                        .map(|split| {
+                            polnear
+                                .join(split)
+                                .join("text")
+                                .join(format!("{}.txt", p.article))
+                        })
+                        .find(|f| f.exists())
+                        .with_context(|| {
+                            format!(
+                                "gold article {} is not under {}",
+                                p.article,
+                                polnear.display()
+                            )
+                        })?;
+                    (std::fs::read_to_string(&path)?, None)
+                }
+                c => bail!("unknown corpus `{c}` in the gold"),
+            };
+            if let Some(h) = &p.text_sha1 {
+                let got = sha1_smol::Sha1::from(text.as_bytes()).digest().to_string();
+                if &got != h {
+                    bail!(
+                        "gold article {}: the corpus text changed (sha1 {got}, gold made on {h})",
+                        p.article
+                    );
+                }
+            }
+            let mut doc = Document::new(text);
+            doc.meta.date = p.article_date.clone().or(date);
+            pipeline.run(&mut doc);
+            docs.insert(key.clone(), doc);
+        }
+        let doc = &docs[&key];
+        let pred: Vec<&newsgraph_core::Event> = doc
+            .events
+            .iter()
+            .filter(|e| {
+                (e.trigger.start as usize) >= p.paragraph.start
+                    && (e.trigger.start as usize) < p.paragraph.end
+            })
+            .collect();
+        let country = |a: Option<newsgraph_core::ActorId>| {
+            a.and_then(|a| doc.actor_codes.get(a.0 as usize))
+                .and_then(|c| c.country.clone())
+        };
+        s.paragraphs += 1;
+        s.types.add(
+            p.events.iter().map(|e| e.kind.clone()).collect(),
+            pred.iter().map(|e| e.kind.as_str().to_string()).collect(),
+        );
+        let gt: Vec<_> = p
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.kind.clone(),
+                    e.source_country.clone(),
+                    e.target_country.clone(),
+                )
+            })
+            .collect();
+        let pt: Vec<_> = pred
+            .iter()
+            .map(|e| {
+                (
+                    e.kind.as_str().to_string(),
+                    country(e.source),
+                    country(e.target),
+                )
+            })
+            .collect();
+        if verbose && gt != pt {
+            let show = |v: &[(String, Option<String>, Option<String>)]| {
+                v.iter()
+                    .map(|(t, a, b)| {
+                        format!(
+                            "{t} {}>{}",
+                            a.as_deref().unwrap_or("-"),
+                            b.as_deref().unwrap_or("-")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "{} {}..{}\n  gold: {}\n  pred: {}",
+                p.article,
+                p.paragraph.start,
+                p.paragraph.end,
+                show(&gt),
+                show(&pt)
+            );
+            for e in &pred {
+                let _ = writeln!(out, "    {:?} `{}`", e.kind, doc.slice(e.trigger));
+            }
+        }
+        s.triples.add(gt, pt);
+        s.dates.add(
+            p.events
+                .iter()
+                .filter_map(|e| e.date.clone().map(|d| (e.kind.clone(), d)))
+                .collect(),
+            pred.iter()
+                .filter_map(|e| e.date.clone().map(|d| (e.kind.as_str().to_string(), d)))
+                .collect(),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "events against {} ({} paragraphs)",
+        gold.display(),
+        s.paragraphs
+    );
+    for (name, x) in [
+        ("type", s.types),
+        ("type+source+target", s.triples),
+        ("type+date", s.dates),
+    ] {
+        let _ = writeln!(
+            out,
+            "  {name:<20} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, pred {}, gold {})",
+            x.p(),
+            x.r(),
+            x.f1(),
+            x.tp,
+            x.pred,
+            x.gold
+        );
+    }
+    Ok((out, s))
+}
