@@ -64,6 +64,14 @@ pub fn fxhash(s: &str) -> u64 {
     h.finish()
 }
 
+/// The [`FxHasher`] hash of bytes (equal to [`fxhash`] of the same string).
+#[inline]
+pub fn fxhash_bytes(s: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s);
+    h.finish()
+}
+
 /// A hash map with [`FxHasher`].
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -599,6 +607,12 @@ impl Lexicon {
     #[inline]
     pub fn get_hashed(&self, lc: &str, h: u64) -> Option<&WordInfo> {
         self.words.get(&h).filter(|w| *w.key == *lc)
+    }
+
+    /// What is known about a lowercase word given as bytes, whose [`fxhash`] is `h`.
+    #[inline]
+    pub fn get_hashed_bytes(&self, lc: &[u8], h: u64) -> Option<&WordInfo> {
+        self.words.get(&h).filter(|w| w.key.as_bytes() == lc)
     }
 
     /// Looks a whole string up among the entry aliases, ignoring case.

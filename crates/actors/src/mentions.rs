@@ -92,8 +92,10 @@ pub struct TokenView<'a> {
     pub text: &'a str,
     /// The tokens.
     pub toks: &'a [Token],
+    /// The text lowercased in ASCII, then the lowercase forms of the non-ASCII tokens.
     lc: String,
-    lc_end: Vec<u32>,
+    /// Byte range of each token's lowercase form in `lc`.
+    lc_span: Vec<(u32, u32)>,
     lc_hash: Vec<u64>,
     /// Longest phrase match per token within its sentence (length 0: none).
     memo: Vec<(u8, Target)>,
@@ -105,6 +107,10 @@ pub struct TokenView<'a> {
     pub sent_bounds: Vec<(u32, u32)>,
     /// Inside double quotation marks.
     pub in_quote: Vec<bool>,
+    /// Open-addressing set of the hashes of the word tokens starting with an ASCII lowercase
+    /// letter (0 marks an empty slot; the flag says whether hash 0 itself is in), built on
+    /// first use by [`TokenView::seen_lowercase`].
+    lower_set: std::cell::OnceCell<(Vec<u64>, bool)>,
 }
 
 fn is_double_quote(s: &str) -> bool {
@@ -119,22 +125,39 @@ impl<'a> TokenView<'a> {
     pub fn new(lex: &'a Lexicon, doc: &'a Document) -> TokenView<'a> {
         let text = doc.text.as_str();
         let toks = doc.tokens.as_slice();
-        let mut lc = String::with_capacity(text.len());
-        let mut lc_end = Vec::with_capacity(toks.len());
+        // The lowercase forms: ASCII tokens are their own span of the lowercased text, others
+        // (typographic apostrophes, non-ASCII letters) go after it.
+        let mut lc = text.to_ascii_lowercase();
+        let all_ascii = text.is_ascii();
+        let mut extra = String::new();
+        let mut lc_span = Vec::with_capacity(toks.len());
         let mut info = Vec::with_capacity(toks.len());
         let mut lc_hash = Vec::with_capacity(toks.len());
+        let bytes = text.as_bytes();
         for t in toks {
-            let start = lc.len();
-            crate::lexicon::push_lower(&text[t.span.range()], &mut lc);
-            lc_end.push(lc.len() as u32);
-            let h = crate::lexicon::fxhash(&lc[start..]);
+            let (a, b) = (t.span.start as usize, t.span.end as usize);
+            let (s, e) = if all_ascii || bytes[a..b].is_ascii() {
+                (a, b)
+            } else {
+                let s = text.len() + extra.len();
+                crate::lexicon::push_lower(&text[a..b], &mut extra);
+                (s, text.len() + extra.len())
+            };
+            lc_span.push((s as u32, e as u32));
+            let form = if s < text.len() {
+                &lc.as_bytes()[s..e]
+            } else {
+                &extra.as_bytes()[s - text.len()..e - text.len()]
+            };
+            let h = crate::lexicon::fxhash_bytes(form);
             lc_hash.push(h);
             info.push(if t.kind == TokenKind::Word || t.kind == TokenKind::Punct {
-                lex.get_hashed(&lc[start..], h)
+                lex.get_hashed_bytes(form, h)
             } else {
                 None
             });
         }
+        lc.push_str(&extra);
         let mut sent = vec![u32::MAX; toks.len()];
         let mut sent_bounds = Vec::with_capacity(doc.sentences.len());
         let mut ti = 0usize;
@@ -176,13 +199,14 @@ impl<'a> TokenView<'a> {
             text,
             toks,
             lc,
-            lc_end,
+            lc_span,
             lc_hash,
             memo: Vec::new(),
             info,
             sent,
             sent_bounds,
             in_quote,
+            lower_set: std::cell::OnceCell::new(),
         };
         let mut memo = vec![(0u8, Target::Title(0)); toks.len()];
         for &(a, b) in &v.sent_bounds {
@@ -214,12 +238,8 @@ impl<'a> TokenView<'a> {
     /// Lowercase form of token `i`.
     #[inline]
     pub fn lc(&self, i: usize) -> &str {
-        let a = if i == 0 {
-            0
-        } else {
-            self.lc_end[i - 1] as usize
-        };
-        &self.lc[a..self.lc_end[i] as usize]
+        let (a, b) = self.lc_span[i];
+        &self.lc[a as usize..b as usize]
     }
 
     /// Text of token `i`.
@@ -261,15 +281,52 @@ impl<'a> TokenView<'a> {
     /// article also says `critics`): a common noun, not a name.
     #[inline]
     pub fn seen_lowercase(&self, i: usize) -> bool {
-        // A linear scan over the hashes: asked only for a few sentence-initial words.
-        let h = self.lc_hash[i];
         let bytes = self.text.as_bytes();
-        self.lc_hash.iter().enumerate().any(|(j, &x)| {
-            x == h
-                && j != i
-                && self.toks[j].kind == TokenKind::Word
+        let lower_word = |j: usize| {
+            self.toks[j].kind == TokenKind::Word
                 && bytes[self.toks[j].span.start as usize].is_ascii_lowercase()
-        })
+        };
+        let h = self.lc_hash[i];
+        if lower_word(i) {
+            // Token `i` is in the set itself: look for another one.
+            return self
+                .lc_hash
+                .iter()
+                .enumerate()
+                .any(|(j, &x)| x == h && j != i && lower_word(j));
+        }
+        let (set, zero) = self.lower_set.get_or_init(|| {
+            let mut set = vec![0u64; (self.toks.len() * 2).next_power_of_two().max(16)];
+            let mut zero = false;
+            for j in 0..self.toks.len() {
+                if lower_word(j) {
+                    let x = self.lc_hash[j];
+                    if x == 0 {
+                        zero = true;
+                        continue;
+                    }
+                    let m = set.len() - 1;
+                    let mut k = (x >> 40) as usize & m;
+                    while set[k] != 0 && set[k] != x {
+                        k = (k + 1) & m;
+                    }
+                    set[k] = x;
+                }
+            }
+            (set, zero)
+        });
+        if h == 0 {
+            return *zero;
+        }
+        let m = set.len() - 1;
+        let mut k = (h >> 40) as usize & m;
+        loop {
+            match set[k] {
+                0 => return false,
+                x if x == h => return true,
+                _ => k = (k + 1) & m,
+            }
+        }
     }
 
     /// The possessive clitic `'s`.
