@@ -510,7 +510,8 @@ const FURNITURE: &[&str] = &[
     "visually-hidden", "sr-only", "screen-reader", "footer", "masthead", "widget",
     "more-from", "read-more", "readmore", "also-read", "see-also", "tag-list", "taglist",
     "author-bio", "disclaimer", "playlist", "lightbox", "slideshow", "carousel", "timestamp",
-    "newsletter", "nav-", "-nav", "menu",
+    "newsletter", "nav-", "-nav", "menu", "twitter-tweet", "instagram-media", "tiktok-embed",
+    "social-embed", "pullquote", "pull-quote",
 ];
 
 /// Classification of an element's class and id.
@@ -601,7 +602,11 @@ fn class_info(a: &Attrs) -> ClassInfo {
             || has("-ads")
         {
             ci.furniture = true;
-        } else if furniture_matcher().is_match(t) && !has("body") {
+        } else if furniture_matcher().is_match(t)
+            && !has("body")
+            // `has-sidebar`, `with-comments`, `no-ads`: the element's layout, not furniture.
+            && !(starts_with_ci(t.as_bytes(), b"has") || starts_with_ci(t.as_bytes(), b"with") || starts_with_ci(t.as_bytes(), b"no-"))
+        {
             ci.furniture = true;
         } else if ["article", "story", "content", "body", "entry", "main", "post", "text"]
             .iter()
@@ -1119,17 +1124,26 @@ fn select_by_density(elems: &mut [Elem], paras: &[Para]) -> Vec<usize> {
             e = elems[e].parent as usize;
         }
     }
+    // Wrappers around single paragraphs hold no more prose than the paragraph: look a
+    // few levels up for the ancestor that does.
     let mut top = top;
-    loop {
-        let parent = elems[top].parent as usize;
-        if parent == 0 || prose[parent] * 4 < prose[top] * 5 {
-            break;
+    'up: loop {
+        let mut a = top;
+        for _ in 0..4 {
+            a = elems[a].parent as usize;
+            if a == 0 {
+                break 'up;
+            }
+            let ld = link_len[a] as f32 / text_len[a].max(1) as f32;
+            if ld > 0.35 {
+                break 'up;
+            }
+            if prose[a] * 4 >= prose[top] * 5 {
+                top = a;
+                continue 'up;
+            }
         }
-        let ld = link_len[parent] as f32 / text_len[parent].max(1) as f32;
-        if ld > 0.35 {
-            break;
-        }
-        top = parent;
+        break;
     }
     let top_score = final_score(top, elems);
     let parent = elems[top].parent as usize;
@@ -1191,6 +1205,13 @@ fn add_captions(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
     add.sort_unstable();
     add.dedup();
     *sel = add;
+}
+
+/// A line of at most three words that does not end a sentence: a label, counter or button
+/// text left in the article container (`View All`, `8 COMMENTS`, `Pros`, `23`).
+fn stub(t: &str) -> bool {
+    t.split_whitespace().count() <= 3
+        && !t.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
 }
 
 /// Whether a paragraph inside the article stays (as body, caption or credit).
@@ -1742,6 +1763,11 @@ fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, 
             _ => {
                 if b.kind == BlockKind::Title && i > 0 {
                     b.kind = BlockKind::Body;
+                }
+                // Labels and counters left in the container (`View All`, `8 COMMENTS`) are
+                // furniture, unless the text rules found a signature or credit in them.
+                if b.kind == BlockKind::Body && role == Role::Body && stub(&ex.text[pspan.range()]) {
+                    b.kind = BlockKind::Boilerplate;
                 }
                 if matches!(b.kind, BlockKind::Body | BlockKind::Dateline) {
                     body_paras[i] = true;
