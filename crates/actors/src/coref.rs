@@ -2,10 +2,9 @@
 //! surname, organizations by name and acronym, nominals by title, pronouns by salience.
 //! Works from any list of [`Candidate`]s, whatever produced them.
 
-use crate::lexicon::{EntryKind, Gender, Lexicon, Role};
+use crate::lexicon::{EntryKind, FxMap, Gender, Lexicon, Role};
 use crate::mentions::{Candidate, Class};
 use newsgraph_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 struct Build {
@@ -51,10 +50,6 @@ impl Build {
     }
 }
 
-fn name_tokens(s: &str) -> Vec<String> {
-    s.split_whitespace().map(crate::lexicon::lower).collect()
-}
-
 /// True when `title` (an actor's title) is a form of the nominal's title: equal, or ending
 /// with it after a word that is not a modifier changing the role (`vice`, `deputy`).
 pub fn title_matches(title: &str, nominal: &str) -> bool {
@@ -75,17 +70,33 @@ pub fn title_matches(title: &str, nominal: &str) -> bool {
     }
 }
 
+/// Writes the lowercase name key of `text` into `buf`: its whitespace-separated words
+/// lowercased and joined by single spaces. Returns the number of words.
+fn name_key(text: &str, buf: &mut String) -> usize {
+    buf.clear();
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        if n > 0 {
+            buf.push(' ');
+        }
+        crate::lexicon::push_lower(w, buf);
+        n += 1;
+    }
+    n
+}
+
 /// Fills `doc.mentions` and `doc.actors` from candidates.
 pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
     cands.sort_by_key(|c| (c.span.start, c.span.end));
     let mut actors: Vec<Build> = Vec::new();
     let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
-    let mut by_name: HashMap<(u8, String), usize> = HashMap::new();
-    let kind_code = |k: ActorKind| k as u8;
+    // Lowercase canonical name -> actor per kind (indexed by `ActorKind as usize`).
+    let mut by_name: FxMap<String, [usize; 5]> = FxMap::default();
+    let mut buf = String::new();
 
     // 1. Lexicon entries and named organizations / places, by canonical name.
     for (i, c) in cands.iter().enumerate() {
-        let (kind, name, weak) = match (c.class, c.entry) {
+        let (kind, name, weak): (ActorKind, &str, bool) = match (c.class, c.entry) {
             (Class::Country | Class::Org | Class::Place, Some((id, role))) => {
                 let e = lex.entry(id);
                 let kind = match e.kind {
@@ -93,34 +104,37 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
                     EntryKind::Org(_) => ActorKind::Organization,
                     EntryKind::Place => ActorKind::Place,
                 };
-                (kind, e.name.clone(), e.weak && role == Role::Name)
+                (kind, &e.name, e.weak && role == Role::Name)
             }
             (Class::Org, None) => {
                 let text = doc.slice(c.span);
-                let name = c.name.clone().unwrap_or_else(|| {
+                let name = c.name.as_deref().unwrap_or_else(|| {
                     text.strip_prefix("the ")
                         .or_else(|| text.strip_prefix("The "))
                         .unwrap_or(text)
-                        .to_string()
                 });
                 (ActorKind::Organization, name, false)
             }
             (Class::Place, None) => {
-                let name = c
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| doc.slice(c.span).to_string());
+                let name = c.name.as_deref().unwrap_or_else(|| doc.slice(c.span));
                 (ActorKind::Place, name, false)
             }
             _ => continue,
         };
-        let key = (kind_code(kind), crate::lexicon::lower(&name));
-        let idx = *by_name.entry(key).or_insert_with(|| {
-            let mut b = Build::new(name, kind);
+        buf.clear();
+        crate::lexicon::push_lower(name, &mut buf);
+        let slots = match by_name.get_mut(buf.as_str()) {
+            Some(slots) => slots,
+            None => by_name.entry(buf.clone()).or_insert([usize::MAX; 5]),
+        };
+        let slot = &mut slots[kind as usize];
+        if *slot == usize::MAX {
+            let mut b = Build::new(name.to_string(), kind);
             b.weak_only = true;
             actors.push(b);
-            actors.len() - 1
-        });
+            *slot = actors.len() - 1;
+        }
+        let idx = *slot;
         let a = &mut actors[idx];
         a.weak_only &= weak;
         if a.country.is_none() {
@@ -136,51 +150,65 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
     }
 
     // 2. Persons with full names, then single names that no full name explains.
-    let mut persons: HashMap<String, usize> = HashMap::new();
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut persons: FxMap<String, usize> = FxMap::default();
+    let mut surnames: FxMap<String, Vec<usize>> = FxMap::default();
+    // Given name -> persons (in creation order) whose full name of two or more words starts
+    // with it.
+    let mut given: FxMap<String, Vec<usize>> = FxMap::default();
     for pass in 0..2 {
         for (i, c) in cands.iter().enumerate() {
             if c.class != Class::Person || assigned[i].is_some() {
                 continue;
             }
             let text = c.name.as_deref().unwrap_or(doc.slice(c.span));
-            let toks = name_tokens(text);
-            if (pass == 0) != (toks.len() >= 2) {
+            let ntoks = name_key(text, &mut buf);
+            if (pass == 0) != (ntoks >= 2) {
                 continue;
             }
-            let key = toks.join(" ");
+            let key = buf.as_str();
             // `Das Sarma` after `Sankar Das Sarma`: a multiword surname.
             let suffix_of = || {
-                (toks.len() >= 2
+                (ntoks >= 2
                     && !lex
-                        .get(&toks[0])
+                        .get(key.split(' ').next().unwrap_or(""))
                         .is_some_and(|w| w.is(crate::lexicon::flags::FIRST_NAME)))
                 .then(|| {
                     actors.iter().position(|a| {
                         a.kind == ActorKind::Person
-                            && a.toks.len() > toks.len()
-                            && a.toks.ends_with(&toks)
+                            && a.toks.len() > ntoks
+                            && a.toks[a.toks.len() - ntoks..]
+                                .iter()
+                                .map(String::as_str)
+                                .eq(key.split(' '))
                     })
                 })
                 .flatten()
             };
-            let idx = if let Some(&idx) = persons.get(&key) {
+            let idx = if let Some(&idx) = persons.get(key) {
                 idx
             } else if let Some(idx) = suffix_of() {
                 idx
-            } else if toks.len() == 1 && surnames.contains_key(&key) {
-                nearest(&surnames[&key], &assigned, i)
-            } else if let Some(idx) = given_name_of(&actors, &key, &assigned, i) {
+            } else if let Some(options) = surnames.get(key).filter(|_| ntoks == 1) {
+                nearest(options, &assigned, i)
+            } else if let Some(idx) = given_name_of(&given, key, &assigned, i) {
                 idx
             } else {
                 actors.push(Build::new(text.to_string(), ActorKind::Person));
                 let idx = actors.len() - 1;
-                actors[idx].toks = toks.clone();
-                persons.insert(key, idx);
+                let toks: Vec<String> = if ntoks == 0 {
+                    Vec::new()
+                } else {
+                    key.split(' ').map(str::to_string).collect()
+                };
+                if toks.len() >= 2 {
+                    given.entry(toks[0].clone()).or_default().push(idx);
+                }
                 surnames
                     .entry(toks.last().cloned().unwrap_or_default())
                     .or_default()
                     .push(idx);
+                persons.insert(key.to_string(), idx);
+                actors[idx].toks = toks;
                 idx
             };
             actors[idx].absorb(c);
@@ -189,31 +217,33 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
     }
 
     // 3. Unknown names: a person's full name or surname, or an organization's acronym.
+    let mut acronyms: Option<Vec<Option<String>>> = None;
     for (i, c) in cands.iter().enumerate() {
         if c.class != Class::Unknown || assigned[i].is_some() {
             continue;
         }
         let text = doc.slice(c.span);
-        let toks = name_tokens(text);
-        let key = toks.join(" ");
-        if let Some(&idx) = persons.get(&key) {
+        let ntoks = name_key(text, &mut buf);
+        let key = buf.as_str();
+        if let Some(&idx) = persons.get(key) {
             assigned[i] = Some(idx);
             actors[idx].absorb(c);
-        } else if toks.len() == 1 && surnames.contains_key(&key) {
-            let idx = nearest(&surnames[&key], &assigned, i);
+        } else if let Some(options) = surnames.get(key).filter(|_| ntoks == 1) {
+            let idx = nearest(options, &assigned, i);
             assigned[i] = Some(idx);
             actors[idx].absorb(c);
-        } else if let Some(idx) = given_name_of(&actors, &key, &assigned, i) {
+        } else if let Some(idx) = given_name_of(&given, key, &assigned, i) {
             assigned[i] = Some(idx);
             actors[idx].absorb(c);
-        } else if toks.len() == 1
-            && text.len() >= 2
-            && text.chars().all(|ch| ch.is_ascii_uppercase())
-        {
-            if let Some(idx) = actors
-                .iter()
-                .position(|a| a.kind == ActorKind::Organization && acronym(&a.name) == text)
-            {
+        } else if ntoks == 1 && text.len() >= 2 && text.chars().all(|ch| ch.is_ascii_uppercase()) {
+            // No actor is created in this step: the organizations' acronyms are computed once.
+            let acr = acronyms.get_or_insert_with(|| {
+                actors
+                    .iter()
+                    .map(|a| (a.kind == ActorKind::Organization).then(|| acronym(&a.name)))
+                    .collect()
+            });
+            if let Some(idx) = acr.iter().position(|x| x.as_deref() == Some(text)) {
                 assigned[i] = Some(idx);
             }
         }
@@ -332,13 +362,14 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
         let actor = match assigned[i] {
             Some(a) if actors[a].weak_only => continue,
             Some(a) => Some(*remap[a].get_or_insert_with(|| {
-                let b = &actors[a];
+                // Each actor is output once: its fields move.
+                let b = &mut actors[a];
                 out_actors.push(Actor {
                     id: ActorId(out_actors.len() as u32),
-                    name: b.name.clone(),
+                    name: std::mem::take(&mut b.name),
                     kind: b.kind,
-                    titles: b.titles.clone(),
-                    country: b.country.clone(),
+                    titles: std::mem::take(&mut b.titles),
+                    country: b.country.take(),
                 });
                 (out_actors.len() - 1) as u32
             })),
@@ -359,9 +390,10 @@ pub fn merge(lex: &Lexicon, doc: &mut Document, mut cands: Vec<Candidate>) {
 }
 
 /// `Nariman` after `Nariman Tashakor`: the person whose full name starts with the given name
-/// `key` (the one mentioned nearest before candidate `i` when several do).
+/// `key` (the one mentioned nearest before candidate `i` when several do); `given` maps a
+/// first name token to the persons of two or more name tokens starting with it.
 fn given_name_of(
-    actors: &[Build],
+    given: &FxMap<String, Vec<usize>>,
     key: &str,
     assigned: &[Option<usize>],
     i: usize,
@@ -369,13 +401,10 @@ fn given_name_of(
     if key.contains(' ') {
         return None;
     }
-    let options: Vec<usize> = actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::Person && a.toks.len() >= 2 && a.toks[0] == key)
-        .map(|(k, _)| k)
-        .collect();
-    (!options.is_empty()).then(|| nearest(&options, assigned, i))
+    given
+        .get(key)
+        .filter(|o| !o.is_empty())
+        .map(|options| nearest(options, assigned, i))
 }
 
 /// The actor among `options` with a mention nearest before candidate `i`, else the first.
