@@ -1,4 +1,6 @@
-//! Expanding the command line's inputs (files, directories, `-`) into documents.
+//! Expanding the command line's inputs (files, directories, `-`) into documents: plain text,
+//! HTML pages, JSON Lines (one article per line) and WARC archives (one document per HTML
+//! response record), and processing them in parallel with results in input order.
 
 use newsgraph_core::{Document, Error, ErrorKind};
 use newsgraph_ingest::{html_document, looks_like_html, text_document, Limits};
@@ -24,11 +26,12 @@ impl Input {
     }
 }
 
-/// Extensions read from directories: plain text and HTML pages.
-const READABLE: &[&str] = &["txt", "html", "htm", "xhtml"];
+/// Extensions read from directories: plain text, HTML pages, JSON Lines, WARC (`.warc.gz`
+/// ends in `gz`, checked with the name).
+const READABLE: &[&str] = &["txt", "html", "htm", "xhtml", "jsonl", "warc"];
 
 /// Expands arguments: `-` is stdin, a directory is walked recursively for article files
-/// (`.txt`, `.html`, `.htm`, `.xhtml`)
+/// (`.txt`, `.html`, `.htm`, `.xhtml`, `.jsonl`, `.warc`, `.warc.gz`)
 /// (sorted, so runs are reproducible), anything else is a file. A missing path is kept as an
 /// input so that reading it reports the error in order with the others.
 pub fn expand(args: &[String]) -> Vec<Input> {
@@ -63,6 +66,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             .extension()
             .and_then(|x| x.to_str())
             .is_some_and(|x| READABLE.iter().any(|r| x.eq_ignore_ascii_case(r)))
+            || p.to_string_lossy().to_ascii_lowercase().ends_with(".warc.gz")
         {
             out.push(p);
         }
@@ -128,4 +132,141 @@ fn io_error(e: std::io::Error, name: &str) -> Error {
         _ => format!("cannot read: {e}"),
     };
     Error::new(ErrorKind::Io, msg).with_path(name)
+}
+
+/// How an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One article: plain text or an HTML page (sniffed).
+    Single,
+    /// JSON Lines, one article per line.
+    Jsonl,
+    /// A WARC archive, compressed or not.
+    Warc,
+}
+
+/// The kind of an input from its name: `.jsonl`, `.warc`, `.warc.gz`; anything else is one
+/// article (stdin included).
+pub fn kind_of(input: &Input) -> Kind {
+    let Input::File(p) = input else {
+        return Kind::Single;
+    };
+    let name = p.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".jsonl") {
+        Kind::Jsonl
+    } else if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+        Kind::Warc
+    } else {
+        Kind::Single
+    }
+}
+
+/// Every document of an input, in order: one for a text or HTML file, one per line of a
+/// JSON Lines file, one per HTML response of a WARC archive. Errors name the input and the
+/// line or record offset; reading goes on after them where the format allows.
+pub fn documents(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<Document, Error>> + Send> {
+    let name = input.name();
+    let kind = kind_of(input);
+    if kind == Kind::Single {
+        return Box::new(std::iter::once(load(input, limits)));
+    }
+    let Input::File(p) = input else {
+        unreachable!("stdin is a single article")
+    };
+    let file = match std::fs::File::open(p) {
+        Ok(f) => f,
+        Err(e) => return Box::new(std::iter::once(Err(io_error(e, &name)))),
+    };
+    match kind {
+        Kind::Jsonl => Box::new(newsgraph_ingest::jsonl::JsonlReader::new(
+            std::io::BufReader::with_capacity(1 << 16, file),
+            &name,
+            limits,
+        )),
+        _ => Box::new(newsgraph_ingest::warc::WarcReader::new(file, &name, limits)),
+    }
+}
+
+/// What [`process`] did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    /// Documents read and processed.
+    pub documents: usize,
+    /// Inputs, lines or records that failed.
+    pub failed: usize,
+    /// Records skipped as not articles (WARC images, redirects).
+    pub skipped: usize,
+}
+
+/// Reads all inputs, runs `pipeline` (after `prepare`) on the documents in parallel batches
+/// on all cores, and gives each result to `emit` in input order: documents as they are
+/// processed, errors where they occurred. A progress bar (documents/s, MB/s, errors) is drawn
+/// on stderr when it is a terminal.
+pub fn process(
+    inputs: &[Input],
+    limits: Limits,
+    pipeline: &newsgraph_core::Pipeline,
+    prepare: &(dyn Fn(&mut Document) + Sync),
+    emit: &mut dyn FnMut(Result<&Document, &Error>) -> anyhow::Result<()>,
+) -> anyhow::Result<Counts> {
+    use rayon::prelude::*;
+    use std::io::IsTerminal;
+    // Large enough to keep every core busy, small enough to bound memory (a batch holds at
+    // most BATCH documents of at most max_bytes each).
+    const BATCH: usize = 64;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} docs, {per_sec}, {msg} [{elapsed}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        b
+    });
+    let started = std::time::Instant::now();
+    let mut bytes = 0usize;
+    let mut counts = Counts::default();
+    let mut batch: Vec<Result<Document, Error>> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Result<Document, Error>>, counts: &mut Counts, bytes: &mut usize| -> anyhow::Result<()> {
+        batch.par_iter_mut().for_each(|item| {
+            if let Ok(doc) = item {
+                prepare(doc);
+                pipeline.run(doc);
+            }
+        });
+        for item in batch.drain(..) {
+            match &item {
+                Ok(doc) => {
+                    counts.documents += 1;
+                    *bytes += doc.text.len();
+                }
+                Err(e) if e.kind == ErrorKind::Unsupported => counts.skipped += 1,
+                Err(_) => counts.failed += 1,
+            }
+            emit(item.as_ref())?;
+        }
+        if let Some(b) = &bar {
+            b.set_position(counts.documents as u64);
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            b.set_message(format!(
+                "{:.1} MB/s, {} errors, {} skipped",
+                *bytes as f64 / secs / 1e6,
+                counts.failed,
+                counts.skipped
+            ));
+        }
+        Ok(())
+    };
+    for input in inputs {
+        for item in documents(input, limits) {
+            batch.push(item);
+            if batch.len() == BATCH {
+                flush(&mut batch, &mut counts, &mut bytes)?;
+            }
+        }
+    }
+    flush(&mut batch, &mut counts, &mut bytes)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(counts)
 }

@@ -1,6 +1,6 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use newsgraph::inputs::{expand, load};
+use newsgraph::inputs::expand;
 use newsgraph_ingest::Limits;
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,7 +15,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read articles (.txt or .html files, directories of them, or - for stdin) and print what they say.
+    /// Read articles (.txt, .html, .jsonl, .warc, .warc.gz files, directories of them, or - for
+    /// stdin) and print what they say; documents are processed in parallel, output in input order.
     Read {
         /// Output format: json (one object; JSON Lines when several articles), jsonl, text.
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -215,38 +216,44 @@ fn read(
     let pipeline = newsgraph::pipeline();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    let single = inputs.len() == 1;
-    for input in &inputs {
-        let mut doc = match load(input, limits) {
-            Ok(d) => d,
-            Err(e) => {
-                failed += 1;
-                eprintln!("newsgraph: {e}");
-                continue;
-            }
-        };
+    // One pretty JSON object when a single article is read; JSON Lines otherwise.
+    let single = inputs.len() == 1 && newsgraph::inputs::kind_of(&inputs[0]) == newsgraph::inputs::Kind::Single;
+    let prepare = |doc: &mut newsgraph_core::Document| {
         if date.is_some() {
             // The command line's date wins; otherwise keep the one the page gave.
             doc.meta.date = date.clone();
         }
-        pipeline.run(&mut doc);
+    };
+    let counts = newsgraph::inputs::process(&inputs, limits, &pipeline, &prepare, &mut |item| {
+        let doc = match item {
+            Ok(d) => d,
+            Err(e) if e.kind == newsgraph_core::ErrorKind::Unsupported => {
+                eprintln!("newsgraph: note: {e}");
+                return Ok(());
+            }
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(());
+            }
+        };
         match format {
             Format::Json if single => {
-                serde_json::to_writer_pretty(&mut out, &newsgraph_core::json::view(&doc))?;
+                serde_json::to_writer_pretty(&mut out, &newsgraph_core::json::view(doc))?;
                 writeln!(out)?;
             }
             Format::Json | Format::Jsonl => {
-                writeln!(out, "{}", newsgraph_core::json::to_json_line(&doc))?
+                writeln!(out, "{}", newsgraph_core::json::to_json_line(doc))?
             }
-            Format::Text => writeln!(out, "{}", newsgraph::text::render(&doc))?,
+            Format::Text => writeln!(out, "{}", newsgraph::text::render(doc))?,
         }
-    }
+        Ok(())
+    })?;
     out.flush()?;
-    if failed > 0 {
+    if counts.failed > 0 {
         eprintln!(
-            "newsgraph: {failed} of {} input(s) could not be read",
-            inputs.len()
+            "newsgraph: {} of {} input(s) could not be read (counting JSON Lines lines and WARC records as inputs)",
+            counts.failed,
+            counts.failed + counts.documents
         );
         return Ok(ExitCode::from(1));
     }

@@ -29,6 +29,9 @@ pub struct Meta {
     /// The publication's name (`og:site_name`, JSON-LD publisher).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
+    /// When the page was fetched (a WARC record's `WARC-Date`, ISO 8601).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 /// A map from offsets in [`Document::text`] back to byte offsets in the source the text was

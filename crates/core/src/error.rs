@@ -21,6 +21,9 @@ pub enum ErrorKind {
     Malformed,
     /// A lexicon, model or configuration file is bad.
     Config,
+    /// Part of an input is of a kind that is not read (a WARC record holding an image, a
+    /// redirect): skipped, which is not a failure.
+    Unsupported,
 }
 
 /// An error with the input it concerns and, when known, the byte offset in it.

@@ -241,6 +241,9 @@ pub struct DocumentOut<'a> {
     /// Name of the publication, if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site_name: Option<&'a str>,
+    /// When the page was fetched (WARC-Date), if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<&'a str>,
     /// The text all offsets index.
     pub text: &'a str,
     /// For text extracted from HTML: `[text_offset, html_byte_offset]` for each run of text,
@@ -348,6 +351,7 @@ pub fn view(doc: &Document) -> DocumentOut<'_> {
         language: doc.meta.language.as_deref(),
         canonical_url: doc.meta.canonical_url.as_deref(),
         site_name: doc.meta.site_name.as_deref(),
+        fetched: doc.meta.fetched.as_deref(),
         text: &doc.text,
         source_map: &doc.source_map.runs,
         structure,

@@ -7,6 +7,8 @@
 
 pub mod html;
 pub mod input;
+pub mod jsonl;
+pub mod warc;
 mod structure;
 
 pub use html::{extract, html_document, looks_like_html, Extraction};
