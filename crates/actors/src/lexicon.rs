@@ -284,6 +284,88 @@ pub struct Lexicon {
     pub words: HashMap<u64, WordInfo, BuildHasherDefault<IdHasher>>,
     /// Lowercase whole alias -> entry (for credit and signature strings).
     pub aliases: FxMap<Box<str>, (u32, Role)>,
+    /// Compact snapshot of `words` for the per-token lookup, built by [`Lexicon::finish`]
+    /// (empty until then, and again after a word is added).
+    index: WordIndex,
+}
+
+/// An open-addressing table of the words' hashes (8 bytes a slot, so that the lookup of
+/// every token touches little memory), with the words' keys in one arena and their
+/// [`WordInfo`] in a vector.
+#[derive(Debug, Clone, Default)]
+struct WordIndex {
+    /// Hash per slot (0: empty).
+    hashes: Vec<u64>,
+    /// Word per slot: index into `infos`.
+    slot_word: Vec<u32>,
+    /// The words' lowercase keys, one after the other.
+    keys: String,
+    /// Per word: end of its key in `keys` (the start is the previous end).
+    key_end: Vec<u32>,
+    /// Per word: what it is (a copy of the `words` value).
+    infos: Vec<WordInfo>,
+}
+
+impl WordIndex {
+    fn build(words: &HashMap<u64, WordInfo, BuildHasherDefault<IdHasher>>) -> WordIndex {
+        if words.contains_key(&0) {
+            return WordIndex::default(); // 0 marks empty slots: keep to the map.
+        }
+        let n = (words.len() * 4).next_power_of_two().max(16);
+        let mut ix = WordIndex {
+            hashes: vec![0; n],
+            slot_word: vec![0; n],
+            ..WordIndex::default()
+        };
+        let mut sorted: Vec<(&u64, &WordInfo)> = words.iter().collect();
+        sorted.sort_unstable_by_key(|(h, _)| **h);
+        for (&h, w) in sorted {
+            let id = ix.infos.len() as u32;
+            ix.keys.push_str(&w.key);
+            ix.key_end.push(ix.keys.len() as u32);
+            ix.infos.push(w.clone());
+            let mut k = Self::slot(h, n);
+            while ix.hashes[k] != 0 {
+                k = (k + 1) & (n - 1);
+            }
+            ix.hashes[k] = h;
+            ix.slot_word[k] = id;
+        }
+        ix
+    }
+
+    #[inline]
+    fn slot(h: u64, n: usize) -> usize {
+        // FxHash mixes the high bits best.
+        (h >> 40) as usize & (n - 1)
+    }
+
+    /// `None` when there is no index; `Some(None)` when the word is not in it.
+    #[inline]
+    fn get(&self, lc: &[u8], h: u64) -> Option<Option<&WordInfo>> {
+        let n = self.hashes.len();
+        if n == 0 {
+            return None;
+        }
+        let mut k = Self::slot(h, n);
+        loop {
+            let x = self.hashes[k];
+            if x == h {
+                let id = self.slot_word[k] as usize;
+                let a = if id == 0 {
+                    0
+                } else {
+                    self.key_end[id - 1] as usize
+                };
+                let key = &self.keys.as_bytes()[a..self.key_end[id] as usize];
+                return Some((key == lc).then(|| &self.infos[id]));
+            }
+            if x == 0 {
+                return Some(None);
+            }
+            k = (k + 1) & (n - 1);
+        }
+    }
 }
 
 /// Splits a lexicon phrase into tokens the way the segmenter does: on whitespace, with
@@ -374,6 +456,7 @@ impl Lexicon {
     }
 
     fn word(&mut self, w: &str) -> &mut WordInfo {
+        self.index = WordIndex::default();
         let k = lower(w);
         let w = self.words.entry(fxhash(&k)).or_default();
         if w.key.is_empty() {
@@ -595,6 +678,7 @@ impl Lexicon {
             w.seconds.sort_unstable();
             w.seconds.dedup();
         }
+        self.index = WordIndex::build(&self.words);
     }
 
     /// What is known about a lowercase word.
@@ -606,13 +690,16 @@ impl Lexicon {
     /// What is known about a lowercase word whose [`fxhash`] is `h`.
     #[inline]
     pub fn get_hashed(&self, lc: &str, h: u64) -> Option<&WordInfo> {
-        self.words.get(&h).filter(|w| *w.key == *lc)
+        self.get_hashed_bytes(lc.as_bytes(), h)
     }
 
     /// What is known about a lowercase word given as bytes, whose [`fxhash`] is `h`.
     #[inline]
     pub fn get_hashed_bytes(&self, lc: &[u8], h: u64) -> Option<&WordInfo> {
-        self.words.get(&h).filter(|w| w.key.as_bytes() == lc)
+        match self.index.get(lc, h) {
+            Some(found) => found,
+            None => self.words.get(&h).filter(|w| w.key.as_bytes() == lc),
+        }
     }
 
     /// Looks a whole string up among the entry aliases, ignoring case.

@@ -107,10 +107,42 @@ pub struct TokenView<'a> {
     pub sent_bounds: Vec<(u32, u32)>,
     /// Inside double quotation marks.
     pub in_quote: Vec<bool>,
+    /// Per-token class bits ([`C_WORD`], [`C_CAP`], [`C_LOWER`]), computed once.
+    cls: Vec<u8>,
+    /// Per-token lexicon [`flags`] (0 without lexicon information).
+    fl: Vec<u16>,
+    /// Number of tokens with [`C_LOWER`].
+    n_lower: usize,
     /// Open-addressing set of the hashes of the word tokens starting with an ASCII lowercase
     /// letter (0 marks an empty slot; the flag says whether hash 0 itself is in), built on
     /// first use by [`TokenView::seen_lowercase`].
     lower_set: std::cell::OnceCell<(Vec<u64>, bool)>,
+}
+
+/// A word token.
+const C_WORD: u8 = 1;
+/// A word token starting with an uppercase letter.
+const C_CAP: u8 = 2;
+/// A word token starting with an ASCII lowercase letter.
+const C_LOWER: u8 = 4;
+
+/// `s` with ASCII letters lowercased, eight bytes at a time (other bytes unchanged).
+fn ascii_lowercase(s: &str) -> String {
+    const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut v = s.as_bytes().to_vec();
+    let mut chunks = v.chunks_exact_mut(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes((&*c).try_into().unwrap());
+        let h = w & LO;
+        // Bit 7 of each byte: at least `A`, above `Z`, ASCII.
+        let ge_a = h.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+        let gt_z = h.wrapping_add(0x2525_2525_2525_2525);
+        let upper = (ge_a ^ gt_z) & !w & HI;
+        c.copy_from_slice(&(w | (upper >> 2)).to_le_bytes());
+    }
+    chunks.into_remainder().make_ascii_lowercase();
+    String::from_utf8(v).expect("ASCII lowercasing keeps UTF-8")
 }
 
 fn is_double_quote(s: &str) -> bool {
@@ -127,12 +159,15 @@ impl<'a> TokenView<'a> {
         let toks = doc.tokens.as_slice();
         // The lowercase forms: ASCII tokens are their own span of the lowercased text, others
         // (typographic apostrophes, non-ASCII letters) go after it.
-        let mut lc = text.to_ascii_lowercase();
+        let mut lc = ascii_lowercase(text);
         let all_ascii = text.is_ascii();
         let mut extra = String::new();
         let mut lc_span = Vec::with_capacity(toks.len());
         let mut info = Vec::with_capacity(toks.len());
         let mut lc_hash = Vec::with_capacity(toks.len());
+        let mut cls = Vec::with_capacity(toks.len());
+        let mut fl = Vec::with_capacity(toks.len());
+        let mut n_lower = 0;
         let bytes = text.as_bytes();
         for t in toks {
             let (a, b) = (t.span.start as usize, t.span.end as usize);
@@ -151,11 +186,29 @@ impl<'a> TokenView<'a> {
             };
             let h = crate::lexicon::fxhash_bytes(form);
             lc_hash.push(h);
-            info.push(if t.kind == TokenKind::Word || t.kind == TokenKind::Punct {
+            let w = if t.kind == TokenKind::Word || t.kind == TokenKind::Punct {
                 lex.get_hashed_bytes(form, h)
             } else {
                 None
-            });
+            };
+            info.push(w);
+            fl.push(w.map_or(0, |w| w.flags));
+            let mut c = 0;
+            if t.kind == TokenKind::Word {
+                c |= C_WORD;
+                let b0 = bytes[a];
+                if b0 < 128 {
+                    if b0.is_ascii_uppercase() {
+                        c |= C_CAP;
+                    } else if b0.is_ascii_lowercase() {
+                        c |= C_LOWER;
+                        n_lower += 1;
+                    }
+                } else if text[a..b].chars().next().is_some_and(char::is_uppercase) {
+                    c |= C_CAP;
+                }
+            }
+            cls.push(c);
         }
         lc.push_str(&extra);
         let mut sent = vec![u32::MAX; toks.len()];
@@ -206,6 +259,9 @@ impl<'a> TokenView<'a> {
             sent,
             sent_bounds,
             in_quote,
+            cls,
+            fl,
+            n_lower,
             lower_set: std::cell::OnceCell::new(),
         };
         let mut memo = vec![(0u8, Target::Title(0)); toks.len()];
@@ -251,41 +307,26 @@ impl<'a> TokenView<'a> {
     /// Token `i` has the flag.
     #[inline]
     pub fn is(&self, i: usize, f: u16) -> bool {
-        self.info
-            .get(i)
-            .copied()
-            .flatten()
-            .is_some_and(|w| w.flags & f != 0)
+        self.fl.get(i).is_some_and(|&x| x & f != 0)
     }
 
     /// Word token starting with an uppercase letter.
     #[inline]
     pub fn cap(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Word && {
-            let b = self.text.as_bytes()[self.toks[i].span.start as usize];
-            if b < 128 {
-                b.is_ascii_uppercase()
-            } else {
-                self.raw(i).chars().next().is_some_and(char::is_uppercase)
-            }
-        }
+        self.cls[i] & C_CAP != 0
     }
 
     /// A word token.
     #[inline]
     pub fn word(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Word
+        self.cls[i] & C_WORD != 0
     }
 
     /// Token `i` is written in lowercase elsewhere in the document (`Critics said` when the
     /// article also says `critics`): a common noun, not a name.
     #[inline]
     pub fn seen_lowercase(&self, i: usize) -> bool {
-        let bytes = self.text.as_bytes();
-        let lower_word = |j: usize| {
-            self.toks[j].kind == TokenKind::Word
-                && bytes[self.toks[j].span.start as usize].is_ascii_lowercase()
-        };
+        let lower_word = |j: usize| self.cls[j] & C_LOWER != 0;
         let h = self.lc_hash[i];
         if lower_word(i) {
             // Token `i` is in the set itself: look for another one.
@@ -296,16 +337,15 @@ impl<'a> TokenView<'a> {
                 .any(|(j, &x)| x == h && j != i && lower_word(j));
         }
         let (set, zero) = self.lower_set.get_or_init(|| {
-            let mut set = vec![0u64; (self.toks.len() * 2).next_power_of_two().max(16)];
+            let mut set = vec![0u64; (self.n_lower * 2).next_power_of_two().max(16)];
+            let m = set.len() - 1;
             let mut zero = false;
-            for j in 0..self.toks.len() {
-                if lower_word(j) {
-                    let x = self.lc_hash[j];
+            for (&c, &x) in self.cls.iter().zip(&self.lc_hash) {
+                if c & C_LOWER != 0 {
                     if x == 0 {
                         zero = true;
                         continue;
                     }
-                    let m = set.len() - 1;
                     let mut k = (x >> 40) as usize & m;
                     while set[k] != 0 && set[k] != x {
                         k = (k + 1) & m;
