@@ -81,6 +81,18 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
     // After a full stop the attribution must be a short tail (`"..." Kirby said.`), not a
     // new sentence that reports something else.
     let ends_here = |j: usize| ctx.ends_before(p, j) || ctx.flag(j, COMMA);
+    // A short quote right after an article is part of a noun phrase (`the "Alien
+    // Superstar" singer said`): a title, not the words of the subject that follows.
+    if short(inner)
+        && ctx
+            .tok_before(p, reg.open)
+            .is_some_and(|b| ctx.toks[b].region == NONE && ctx.is(b, lx::DET) && !ctx.is(b, lx::THAT))
+    {
+        return None;
+    }
+    if let Some(at) = appositive_cue(ctx, p, a) {
+        return Some(at);
+    }
     if let Some(c) = cue_at(ctx, p, a) {
         if c.ing {
             return None;
@@ -105,6 +117,21 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
                 return None;
             }
             let subj = ctx.subject_before(p, k)?;
+            // `a special report on ...`: a noun, unless a name or pronoun is its subject.
+            if c.noun && subj.actor.is_none() && subj.pronoun == 0 {
+                return None;
+            }
+            // `"...." Oppenheimer once said, "..."`: a new sentence that introduces the next
+            // quote, not a tail of this one.
+            if ends_period && ctx.flag(a, CAP) {
+                let j = ctx.skip_adverbials(p, c.last + 1);
+                if j + 1 < p.t1
+                    && ctx.toks[j].flags & (COMMA | COLON) != 0
+                    && ctx.toks[j + 1].region != NONE
+                {
+                    return None;
+                }
+            }
             // Only conjunctions, adverbs or a title may come before the subject
             // (`Finance Minister Clara Weiss said`).
             // Before a person's name, a longer role may stand (`Florida State board
@@ -148,6 +175,67 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
                     return None;
                 }
             }
+            return Some(weak(attr(c.span(ctx), Some(subj), None), c.weak));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// `"...," Dustin Pusch, a partner at the law firm representing Ozy, said` and `"...,"
+/// tourist Joe Hyland, 18, from Truro, told the BBC`: a person's name right after the quote,
+/// then appositives, then the cue. Returns the attribution with the name as speaker.
+fn appositive_cue(ctx: &Ctx, p: &Para, a: usize) -> Option<Attr> {
+    // The name, after at most two title words (`tourist`, `attorney`).
+    let lim = ctx.toks[(a + 2).min(p.t1 - 1)].start;
+    let m = ctx.mentions(p).iter().find(|m| {
+        m.span.start >= ctx.toks[a].start
+            && m.span.start <= lim
+            && m.kind == MentionKind::Name
+            && m.actor.is_some_and(|x| ctx.actor_kind(x) == ActorKind::Person)
+    })?;
+    let first = ctx.tok_at_or_after(p, m.span.start);
+    if (a..first).any(|q| ctx.flag(q, COMMA | BOUNDARY | END) || ctx.toks[q].cue != 0) {
+        return None;
+    }
+    let last = ctx.tok_before(p, m.span.end)?;
+    // A comma within two tokens after the name (`Kelly Jones MS, RD, ...`).
+    let comma = (last + 1..(last + 4).min(p.t1)).find(|&q| ctx.flag(q, COMMA))?;
+    if (last + 1..comma).any(|q| !ctx.flag(q, CAP)) {
+        return None;
+    }
+    let mut k = comma + 1;
+    while k < p.t1 && k - comma <= 40 {
+        let t = ctx.toks[k];
+        if t.region != NONE || t.flags & (BOUNDARY | SEMI | COLON) != 0 || ctx.flag(k - 1, END) {
+            return None;
+        }
+        if let Some(c) = cue_at(ctx, p, k) {
+            if c.ing || c.according || !verb_context_ok(ctx, p, k) {
+                return None;
+            }
+            // The cue must close the appositive (`..., said`, `... dietitian told`), and the
+            // report ends there (`told Health.`).
+            let mut j = c.last + 1;
+            if c.class == CueClass::Object {
+                while j < p.t1 && ctx.flag(j, WORD) && j - c.last <= 3 && !ctx.is(j, lx::PREP | lx::THAT) {
+                    j += 1;
+                    if ctx.flag(j - 1, END) {
+                        break;
+                    }
+                }
+            }
+            let j = ctx.skip_adverbials(p, j);
+            if !(ctx.ends_before(p, j) || ctx.flag(j, COMMA)) {
+                return None;
+            }
+            let subj = Subj {
+                actor: m.actor,
+                mention: m.span,
+                pronoun: 0,
+                first,
+                last,
+            };
             return Some(weak(attr(c.span(ctx), Some(subj), None), c.weak));
         }
         k += 1;
@@ -368,6 +456,10 @@ fn not_speech(ctx: &Ctx, p: &Para, r: usize, content: Span) -> bool {
     let reg = ctx.regions[r];
     if let Some(b) = ctx.tok_before(p, reg.open) {
         for q in (b.saturating_sub(1).max(p.t0)..=b).rev() {
+            // `... the film. "I think ..."`: a naming word of the previous sentence.
+            if ctx.toks[q].flags & (BOUNDARY | END) != 0 {
+                break;
+            }
             if ctx.is(q, lx::NAMING) {
                 return true;
             }

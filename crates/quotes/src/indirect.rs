@@ -300,6 +300,21 @@ fn tail(ctx: &Ctx, p: &Para, comma: usize) -> Option<(usize, usize)> {
     (s0 < comma).then(|| (s0, comma - 1))
 }
 
+/// `"...," Mark Rowe, a partner at the firm, said`: the tail starts with a quote closed by
+/// a comma and goes on with words that describe the speaker, not reported speech.
+fn quote_then_appositive(ctx: &Ctx, p: &Para, a: usize, b: usize) -> bool {
+    let r = ctx.toks[a].region;
+    if r == NONE || ctx.toks[b].region == r {
+        return false;
+    }
+    let Some((c0, c1)) = ctx.regions[r as usize].close else {
+        return false;
+    };
+    let inner = ctx.text[..c0 as usize].trim_end();
+    let after = ctx.tok_at_or_after(p, c1);
+    inner.ends_with(',') || after <= b && ctx.flag(after, COMMA)
+}
+
 fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     let i = c.first;
     // Inverted tail: `..., said Kirby.`
@@ -314,6 +329,9 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
             let j = ctx.skip_adverbials(p, j);
             if ctx.ends_before(p, j) || ctx.flag(j, COMMA) {
                 let (a, b) = tail(ctx, p, i - 1)?;
+                if quote_then_appositive(ctx, p, a, b) {
+                    return None;
+                }
                 return Some((a, b, attr_of(ctx, c, Some(subj), None)));
             }
         }
@@ -359,6 +377,9 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
                 return None;
             }
             let (a, b) = tail(ctx, p, f - 1)?;
+            if quote_then_appositive(ctx, p, a, b) {
+                return None;
+            }
             Some((a, b, attr_of(ctx, c, Some(subj), None)))
         }
     }

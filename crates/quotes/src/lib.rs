@@ -28,6 +28,7 @@ mod cues;
 mod direct;
 mod indirect;
 mod lexicon;
+mod speakers;
 mod unnamed;
 mod view;
 
@@ -233,14 +234,69 @@ fn other_person_between(
     })
 }
 
+/// The speaker of the most recent quote before `idx` in its paragraph or the previous one,
+/// and where that quote and its attribution end.
+fn current_speaker(ctx: &Ctx, cands: &[Cand], idx: usize) -> Option<(ActorId, u32)> {
+    let pi = cands[idx].para;
+    let pp = prev_body(ctx, pi);
+    for c in cands[..idx].iter().rev() {
+        if c.para != pi && Some(c.para) != pp {
+            break;
+        }
+        if let Some(a) = c.speaker.filter(|&a| is_person(ctx, a)) {
+            let end = c
+                .attr
+                .map_or(c.span.end, |x| x.cue.end.max(c.span.end))
+                .max(c.mention.map_or(0, |m| m.end));
+            return Some((a, end));
+        }
+    }
+    None
+}
+
+/// Is a person other than `who` named (outside quotes) in `[from, to)`?
+fn named_since(ctx: &Ctx, from: u32, to: u32, who: ActorId) -> bool {
+    let ms = &ctx.doc.mentions;
+    let lo = ms.partition_point(|m| m.span.start < from);
+    ms[lo..].iter().take_while(|m| m.span.start < to).any(|m| {
+        m.span.end <= to
+            && m.kind == MentionKind::Name
+            && m.actor.is_some_and(|a| a != who && is_person(ctx, a))
+            && {
+                let ti = ctx.toks.partition_point(|t| t.end <= m.span.start);
+                ti < ctx.toks.len() && ctx.toks[ti].region == NONE
+            }
+    })
+}
+
 fn settle(ctx: &Ctx, cands: &mut [Cand]) {
+    let genders = speakers::Genders::of(ctx);
     for idx in 0..cands.len() {
         let c = cands[idx];
         if let Some(a) = c.attr {
             if let Some(s) = a.subj {
                 let mut actor = s.actor;
-                if actor.is_none() && s.pronoun == 1 {
-                    actor = fallback_person(ctx, cands, idx, s.mention.start);
+                if s.pronoun == 1 {
+                    // `he said` after a quote of someone: that speaker, when the pronoun
+                    // fits, rather than whoever the actor stage found nearest.
+                    let bit = speakers::pronoun_gender(&ctx.text[s.mention.range()]);
+                    if let Some((cur, from)) = current_speaker(ctx, cands, idx) {
+                        // Unless someone else was named since (`The rector, Milena
+                        // Králícková, ... she told`).
+                        if genders.compatible(cur, bit)
+                            && !named_since(ctx, from, s.mention.start, cur)
+                        {
+                            actor = Some(cur);
+                        }
+                    }
+                    if actor.is_none() {
+                        actor = fallback_person(ctx, cands, idx, s.mention.start);
+                    }
+                } else if s.pronoun == 0 {
+                    if let Some(x) = speakers::resolve_description(ctx, s.mention, actor, c.para)
+                    {
+                        actor = Some(x);
+                    }
                 }
                 cands[idx].speaker = actor;
                 cands[idx].mention = Some(s.mention);
@@ -273,10 +329,6 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
             continue;
         }
         // A quote with no cue continues the speaker before it.
-        if idx == 0 {
-            continue;
-        }
-        let prev = cands[idx - 1];
         // Only a quote that starts its sentence continues; a phrase quoted inside a
         // sentence (`calling it "..."`) is someone else's words or nobody's.
         if c.region != NONE
@@ -284,27 +336,55 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
         {
             continue;
         }
-        if prev.para == c.para {
+        let qpos = if c.region != NONE {
+            ctx.regions[c.region as usize].open
+        } else {
+            c.span.start
+        };
+        let prev = (idx > 0).then(|| cands[idx - 1]);
+        if let Some(prev) = prev.filter(|d| d.para == c.para) {
             if attributed(&prev) {
                 let from = prev
                     .attr
                     .map_or(prev.span.end, |a| a.cue.end.max(prev.span.end))
                     .max(prev.mention.map_or(0, |m| m.end));
-                let to = if c.region != NONE {
-                    ctx.regions[c.region as usize].open
-                } else {
-                    c.span.start
-                };
-                if from <= to && !other_person_between(ctx, c.para, from, to, prev.speaker) {
+                if from <= qpos && !other_person_between(ctx, c.para, from, qpos, prev.speaker) {
                     inherit(cands, idx, &prev);
                 }
             }
-        } else if c.region != NONE
-            && attribution::opens_paragraph(ctx, c.region as usize)
-            && prev_body(ctx, c.para) == Some(prev.para)
-            && attributed(&prev)
-        {
-            inherit(cands, idx, &prev);
+            continue;
+        }
+        // The first quote of its paragraph: the person the sentence before it is about
+        // (`Hollerich spoke of how ... "Communion is ..."`).
+        if let Some((a, _)) = speakers::sentence_person(ctx, c.para, qpos) {
+            cands[idx].speaker = Some(a);
+            continue;
+        }
+        let pp = prev_body(ctx, c.para);
+        match prev {
+            // The last quote of the previous paragraph, unless someone else was named
+            // after it.
+            Some(prev) if Some(prev.para) == pp && attributed(&prev) => {
+                let from = prev
+                    .attr
+                    .map_or(prev.span.end, |a| a.cue.end.max(prev.span.end))
+                    .max(prev.mention.map_or(0, |m| m.end));
+                let to = ctx.paras[prev.para].span.end;
+                if !other_person_between(ctx, prev.para, from, to, prev.speaker) {
+                    inherit(cands, idx, &prev);
+                }
+            }
+            // A quote paragraph after a paragraph with no quote: the person its last
+            // sentence is about (`Adele spoke out against ...` / `"Have you noticed ..."`).
+            _ if c.region != NONE && attribution::opens_paragraph(ctx, c.region as usize) => {
+                if let Some(pp) = pp.filter(|&pp| prev.is_none_or(|d| d.para != pp)) {
+                    let end = ctx.paras[pp].span.end;
+                    if let Some((a, _)) = speakers::sentence_person(ctx, pp, end) {
+                        cands[idx].speaker = Some(a);
+                    }
+                }
+            }
+            _ => {}
         }
     }
     // A quote running over paragraphs whose attribution comes in a later piece.

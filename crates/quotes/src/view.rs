@@ -715,7 +715,9 @@ impl<'a> Ctx<'a> {
         let Some((c0, c1)) = reg.close else {
             return true;
         };
-        let inner = self.text[reg.open_end as usize..c0 as usize].trim_end();
+        // Closing marks of an inner quote (`... ‘A communion that radiates.’”`).
+        let inner = self.text[reg.open_end as usize..c0 as usize]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"'));
         if !inner.ends_with(['.', '?', '!', '…']) {
             return false;
         }
