@@ -3,6 +3,7 @@
 //! response record), and processing them in parallel with results in input order.
 
 use newsgraph_core::{Document, Error, ErrorKind};
+use newsgraph_ingest::html::Pending;
 use newsgraph_ingest::{html_document, looks_like_html, text_document, Limits};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -164,11 +165,17 @@ pub fn kind_of(input: &Input) -> Kind {
 /// Every document of an input, in order: one for a text or HTML file, one per line of a
 /// JSON Lines file, one per HTML response of a WARC archive. Errors name the input and the
 /// line or record offset; reading goes on after them where the format allows.
-pub fn documents(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<Document, Error>> + Send> {
+pub fn documents(input: &Input, limits: Limits) -> impl Iterator<Item = Result<Document, Error>> + Send {
+    pending(input, limits).map(move |p| p.and_then(|p| p.finish(limits)))
+}
+
+/// Like [`documents`], but HTML pages from archives and JSON Lines come unextracted, so that
+/// [`process`] extracts them on all cores.
+pub fn pending(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<Pending, Error>> + Send> {
     let name = input.name();
     let kind = kind_of(input);
     if kind == Kind::Single {
-        return Box::new(std::iter::once(load(input, limits)));
+        return Box::new(std::iter::once(load(input, limits).map(Pending::Ready)));
     }
     let Input::File(p) = input else {
         unreachable!("stdin is a single article")
@@ -178,12 +185,18 @@ pub fn documents(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Resul
         Err(e) => return Box::new(std::iter::once(Err(io_error(e, &name)))),
     };
     match kind {
-        Kind::Jsonl => Box::new(newsgraph_ingest::jsonl::JsonlReader::new(
-            std::io::BufReader::with_capacity(1 << 16, file),
-            &name,
-            limits,
-        )),
-        _ => Box::new(newsgraph_ingest::warc::WarcReader::new(file, &name, limits)),
+        Kind::Jsonl => {
+            let mut r = newsgraph_ingest::jsonl::JsonlReader::new(
+                std::io::BufReader::with_capacity(1 << 16, file),
+                &name,
+                limits,
+            );
+            Box::new(std::iter::from_fn(move || r.next_pending()))
+        }
+        _ => {
+            let mut r = newsgraph_ingest::warc::WarcReader::new(file, &name, limits);
+            Box::new(std::iter::from_fn(move || r.next_pending()))
+        }
     }
 }
 
@@ -225,15 +238,19 @@ pub fn process(
     let started = std::time::Instant::now();
     let mut bytes = 0usize;
     let mut counts = Counts::default();
-    let mut batch: Vec<Result<Document, Error>> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Result<Document, Error>>, counts: &mut Counts, bytes: &mut usize| -> anyhow::Result<()> {
-        batch.par_iter_mut().for_each(|item| {
-            if let Ok(doc) = item {
-                prepare(doc);
-                pipeline.run(doc);
-            }
-        });
-        for item in batch.drain(..) {
+    let mut batch: Vec<Result<Pending, Error>> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Result<Pending, Error>>, counts: &mut Counts, bytes: &mut usize| -> anyhow::Result<()> {
+        // Extraction and the stages run on all cores; results keep the input order.
+        let done: Vec<Result<Document, Error>> = batch
+            .par_drain(..)
+            .map(|item| {
+                let mut doc = item?.finish(limits)?;
+                prepare(&mut doc);
+                pipeline.run(&mut doc);
+                Ok(doc)
+            })
+            .collect();
+        for item in done {
             match &item {
                 Ok(doc) => {
                     counts.documents += 1;
@@ -256,11 +273,21 @@ pub fn process(
         }
         Ok(())
     };
+    // Memory stays bounded by the batch: BATCH items or BATCH_BYTES of input, whichever
+    // comes first (a WARC of 20 MB pages does not hold 64 of them).
+    const BATCH_BYTES: usize = 64 << 20;
+    let mut batch_bytes = 0usize;
     for input in inputs {
-        for item in documents(input, limits) {
+        for item in pending(input, limits) {
+            batch_bytes += match &item {
+                Ok(Pending::Html(p)) => p.bytes.len(),
+                Ok(Pending::Ready(d)) => d.text.len(),
+                Err(_) => 0,
+            };
             batch.push(item);
-            if batch.len() == BATCH {
+            if batch.len() == BATCH || batch_bytes >= BATCH_BYTES {
                 flush(&mut batch, &mut counts, &mut bytes)?;
+                batch_bytes = 0;
             }
         }
     }

@@ -193,6 +193,70 @@ pub fn html_document(
     Ok(doc)
 }
 
+/// A page read from a container (a WARC record, a JSON Lines line) whose extraction is left
+/// to the caller, so that it can run on another thread: [`HtmlPage::read`] extracts it and
+/// applies the metadata the container gave.
+#[derive(Debug, Clone)]
+pub struct HtmlPage {
+    /// The page's bytes.
+    pub bytes: Vec<u8>,
+    /// Charset given by the container (HTTP header), if any.
+    pub charset: Option<String>,
+    /// `meta.source` of the document and the input named in errors.
+    pub source: String,
+    /// The input's path, for errors.
+    pub path: String,
+    /// Byte offset of the record or line in the input, for errors.
+    pub offset: u64,
+    /// Prefix of error messages (`line 3: `, `https://x.org/a: `).
+    pub context: String,
+    /// Metadata that replaces the page's own where set: `id`, `url`, `title`, `fetched`
+    /// and `date`.
+    pub meta: Meta,
+    /// Date used when neither `meta.date` nor the page gives one (the crawl date).
+    pub date_fallback: Option<String>,
+}
+
+impl HtmlPage {
+    /// Extracts the page into a document.
+    pub fn read(self, limits: Limits) -> Result<Document> {
+        let mut doc = html_document(&self.bytes, &self.source, limits, self.charset.as_deref()).map_err(|e| {
+            Error::new(e.kind, format!("{}{}", self.context, e.message))
+                .with_path(&self.path)
+                .at(self.offset)
+        })?;
+        let m = self.meta;
+        if !m.id.is_empty() {
+            doc.meta.id = m.id;
+        }
+        doc.meta.source = self.source;
+        doc.meta.url = m.url.or(doc.meta.url);
+        doc.meta.title = m.title.or(doc.meta.title);
+        doc.meta.fetched = m.fetched.or(doc.meta.fetched);
+        doc.meta.date = m.date.or(doc.meta.date).or(self.date_fallback);
+        Ok(doc)
+    }
+}
+
+/// A document, or a page still to extract.
+#[derive(Debug, Clone)]
+pub enum Pending {
+    /// Read already (plain text).
+    Ready(Document),
+    /// An HTML page to extract ([`HtmlPage::read`]).
+    Html(Box<HtmlPage>),
+}
+
+impl Pending {
+    /// The document, extracting the page if needed.
+    pub fn finish(self, limits: Limits) -> Result<Document> {
+        match self {
+            Pending::Ready(d) => Ok(d),
+            Pending::Html(p) => p.read(limits),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Pre-stripping scripts, styles, SVG and comments.
 
@@ -1479,17 +1543,30 @@ fn byline_names(s: &str) -> Vec<String> {
         let n = n.strip_prefix("By ").unwrap_or(n).trim();
         // Credentials and outlets after a name (`Jane Doe MS`, `Kayla Jimenez USA TODAY`),
         // and lone credentials (`RDN`), are not names.
-        let words: Vec<&str> = n.split_whitespace().collect();
-        let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase());
+        let mut words: Vec<&str> = n.split_whitespace().collect();
+        // A role after the name (`Jon Talton Columnist`).
+        const ROLES: &[&str] = &["Columnist", "Correspondent", "Reporter", "Editor", "Contributor", "Writer", "Sponsored", "Staff"];
+        while words.len() > 2 && words.last().is_some_and(|w| ROLES.contains(w)) {
+            words.pop();
+        }
+        let caps = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(|c| c.is_lowercase())
+                && !matches!(w, "II" | "III" | "IV" | "JR" | "SR")
+        };
         let mixed = words.iter().take_while(|w| !caps(w)).count();
         let n = if mixed >= 2 && mixed < words.len() {
             words[..mixed].join(" ")
         } else if words.len() == 1 && caps(words[0]) && words[0].len() <= 4 {
             continue;
         } else {
-            n.to_string()
+            words.join(" ")
         };
         let n = n.as_str();
+        // `Jane Doe, The Jersey Journal`: the outlet after a person is not an author.
+        if !out.is_empty() && (n.starts_with("The ") || n.split_whitespace().any(|w| ["Chief", "Officer", "Sponsored", "Director", "President"].contains(&w))) {
+            continue;
+        }
         if name_like(n) && !out.iter().any(|o: &String| o == n) {
             out.push(n.to_string());
         }

@@ -2,7 +2,7 @@
 //! `id`, `url`, `date`, `title`. A bad line is an error naming the file, the line number and
 //! its byte offset; the lines after it are still read.
 
-use crate::html::{html_document, parse_date};
+use crate::html::{parse_date, HtmlPage, Pending};
 use crate::input::{text_document, Limits};
 use newsgraph_core::{Document, Error, ErrorKind, Result};
 use serde::Deserialize;
@@ -47,7 +47,7 @@ impl<R: BufRead> JsonlReader<R> {
         }
     }
 
-    fn parse(&self, bytes: &[u8], line: u64, at: u64) -> Result<Document> {
+    fn parse(&self, bytes: &[u8], line: u64, at: u64) -> Result<Pending> {
         let fail = |kind, msg: String| {
             Error::new(kind, format!("line {line}: {msg}"))
                 .with_path(&self.path)
@@ -65,45 +65,46 @@ impl<R: BufRead> JsonlReader<R> {
             )
         })?;
         let source = format!("{}:{line}", self.path);
-        let mut doc = match (l.html, l.text) {
-            (Some(h), _) if !h.trim().is_empty() => html_document(h.as_bytes(), &source, self.limits, Some("utf-8"))
-                .map_err(|e| fail(e.kind, e.message))?,
-            (_, Some(t)) => text_document(t.into_bytes(), &source, self.limits)
-                .map_err(|e| fail(e.kind, e.message))?,
-            _ => {
-                return Err(fail(
-                    ErrorKind::Malformed,
-                    "has neither `text` nor `html`: nothing to read".into(),
-                ))
+        let mut meta = newsgraph_core::Meta {
+            id: match l.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(v @ serde_json::Value::Number(_)) => v.to_string(),
+                _ => format!("{}:{line}", file_name(&self.path)),
+            },
+            source: source.clone(),
+            url: l.url.filter(|u| !u.is_empty()),
+            date: l.date.filter(|d| !d.is_empty()).map(|d| parse_date(&d).unwrap_or(d)),
+            title: l.title.filter(|t| !t.is_empty()),
+            ..Default::default()
+        };
+        match (l.html, l.text) {
+            (Some(h), _) if !h.trim().is_empty() => Ok(Pending::Html(Box::new(HtmlPage {
+                bytes: h.into_bytes(),
+                charset: Some("utf-8".into()),
+                source,
+                path: self.path.clone(),
+                offset: at,
+                context: format!("line {line}: "),
+                meta,
+                date_fallback: None,
+            }))),
+            (_, Some(t)) => {
+                let mut doc = text_document(t.into_bytes(), &source, self.limits)
+                    .map_err(|e| fail(e.kind, e.message))?;
+                meta.authors = std::mem::take(&mut doc.meta.authors);
+                doc.meta = meta;
+                Ok(Pending::Ready(doc))
             }
-        };
-        doc.meta.source = source;
-        doc.meta.id = match l.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(v @ serde_json::Value::Number(_)) => v.to_string(),
-            _ => format!("{}:{line}", file_name(&self.path)),
-        };
-        if let Some(u) = l.url.filter(|u| !u.is_empty()) {
-            doc.meta.url = Some(u);
+            _ => Err(fail(
+                ErrorKind::Malformed,
+                "has neither `text` nor `html`: nothing to read".into(),
+            )),
         }
-        if let Some(d) = l.date.filter(|d| !d.is_empty()) {
-            doc.meta.date = Some(parse_date(&d).unwrap_or(d));
-        }
-        if let Some(t) = l.title.filter(|t| !t.is_empty()) {
-            doc.meta.title = Some(t);
-        }
-        Ok(doc)
     }
-}
 
-fn file_name(p: &str) -> &str {
-    p.rsplit(['/', '\\']).next().unwrap_or(p)
-}
-
-impl<R: BufRead> Iterator for JsonlReader<R> {
-    type Item = Result<Document>;
-
-    fn next(&mut self) -> Option<Result<Document>> {
+    /// The next line as a document or a page still to extract (for callers that extract
+    /// on other threads).
+    pub fn next_pending(&mut self) -> Option<Result<Pending>> {
         loop {
             self.buf.clear();
             let at = self.offset;
@@ -154,6 +155,19 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             let bytes = bytes.to_vec();
             return Some(self.parse(&bytes, line, at));
         }
+    }
+}
+
+fn file_name(p: &str) -> &str {
+    p.rsplit(['/', '\\']).next().unwrap_or(p)
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        let limits = self.limits;
+        Some(self.next_pending()?.and_then(|p| p.finish(limits)))
     }
 }
 

@@ -9,7 +9,7 @@
 //! broken gzip, broken chunking) is an error naming the record's byte offset in the file,
 //! and reading goes on with the next record where the format allows.
 
-use crate::html::{html_document, looks_like_html};
+use crate::html::{looks_like_html, HtmlPage, Pending};
 use crate::input::Limits;
 use newsgraph_core::{Document, Error, ErrorKind, Result};
 use std::io::{BufRead, BufReader, Read};
@@ -151,7 +151,7 @@ impl<R: Read> WarcReader<R> {
         }
     }
 
-    fn document(&self, rec: Record) -> Result<Option<Document>> {
+    fn document(&self, rec: Record) -> Result<Option<Pending>> {
         let kind = rec.header("WARC-Type").unwrap_or("").to_ascii_lowercase();
         if kind != "response" && kind != "resource" {
             return Ok(None); // warcinfo, request, metadata: nothing to read
@@ -195,25 +195,28 @@ impl<R: Read> WarcReader<R> {
             ));
         }
         let source = format!("{}@{at}", self.path);
-        let mut doc = html_document(&payload, &source, self.limits, charset.as_deref())
-            .map_err(|e| self.err(e.kind, at, format!("{what}: {}", e.message)))?;
-        doc.meta.id = record_id.unwrap_or_else(|| format!("{}@{at}", self.path));
-        doc.meta.source = source;
-        if let Some(u) = uri {
-            doc.meta.url = Some(u);
-        }
-        if doc.meta.date.is_none() {
-            doc.meta.date = fetched.as_deref().and_then(crate::html::parse_date);
-        }
-        doc.meta.fetched = fetched;
-        Ok(Some(doc))
+        Ok(Some(Pending::Html(Box::new(HtmlPage {
+            bytes: payload,
+            charset,
+            source: source.clone(),
+            path: self.path.clone(),
+            offset: at,
+            context: format!("{what}: "),
+            meta: newsgraph_core::Meta {
+                id: record_id.unwrap_or(source),
+                url: uri,
+                fetched: fetched.clone(),
+                ..Default::default()
+            },
+            date_fallback: fetched.as_deref().and_then(crate::html::parse_date),
+        }))))
     }
 }
 
-impl<R: Read> Iterator for WarcReader<R> {
-    type Item = Result<Document>;
-
-    fn next(&mut self) -> Option<Result<Document>> {
+impl<R: Read> WarcReader<R> {
+    /// The next HTML page, still to extract (for callers that extract on other threads), or
+    /// a record-level error.
+    pub fn next_pending(&mut self) -> Option<Result<Pending>> {
         loop {
             let rec = match self.next_record()? {
                 Ok(r) => r,
@@ -226,6 +229,15 @@ impl<R: Read> Iterator for WarcReader<R> {
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+}
+
+impl<R: Read> Iterator for WarcReader<R> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        let limits = self.limits;
+        Some(self.next_pending()?.and_then(|p| p.finish(limits)))
     }
 }
 
