@@ -6,6 +6,7 @@ pub mod eval;
 pub mod eval_events;
 pub mod extract_eval;
 pub mod inputs;
+pub mod store_cmd;
 pub mod text;
 
 use newsgraph_core::{Pipeline, PipelineBuilder, Stage};

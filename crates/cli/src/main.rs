@@ -46,6 +46,16 @@ enum Command {
         #[command(subcommand)]
         what: newsgraph_tagger::run::TrainCommand,
     },
+    /// Read articles like `read` and store them (SQLite file or PostgreSQL): --db.
+    Ingest(newsgraph::store_cmd::IngestArgs),
+    /// Stored quotations: --speaker, --about (words), --since, --until.
+    Quotes(newsgraph::store_cmd::QuotesArgs),
+    /// Stored actors with titles, quote counts, first and last seen: --search.
+    Actors(newsgraph::store_cmd::ActorsArgs),
+    /// One stored article with its quotations.
+    Article(newsgraph::store_cmd::ArticleArgs),
+    /// Serve the store: JSON API under /api (description at /openapi.json) and a web page.
+    Serve(newsgraph::store_cmd::ServeArgs),
 }
 
 #[derive(Subcommand)]
@@ -126,6 +136,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
         } => read(format, date, Limits { max_bytes }, &paths),
         Command::Bench(args) => newsgraph::bench::main(args),
+        Command::Ingest(a) => newsgraph::store_cmd::ingest(a),
+        Command::Quotes(a) => newsgraph::store_cmd::quotes(a),
+        Command::Actors(a) => newsgraph::store_cmd::actors(a),
+        Command::Article(a) => newsgraph::store_cmd::article(a),
+        Command::Serve(a) => newsgraph::store_cmd::serve(a),
         Command::BenchExtract(args) => {
             print!("{}", newsgraph::extract_eval::bench_extract(&args)?);
             Ok(ExitCode::SUCCESS)

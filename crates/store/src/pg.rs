@@ -1,0 +1,772 @@
+//! The PostgreSQL store, for several ingest workers sharing one database, and its job
+//! table ([`JobQueue`]) that splits inputs between the workers.
+
+use crate::{
+    check_date, like_pattern, ActorQuery, ActorRow, ArticleRecord, ArticleRow, ArticleSummary,
+    Counts, Error, ErrorKind, PutOutcome, QuoteQuery, QuoteRow, RecordActor, Result, Store,
+    TimelinePoint, TitleSeen, SCHEMA_VERSION,
+};
+use postgres::{Client, NoTls, Row, Transaction};
+
+/// Migrations, as for SQLite: `MIGRATIONS[i]` takes the database from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE articles (
+    id          BIGSERIAL PRIMARY KEY,
+    source      TEXT NOT NULL,
+    url         TEXT UNIQUE,
+    date        TEXT,
+    title       TEXT,
+    text        TEXT NOT NULL,
+    hash        TEXT NOT NULL UNIQUE,
+    document    TEXT NOT NULL,
+    events      TEXT,
+    event_count BIGINT NOT NULL DEFAULT 0,
+    stored_at   TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX articles_date ON articles(date);
+CREATE TABLE actors (
+    id      BIGSERIAL PRIMARY KEY,
+    name    TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    country TEXT
+);
+CREATE UNIQUE INDEX actors_identity ON actors(kind, key, coalesce(country, ''));
+CREATE TABLE article_actors (
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        BIGINT NOT NULL,
+    actor_id   BIGINT NOT NULL REFERENCES actors(id),
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX article_actors_actor ON article_actors(actor_id);
+CREATE TABLE actor_aliases (
+    actor_id   BIGINT NOT NULL REFERENCES actors(id),
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL
+);
+CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id);
+CREATE INDEX actor_aliases_article ON actor_aliases(article_id);
+CREATE TABLE actor_titles (
+    actor_id   BIGINT NOT NULL REFERENCES actors(id),
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    title      TEXT NOT NULL
+);
+CREATE INDEX actor_titles_actor ON actor_titles(actor_id);
+CREATE INDEX actor_titles_article ON actor_titles(article_id);
+CREATE TABLE mentions (
+    id         BIGSERIAL PRIMARY KEY,
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_id   BIGINT REFERENCES actors(id),
+    kind       TEXT NOT NULL,
+    start      BIGINT NOT NULL,
+    "end"      BIGINT NOT NULL,
+    text       TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+CREATE TABLE quotes (
+    id         BIGSERIAL PRIMARY KEY,
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        BIGINT NOT NULL,
+    kind       TEXT NOT NULL,
+    start      BIGINT NOT NULL,
+    "end"      BIGINT NOT NULL,
+    text       TEXT NOT NULL,
+    speaker_id BIGINT REFERENCES actors(id),
+    cue        TEXT,
+    tsv        TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
+CREATE TABLE jobs (
+    path       TEXT PRIMARY KEY,
+    state      TEXT NOT NULL DEFAULT 'pending',
+    worker_pid INTEGER,
+    worker     TEXT,
+    claimed_at TIMESTAMPTZ,
+    done_at    TIMESTAMPTZ,
+    documents  BIGINT,
+    error      TEXT
+);
+CREATE INDEX jobs_state ON jobs(state);
+"#];
+
+/// Tables in drop order (tests only).
+const TABLES: &[&str] = &[
+    "quotes",
+    "mentions",
+    "actor_titles",
+    "actor_aliases",
+    "article_actors",
+    "actors",
+    "articles",
+    "jobs",
+    "schema_version",
+];
+
+/// A PostgreSQL store.
+pub struct PgStore {
+    client: Client,
+}
+
+fn connect(url: &str) -> Result<Client> {
+    Client::connect(url, NoTls).map_err(|e| {
+        Error::db(format!(
+            "cannot connect to PostgreSQL at {}: {e}; check that the server runs and the URL's user, password and database",
+            redact(url)
+        ))
+    })
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let cred = &url[s + 3..at];
+            match cred.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &cred[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Deadlocks, serialization failures and unique violations between concurrent workers are
+/// retried: the batch is rolled back whole and written again.
+pub(crate) fn retryable(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    matches!(
+        e.code(),
+        Some(c) if *c == SqlState::T_R_DEADLOCK_DETECTED
+            || *c == SqlState::T_R_SERIALIZATION_FAILURE
+            || *c == SqlState::UNIQUE_VIOLATION
+    )
+}
+
+impl PgStore {
+    /// Connects and migrates. Concurrent workers migrate one at a time (advisory lock).
+    pub fn open(url: &str) -> Result<Self> {
+        let mut s = PgStore {
+            client: connect(url)?,
+        };
+        s.migrate()?;
+        Ok(s)
+    }
+
+    /// Drops every newsgraph table of the database (tests only).
+    #[doc(hidden)]
+    pub fn reset_for_tests(url: &str) -> Result<()> {
+        let mut c = connect(url)?;
+        for t in TABLES {
+            c.batch_execute(&format!("DROP TABLE IF EXISTS {t} CASCADE"))?;
+        }
+        Ok(())
+    }
+
+    /// The schema version of the database.
+    pub fn schema_version(&mut self) -> Result<i64> {
+        let v: Option<i32> = self
+            .client
+            .query_one("SELECT max(version) FROM schema_version", &[])?
+            .get(0);
+        Ok(v.unwrap_or(0) as i64)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        // One migrating worker at a time; the lock ends with the transaction.
+        tx.execute("SELECT pg_advisory_xact_lock(7311942)", &[])?;
+        tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+        let v: Option<i32> = tx
+            .query_one("SELECT max(version) FROM schema_version", &[])?
+            .get(0);
+        let current = v.unwrap_or(0) as i64;
+        if current > SCHEMA_VERSION {
+            return Err(Error {
+                kind: ErrorKind::TooNew,
+                message: format!(
+                    "the database has schema version {current}, this newsgraph knows up to {SCHEMA_VERSION}; use a newer newsgraph"
+                ),
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            tx.batch_execute(sql)?;
+            tx.execute(
+                "INSERT INTO schema_version (version) VALUES ($1)",
+                &[&(i as i32 + 1)],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn resolve_actor(tx: &mut Transaction, a: &RecordActor) -> Result<i64> {
+    let rows = tx.query(
+        "SELECT id, country FROM actors WHERE kind = $1 AND key = $2 ORDER BY id",
+        &[&a.kind, &a.key],
+    )?;
+    let candidates: Vec<(i64, Option<String>)> =
+        rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    let pick = match &a.country {
+        Some(c) => candidates
+            .iter()
+            .find(|(_, cc)| cc.as_ref() == Some(c))
+            .or_else(|| candidates.iter().find(|(_, cc)| cc.is_none()))
+            .map(|(id, cc)| (*id, cc.is_none())),
+        None => candidates
+            .iter()
+            .find(|(_, cc)| cc.is_none())
+            .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))
+            .map(|(id, _)| (*id, false)),
+    };
+    match pick {
+        Some((id, fill)) => {
+            if fill {
+                tx.execute(
+                    "UPDATE actors SET country = $1 WHERE id = $2",
+                    &[&a.country, &id],
+                )?;
+            }
+            Ok(id)
+        }
+        None => Ok(tx
+            .query_one(
+                "INSERT INTO actors (name, key, kind, country) VALUES ($1, $2, $3, $4) RETURNING id",
+                &[&a.name, &a.key, &a.kind, &a.country],
+            )?
+            .get(0)),
+    }
+}
+
+fn put_one(tx: &mut Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)> {
+    let by_url: Option<i64> = match &r.url {
+        Some(u) => tx
+            .query_opt("SELECT id FROM articles WHERE url = $1 FOR UPDATE", &[u])?
+            .map(|row| row.get(0)),
+        None => None,
+    };
+    let by_hash: Option<i64> = tx
+        .query_opt(
+            "SELECT id FROM articles WHERE hash = $1 FOR UPDATE",
+            &[&r.hash],
+        )?
+        .map(|row| row.get(0));
+    let existing = by_url.or(by_hash);
+    if let (Some(u), Some(h)) = (by_url, by_hash) {
+        if u != h {
+            tx.execute("DELETE FROM articles WHERE id = $1", &[&h])?;
+        }
+    }
+    let events = r.event_count as i64;
+    let id: i64 = match existing {
+        Some(id) => {
+            for table in [
+                "quotes",
+                "mentions",
+                "actor_titles",
+                "actor_aliases",
+                "article_actors",
+            ] {
+                tx.execute(&format!("DELETE FROM {table} WHERE article_id = $1"), &[&id])?;
+            }
+            tx.execute(
+                "UPDATE articles SET source = $1, url = $2, date = $3, title = $4, text = $5, hash = $6,
+                 document = $7, events = $8, event_count = $9, stored_at = now() WHERE id = $10",
+                &[&r.source, &r.url, &r.date, &r.title, &r.text, &r.hash, &r.document_json, &r.events_json, &events, &id],
+            )?;
+            id
+        }
+        None => tx
+            .query_one(
+                "INSERT INTO articles (source, url, date, title, text, hash, document, events, event_count)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                &[&r.source, &r.url, &r.date, &r.title, &r.text, &r.hash, &r.document_json, &r.events_json, &events],
+            )?
+            .get(0),
+    };
+    let mut actor_ids = Vec::with_capacity(r.actors.len());
+    for (i, a) in r.actors.iter().enumerate() {
+        let aid = resolve_actor(tx, a)?;
+        actor_ids.push(aid);
+        tx.execute(
+            "INSERT INTO article_actors (article_id, idx, actor_id) VALUES ($1, $2, $3)",
+            &[&id, &(i as i64), &aid],
+        )?;
+        for t in &a.titles {
+            tx.execute(
+                "INSERT INTO actor_titles (actor_id, article_id, title) VALUES ($1, $2, $3)",
+                &[&aid, &id, t],
+            )?;
+        }
+        for al in &a.aliases {
+            tx.execute(
+                "INSERT INTO actor_aliases (actor_id, article_id, alias) VALUES ($1, $2, $3)",
+                &[&aid, &id, al],
+            )?;
+        }
+    }
+    let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
+    let stmt = tx.prepare(
+        r#"INSERT INTO mentions (article_id, actor_id, kind, start, "end", text) VALUES ($1, $2, $3, $4, $5, $6)"#,
+    )?;
+    for m in &r.mentions {
+        tx.execute(
+            &stmt,
+            &[
+                &id,
+                &local(m.actor),
+                &m.kind,
+                &(m.start as i64),
+                &(m.end as i64),
+                &m.text,
+            ],
+        )?;
+    }
+    let stmt = tx.prepare(
+        r#"INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"#,
+    )?;
+    for (i, q) in r.quotes.iter().enumerate() {
+        tx.execute(
+            &stmt,
+            &[
+                &id,
+                &(i as i64),
+                &q.kind,
+                &(q.start as i64),
+                &(q.end as i64),
+                &q.text,
+                &local(q.speaker),
+                &q.cue,
+            ],
+        )?;
+    }
+    Ok((
+        PutOutcome {
+            id,
+            inserted: existing.is_none(),
+        },
+        existing.is_some(),
+    ))
+}
+
+const ACTOR_COLUMNS: &str = "a.id, a.name, a.kind, a.country,
+    (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id) AS nq,
+    (SELECT count(DISTINCT aa.article_id) FROM article_actors aa WHERE aa.actor_id = a.id) AS na,
+    (SELECT min(ar.date) FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id WHERE aa.actor_id = a.id),
+    (SELECT max(ar.date) FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id WHERE aa.actor_id = a.id)";
+
+fn actor_row(r: &Row) -> ActorRow {
+    ActorRow {
+        id: r.get(0),
+        name: r.get(1),
+        kind: r.get(2),
+        country: r.get(3),
+        quotes: r.get(4),
+        articles: r.get(5),
+        first_seen: r.get(6),
+        last_seen: r.get(7),
+        aliases: Vec::new(),
+        titles: Vec::new(),
+    }
+}
+
+fn limit(n: u32) -> Option<i64> {
+    (n > 0).then_some(n as i64)
+}
+
+impl PgStore {
+    fn actor_details(&mut self, mut row: ActorRow) -> Result<ActorRow> {
+        row.aliases = self
+            .client
+            .query(
+                "SELECT alias FROM actor_aliases WHERE actor_id = $1 GROUP BY alias ORDER BY count(*) DESC, alias",
+                &[&row.id],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        row.titles = self
+            .client
+            .query(
+                "SELECT t.title, min(ar.date), max(ar.date), count(DISTINCT t.article_id)
+                 FROM actor_titles t JOIN articles ar ON ar.id = t.article_id
+                 WHERE t.actor_id = $1 GROUP BY t.title ORDER BY min(ar.date), t.title",
+                &[&row.id],
+            )?
+            .iter()
+            .map(|r| TitleSeen {
+                title: r.get(0),
+                first_seen: r.get(1),
+                last_seen: r.get(2),
+                articles: r.get(3),
+            })
+            .collect();
+        Ok(row)
+    }
+
+    fn try_put(&mut self, batch: &[ArticleRecord]) -> Result<Vec<PutOutcome>> {
+        let mut tx = self.client.transaction()?;
+        let mut out = Vec::with_capacity(batch.len());
+        let mut replaced = false;
+        for r in batch {
+            let (o, rep) = put_one(&mut tx, r)?;
+            replaced |= rep;
+            out.push(o);
+        }
+        if replaced {
+            // Actors only the replaced versions mentioned.
+            tx.execute(
+                "DELETE FROM actors a WHERE NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)
+                   AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = a.id)
+                   AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)",
+                &[],
+            )?;
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+impl Store for PgStore {
+    fn put_batch(&mut self, batch: &[ArticleRecord]) -> Result<Vec<PutOutcome>> {
+        let mut attempt = 0;
+        loop {
+            match self.try_put(batch) {
+                Err(e) if e.kind == ErrorKind::Conflict && attempt < 8 => {
+                    // Another worker wrote the same article or actor: write the batch again.
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10 << attempt.min(6)));
+                }
+                r => return r,
+            }
+        }
+    }
+
+    fn quotes(&mut self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        check_date("since", &q.since)?;
+        check_date("until", &q.until)?;
+        let about = match &q.about {
+            Some(a) => {
+                if crate::fts_phrase_query(a).is_none() {
+                    return Err(Error::bad_query(
+                        "about has no word to search for; give one or more words",
+                    ));
+                }
+                Some(a.clone())
+            }
+            None => None,
+        };
+        let speaker = q
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(like_pattern);
+        let rows = self.client.query(
+            r#"SELECT q.id, q.article_id, q.idx, q.kind, q.text, q.start, q."end", q.speaker_id, s.name, q.cue,
+                      a.date, a.title, a.url, a.source
+               FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id
+               WHERE ($1::text IS NULL OR q.speaker_id IN (
+                        SELECT id FROM actors WHERE name ILIKE $1 ESCAPE '\'
+                        UNION SELECT actor_id FROM actor_aliases WHERE alias ILIKE $1 ESCAPE '\'))
+                 AND ($2::bigint IS NULL OR q.speaker_id = $2)
+                 AND ($3::text IS NULL OR q.tsv @@ plainto_tsquery('simple', $3))
+                 AND ($4::bigint IS NULL OR q.article_id = $4)
+                 AND ($5::text IS NULL OR a.date >= $5)
+                 AND ($6::text IS NULL OR a.date <= $6)
+               ORDER BY a.date DESC NULLS LAST, q.article_id, q.idx
+               LIMIT $7 OFFSET $8"#,
+            &[
+                &speaker,
+                &q.actor_id,
+                &about,
+                &q.article_id,
+                &q.since,
+                &q.until,
+                &limit(q.limit),
+                &(q.offset as i64),
+            ],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| QuoteRow {
+                id: r.get(0),
+                article_id: r.get(1),
+                index: r.get(2),
+                kind: r.get(3),
+                text: r.get(4),
+                start: r.get(5),
+                end: r.get(6),
+                speaker_id: r.get(7),
+                speaker: r.get(8),
+                cue: r.get(9),
+                date: r.get(10),
+                title: r.get(11),
+                url: r.get(12),
+                source: r.get(13),
+            })
+            .collect())
+    }
+
+    fn actors(&mut self, q: &ActorQuery) -> Result<Vec<ActorRow>> {
+        let search = q
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(like_pattern);
+        let sql = format!(
+            r#"SELECT {ACTOR_COLUMNS} FROM actors a
+               WHERE ($1::text IS NULL OR a.name ILIKE $1 ESCAPE '\'
+                      OR a.id IN (SELECT actor_id FROM actor_aliases WHERE alias ILIKE $1 ESCAPE '\'))
+               ORDER BY nq DESC, na DESC, a.name LIMIT $2 OFFSET $3"#
+        );
+        let rows: Vec<ActorRow> = self
+            .client
+            .query(&sql, &[&search, &limit(q.limit), &(q.offset as i64)])?
+            .iter()
+            .map(actor_row)
+            .collect();
+        rows.into_iter().map(|r| self.actor_details(r)).collect()
+    }
+
+    fn actor(&mut self, id: i64) -> Result<Option<ActorRow>> {
+        let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors a WHERE a.id = $1");
+        let row = self.client.query_opt(&sql, &[&id])?.map(|r| actor_row(&r));
+        row.map(|r| self.actor_details(r)).transpose()
+    }
+
+    fn article(&mut self, id: i64) -> Result<Option<ArticleRow>> {
+        let Some(r) = self.client.query_opt(
+            "SELECT id, source, url, date, title, hash, document FROM articles WHERE id = $1",
+            &[&id],
+        )?
+        else {
+            return Ok(None);
+        };
+        let actor_ids = self
+            .client
+            .query(
+                "SELECT actor_id FROM article_actors WHERE article_id = $1 ORDER BY idx",
+                &[&id],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let quote_speakers = self
+            .client
+            .query(
+                "SELECT speaker_id FROM quotes WHERE article_id = $1 ORDER BY idx",
+                &[&id],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let document: String = r.get(6);
+        Ok(Some(ArticleRow {
+            id: r.get(0),
+            source: r.get(1),
+            url: r.get(2),
+            date: r.get(3),
+            title: r.get(4),
+            hash: r.get(5),
+            quote_speakers,
+            actor_ids,
+            document: serde_json::from_str(&document)
+                .map_err(|e| Error::db(format!("article {id} holds broken JSON: {e}")))?,
+        }))
+    }
+
+    fn articles(&mut self, lim: u32, offset: u32) -> Result<Vec<ArticleSummary>> {
+        Ok(self
+            .client
+            .query(
+                "SELECT a.id, a.source, a.url, a.date, a.title, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)
+                 FROM articles a ORDER BY a.date DESC NULLS LAST, a.id LIMIT $1 OFFSET $2",
+                &[&limit(lim), &(offset as i64)],
+            )?
+            .iter()
+            .map(|r| ArticleSummary {
+                id: r.get(0),
+                source: r.get(1),
+                url: r.get(2),
+                date: r.get(3),
+                title: r.get(4),
+                quotes: r.get(5),
+            })
+            .collect())
+    }
+
+    fn timeline(&mut self, actor_id: i64, by_day: bool) -> Result<Vec<TimelinePoint>> {
+        let len: i32 = if by_day { 10 } else { 7 };
+        let quotes = self
+            .client
+            .query(
+                "SELECT substr(a.date, 1, $2) p, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE q.speaker_id = $1 AND a.date IS NOT NULL GROUP BY p ORDER BY p",
+                &[&actor_id, &len],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let mentions = self
+            .client
+            .query(
+                "SELECT substr(a.date, 1, $2) p, count(DISTINCT a.id) FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+                 WHERE aa.actor_id = $1 AND a.date IS NOT NULL GROUP BY p ORDER BY p",
+                &[&actor_id, &len],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        Ok(crate::merge_timeline(quotes, mentions))
+    }
+
+    fn counts(&mut self) -> Result<Counts> {
+        let r = self.client.query_one(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
+                    (SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
+                    (SELECT coalesce(sum(event_count), 0)::bigint FROM articles)",
+            &[],
+        )?;
+        Ok(Counts {
+            articles: r.get(0),
+            actors: r.get(1),
+            mentions: r.get(2),
+            quotes: r.get(3),
+            events: r.get(4),
+        })
+    }
+
+    fn check(&mut self) -> Result<Vec<String>> {
+        // PostgreSQL enforces the foreign keys and unique keys itself; check what it cannot.
+        let mut problems = Vec::new();
+        let r = self.client.query_one(
+            "SELECT (SELECT count(*) FROM (SELECT hash FROM articles GROUP BY hash HAVING count(*) > 1) d),
+                    (SELECT count(*) FROM quotes q WHERE q.tsv IS DISTINCT FROM to_tsvector('simple', q.text)),
+                    (SELECT count(*) FROM articles a WHERE (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)
+                        <> (SELECT coalesce(max(idx) + 1, 0) FROM quotes q WHERE q.article_id = a.id))",
+            &[],
+        )?;
+        let (dup, tsv, gaps): (i64, i64, i64) = (r.get(0), r.get(1), r.get(2));
+        if dup > 0 {
+            problems.push(format!("{dup} texts are stored more than once"));
+        }
+        if tsv > 0 {
+            problems.push(format!("{tsv} quotations have a stale full-text vector"));
+        }
+        if gaps > 0 {
+            problems.push(format!("{gaps} articles miss some of their quotations"));
+        }
+        Ok(problems)
+    }
+}
+
+/// Jobs per state, and jobs done per worker.
+pub type JobSummary = (Vec<(String, i64)>, Vec<(String, i64)>);
+
+/// The job table: inputs to ingest, shared by every worker on one database. A worker
+/// claims pending jobs with `FOR UPDATE SKIP LOCKED` (two workers never claim the same
+/// job), and a job claimed by a worker whose database session has ended (the process died)
+/// is pending again.
+pub struct JobQueue {
+    client: Client,
+    worker: String,
+}
+
+impl JobQueue {
+    /// Connects (the store must have been opened once, for the schema).
+    pub fn open(url: &str, worker: &str) -> Result<Self> {
+        Ok(JobQueue {
+            client: connect(url)?,
+            worker: worker.to_string(),
+        })
+    }
+
+    /// Adds jobs; known paths are left as they are unless `again` (then done and failed
+    /// jobs become pending). Returns how many became pending.
+    pub fn enqueue(&mut self, paths: &[String], again: bool) -> Result<u64> {
+        let mut tx = self.client.transaction()?;
+        let mut n = 0;
+        let stmt = if again {
+            tx.prepare(
+                "INSERT INTO jobs (path) VALUES ($1) ON CONFLICT (path) DO UPDATE
+                 SET state = 'pending', worker_pid = NULL, worker = NULL, done_at = NULL, error = NULL
+                 WHERE jobs.state <> 'running'",
+            )?
+        } else {
+            tx.prepare("INSERT INTO jobs (path) VALUES ($1) ON CONFLICT (path) DO NOTHING")?
+        };
+        for p in paths {
+            n += tx.execute(&stmt, &[p])?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Claims up to `n` jobs for this worker: pending ones, and running ones whose worker's
+    /// session is gone.
+    pub fn claim(&mut self, n: i64) -> Result<Vec<String>> {
+        let rows = self.client.query(
+            "WITH c AS (
+                SELECT path FROM jobs
+                WHERE state = 'pending'
+                   OR (state = 'running' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity s WHERE s.pid = jobs.worker_pid))
+                ORDER BY path LIMIT $1 FOR UPDATE SKIP LOCKED)
+             UPDATE jobs SET state = 'running', worker_pid = pg_backend_pid(), worker = $2, claimed_at = now()
+             FROM c WHERE jobs.path = c.path RETURNING jobs.path",
+            &[&n, &self.worker],
+        )?;
+        let mut paths: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// Marks a job done (with its document count) or failed (with the error).
+    pub fn finish(&mut self, path: &str, documents: i64, error: Option<&str>) -> Result<()> {
+        self.client.execute(
+            "UPDATE jobs SET state = $2, done_at = now(), documents = $3, error = $4 WHERE path = $1",
+            &[&path, &if error.is_some() { "failed" } else { "done" }, &documents, &error],
+        )?;
+        Ok(())
+    }
+
+    /// Jobs by state, and per worker the number done.
+    pub fn summary(&mut self) -> Result<JobSummary> {
+        let states = self
+            .client
+            .query(
+                "SELECT state, count(*) FROM jobs GROUP BY state ORDER BY state",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let workers = self
+            .client
+            .query(
+                "SELECT coalesce(worker, ''), count(*) FROM jobs WHERE state = 'done' GROUP BY worker ORDER BY 1",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        Ok((states, workers))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(super::redact("postgres://h/db"), "postgres://h/db");
+    }
+}

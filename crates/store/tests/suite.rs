@@ -1,0 +1,441 @@
+//! The store test suite, run against every backend: SQLite always, PostgreSQL when
+//! `NEWSGRAPH_TEST_POSTGRES=postgres://...` names a database the tests may empty.
+
+use newsgraph_core::{
+    Actor, ActorId, ActorKind, Document, Mention, MentionKind, Quote, QuoteKind, Span,
+};
+use newsgraph_store::{ActorQuery, ArticleRecord, QuoteQuery, SqliteStore, Store};
+
+/// A hand-made article: actors `(name, kind, country, titles)`, name mentions
+/// `(text, actor)` and quotations `(text, speaker)`, found by their first occurrence.
+struct Art<'a> {
+    text: &'a str,
+    url: Option<&'a str>,
+    date: &'a str,
+    actors: Vec<(&'a str, ActorKind, Option<&'a str>, Vec<&'a str>)>,
+    mentions: Vec<(&'a str, u32)>,
+    quotes: Vec<(&'a str, Option<u32>)>,
+}
+
+fn span_of(text: &str, s: &str) -> Span {
+    let i = text
+        .find(s)
+        .unwrap_or_else(|| panic!("{s:?} is not in the text"));
+    Span::new(i, i + s.len())
+}
+
+fn record(a: &Art) -> ArticleRecord {
+    let mut d = Document::new(a.text);
+    d.meta.source = format!("test:{}", a.url.unwrap_or("none"));
+    d.meta.url = a.url.map(str::to_string);
+    d.meta.date = Some(a.date.to_string());
+    d.actors = a
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, (name, kind, country, titles))| Actor {
+            id: ActorId(i as u32),
+            name: name.to_string(),
+            kind: *kind,
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+            country: country.map(str::to_string),
+        })
+        .collect();
+    d.mentions = a
+        .mentions
+        .iter()
+        .map(|(t, actor)| Mention {
+            span: span_of(a.text, t),
+            kind: MentionKind::Name,
+            actor: Some(ActorId(*actor)),
+        })
+        .collect();
+    d.mentions.sort_by_key(|m| m.span.start);
+    d.quotes = a
+        .quotes
+        .iter()
+        .map(|(t, s)| Quote {
+            kind: QuoteKind::Direct,
+            span: span_of(a.text, t),
+            speaker: s.map(ActorId),
+            speaker_mention: None,
+            cue: Some(span_of(a.text, "said")),
+        })
+        .collect();
+    ArticleRecord::from_document(&d)
+}
+
+fn kirby1() -> Art<'static> {
+    Art {
+        text: "John Kirby said \"We are concerned about Rafah.\" Kirby said \"No comment.\"",
+        url: Some("https://example.com/1"),
+        date: "2024-03-05",
+        actors: vec![(
+            "John Kirby",
+            ActorKind::Person,
+            Some("USA"),
+            vec!["National Security Council spokesman"],
+        )],
+        mentions: vec![("John Kirby", 0), ("Kirby said \"No", 0)],
+        quotes: vec![
+            ("We are concerned about Rafah.", Some(0)),
+            ("No comment.", Some(0)),
+        ],
+    }
+}
+
+fn kirby2() -> Art<'static> {
+    Art {
+        text: "Kirby, the White House national security spokesman, said \"Talks go on.\" \
+               Benjamin Netanyahu said \"Rafah will be entered.\" Sara Netanyahu said \"Thanks.\" \
+               Robert Kirby said \"I coach football.\"",
+        url: Some("https://example.com/2"),
+        date: "2024-02-10",
+        actors: vec![
+            (
+                "John Kirby",
+                ActorKind::Person,
+                None,
+                vec!["White House national security spokesman"],
+            ),
+            (
+                "Benjamin Netanyahu",
+                ActorKind::Person,
+                Some("ISR"),
+                vec!["prime minister"],
+            ),
+            ("Sara Netanyahu", ActorKind::Person, Some("ISR"), vec![]),
+            ("Robert Kirby", ActorKind::Person, None, vec!["coach"]),
+        ],
+        mentions: vec![
+            ("Kirby,", 0),
+            ("Benjamin Netanyahu", 1),
+            ("Sara Netanyahu", 2),
+            ("Robert Kirby", 3),
+        ],
+        quotes: vec![
+            ("Talks go on.", Some(0)),
+            ("Rafah will be entered.", Some(1)),
+            ("Thanks.", Some(2)),
+            ("I coach football.", Some(3)),
+        ],
+    }
+}
+
+fn no_url() -> Art<'static> {
+    Art {
+        text: "A plain article without a URL. Nobody said anything.",
+        url: None,
+        date: "2024-01-01",
+        actors: vec![],
+        mentions: vec![],
+        quotes: vec![],
+    }
+}
+
+fn texts(rows: &[newsgraph_store::QuoteRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.text.as_str()).collect()
+}
+
+fn fill(s: &mut dyn Store) {
+    let out = s
+        .put_batch(&[record(&kirby1()), record(&kirby2()), record(&no_url())])
+        .unwrap();
+    assert!(out.iter().all(|o| o.inserted));
+}
+
+fn quotes_by_speaker_topic_and_date(s: &mut dyn Store) {
+    fill(s);
+    let q = |speaker: Option<&str>, about: Option<&str>, since: Option<&str>| QuoteQuery {
+        speaker: speaker.map(str::to_string),
+        about: about.map(str::to_string),
+        since: since.map(str::to_string),
+        ..Default::default()
+    };
+    // Both John Kirby articles, plus Robert Kirby: the speaker filter is by alias text.
+    let all_kirby = s.quotes(&q(Some("kirby"), None, None)).unwrap();
+    assert_eq!(all_kirby.len(), 4, "{:?}", texts(&all_kirby));
+    let rafah = s.quotes(&q(None, Some("rafah"), None)).unwrap();
+    assert_eq!(
+        texts(&rafah),
+        ["We are concerned about Rafah.", "Rafah will be entered."]
+    );
+    let kirby_rafah = s
+        .quotes(&q(Some("Kirby"), Some("Rafah"), Some("2024-03-01")))
+        .unwrap();
+    assert_eq!(texts(&kirby_rafah), ["We are concerned about Rafah."]);
+    assert_eq!(kirby_rafah[0].speaker.as_deref(), Some("John Kirby"));
+    assert_eq!(kirby_rafah[0].date.as_deref(), Some("2024-03-05"));
+    assert!(s
+        .quotes(&q(Some("Kirby"), Some("Rafah"), Some("2024-04-01")))
+        .unwrap()
+        .is_empty());
+    // Pagination.
+    let page = s
+        .quotes(&QuoteQuery {
+            limit: 2,
+            offset: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    let every = s.quotes(&QuoteQuery::default()).unwrap();
+    assert_eq!(every.len(), 6);
+    assert_eq!(page, every[1..3]);
+    // Quotes of one article, in order.
+    let one = s
+        .quotes(&QuoteQuery {
+            article_id: Some(
+                all_kirby
+                    .iter()
+                    .find(|r| r.date.as_deref() == Some("2024-03-05"))
+                    .unwrap()
+                    .article_id,
+            ),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        texts(&one),
+        ["We are concerned about Rafah.", "No comment."]
+    );
+}
+
+fn actors_merge_across_articles(s: &mut dyn Store) {
+    fill(s);
+    let kirbys = s
+        .actors(&ActorQuery {
+            search: Some("Kirby".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let names: Vec<&str> = kirbys.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["John Kirby", "Robert Kirby"],
+        "never merged on a surname"
+    );
+    let john = &kirbys[0];
+    assert_eq!(john.quotes, 3);
+    assert_eq!(john.articles, 2);
+    assert_eq!(john.country.as_deref(), Some("USA"));
+    assert_eq!(john.first_seen.as_deref(), Some("2024-02-10"));
+    assert_eq!(john.last_seen.as_deref(), Some("2024-03-05"));
+    assert!(john.aliases.iter().any(|a| a == "Kirby,"));
+    let titles: Vec<(&str, Option<&str>)> = john
+        .titles
+        .iter()
+        .map(|t| (t.title.as_str(), t.first_seen.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (
+                "White House national security spokesman",
+                Some("2024-02-10")
+            ),
+            ("National Security Council spokesman", Some("2024-03-05"))
+        ]
+    );
+    let net = s
+        .actors(&ActorQuery {
+            search: Some("Netanyahu".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(net.len(), 2, "Benjamin and Sara stay two people");
+    assert_eq!(s.actor(john.id).unwrap().unwrap(), *john);
+    assert!(s.actor(-1).unwrap().is_none());
+    let tl = s.timeline(john.id, false).unwrap();
+    let tl: Vec<(&str, i64, i64)> = tl
+        .iter()
+        .map(|p| (p.period.as_str(), p.quotes, p.mentions))
+        .collect();
+    assert_eq!(tl, [("2024-02", 1, 1), ("2024-03", 2, 1)]);
+}
+
+fn reingest_updates(s: &mut dyn Store) {
+    fill(s);
+    let before = s.counts().unwrap();
+    assert_eq!(before.articles, 3);
+    assert_eq!(before.quotes, 6);
+    // Twice the same: all updated, same ids, same counts.
+    let again = s
+        .put_batch(&[record(&kirby1()), record(&kirby2()), record(&no_url())])
+        .unwrap();
+    assert!(again.iter().all(|o| !o.inserted));
+    assert_eq!(s.counts().unwrap(), before);
+    // Same URL, edited text: updated in place.
+    let mut edited = kirby1();
+    edited.text =
+        "John Kirby said \"We are concerned about Rafah.\" Kirby said \"No comment at all.\"";
+    edited.quotes[1].0 = "No comment at all.";
+    let out = s.put_batch(&[record(&edited)]).unwrap();
+    assert!(!out[0].inserted);
+    assert_eq!(out[0].id, again[0].id);
+    assert_eq!(s.counts().unwrap(), before);
+    let found = s
+        .quotes(&QuoteQuery {
+            about: Some("all".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        texts(&found),
+        ["No comment at all."],
+        "the full-text index follows"
+    );
+    // Same text under a new URL: the same article.
+    let mut moved = kirby2();
+    moved.url = Some("https://example.com/2-moved");
+    assert!(!s.put_batch(&[record(&moved)]).unwrap()[0].inserted);
+    assert_eq!(s.counts().unwrap(), before);
+    let art = s.article(again[1].id).unwrap().unwrap();
+    assert_eq!(art.url.as_deref(), Some("https://example.com/2-moved"));
+    assert_eq!(art.document["text"], kirby2().text);
+    assert_eq!(art.quote_speakers.len(), 4);
+    assert!(s.check().unwrap().is_empty());
+}
+
+fn injection_is_text(s: &mut dyn Store) {
+    fill(s);
+    let before = s.counts().unwrap();
+    for evil in [
+        "'; DROP TABLE quotes; --",
+        "\" OR 1=1 --",
+        "%' OR '1'='1",
+        "Kirby') UNION SELECT * FROM articles --",
+        "NEAR(\"a\" \"b\")",
+        "*",
+        "\\",
+        "_",
+    ] {
+        let q = QuoteQuery {
+            speaker: Some(evil.into()),
+            ..Default::default()
+        };
+        assert!(s.quotes(&q).unwrap().is_empty(), "{evil}");
+        let q = QuoteQuery {
+            about: Some(evil.into()),
+            ..Default::default()
+        };
+        // Either no word to search (a BadQuery error) or a search for the words as text.
+        if let Ok(rows) = s.quotes(&q) {
+            assert!(rows.len() <= 1, "{evil}: {:?}", texts(&rows));
+        }
+        let a = ActorQuery {
+            search: Some(evil.into()),
+            ..Default::default()
+        };
+        assert!(s.actors(&a).unwrap().is_empty(), "{evil}");
+        let bad_date = QuoteQuery {
+            since: Some(evil.into()),
+            ..Default::default()
+        };
+        assert!(s.quotes(&bad_date).is_err());
+    }
+    assert_eq!(s.counts().unwrap(), before);
+}
+
+fn countries_keep_actors_apart(s: &mut dyn Store) {
+    let mut a = kirby1();
+    a.actors[0].2 = Some("GBR");
+    a.url = Some("https://example.com/uk");
+    a.text =
+        "John Kirby said \"We are concerned about Rafah.\" Kirby said \"No comment, from London.\"";
+    a.quotes[1].0 = "No comment, from London.";
+    s.put_batch(&[record(&kirby1()), record(&a)]).unwrap();
+    let k = s
+        .actors(&ActorQuery {
+            search: Some("John Kirby".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut countries: Vec<_> = k.iter().map(|a| a.country.clone().unwrap()).collect();
+    countries.sort();
+    assert_eq!(countries, ["GBR", "USA"]);
+}
+
+fn batch_is_atomic(s: &mut dyn Store) {
+    // The same URL twice in one batch is one article.
+    let out = s
+        .put_batch(&[record(&kirby1()), record(&kirby1())])
+        .unwrap();
+    assert_eq!(out[0].id, out[1].id);
+    assert_eq!(s.counts().unwrap().articles, 1);
+    assert!(s.check().unwrap().is_empty());
+}
+
+type Case = fn(&mut dyn Store);
+const CASES: &[(&str, Case)] = &[
+    (
+        "quotes_by_speaker_topic_and_date",
+        quotes_by_speaker_topic_and_date,
+    ),
+    ("actors_merge_across_articles", actors_merge_across_articles),
+    ("reingest_updates", reingest_updates),
+    ("injection_is_text", injection_is_text),
+    ("countries_keep_actors_apart", countries_keep_actors_apart),
+    ("batch_is_atomic", batch_is_atomic),
+];
+
+fn temp_db(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsgraph-store-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(format!("{name}.db"));
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", p.display()));
+    }
+    p
+}
+
+#[test]
+fn sqlite_suite() {
+    for (name, case) in CASES {
+        eprintln!("sqlite: {name}");
+        let path = temp_db(name);
+        let mut s = SqliteStore::open(path.to_str().unwrap()).unwrap();
+        case(&mut s);
+        assert!(s.check().unwrap().is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn postgres_suite() {
+    let Ok(url) = std::env::var("NEWSGRAPH_TEST_POSTGRES") else {
+        eprintln!("NEWSGRAPH_TEST_POSTGRES is not set: skipping the PostgreSQL suite");
+        return;
+    };
+    for (name, case) in CASES {
+        eprintln!("postgres: {name}");
+        newsgraph_store::PgStore::reset_for_tests(&url).unwrap();
+        let mut s = newsgraph_store::open(&url).unwrap();
+        case(s.as_mut());
+        assert!(s.check().unwrap().is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn sqlite_schema_is_versioned() {
+    let path = temp_db("version");
+    let p = path.to_str().unwrap();
+    let s = SqliteStore::open(p).unwrap();
+    assert_eq!(s.schema_version().unwrap(), newsgraph_store::SCHEMA_VERSION);
+    drop(s);
+    // Reopening migrates nothing.
+    let s = SqliteStore::open(p).unwrap();
+    assert_eq!(s.schema_version().unwrap(), newsgraph_store::SCHEMA_VERSION);
+    drop(s);
+    let c = rusqlite_free_bump(p);
+    assert!(c.is_err());
+    let e = c.err().unwrap();
+    assert_eq!(e.kind, newsgraph_store::ErrorKind::TooNew, "{e}");
+}
+
+/// A store written by a newer newsgraph is refused, not damaged.
+fn rusqlite_free_bump(p: &str) -> Result<SqliteStore, newsgraph_store::Error> {
+    rusqlite::Connection::open(p)
+        .unwrap()
+        .execute("INSERT INTO schema_version (version) VALUES (999)", [])
+        .unwrap();
+    SqliteStore::open(p)
+}
