@@ -296,8 +296,8 @@ pub struct Lexicon {
 struct WordIndex {
     /// Hash per slot (0: empty).
     hashes: Vec<u64>,
-    /// Word per slot: index into `infos`.
-    slot_word: Vec<u32>,
+    /// Word per slot: index into `infos`, its flags, whether it starts phrases.
+    slot_word: Vec<(u32, u16, bool)>,
     /// The words' lowercase keys, one after the other.
     keys: String,
     /// Per word: end of its key in `keys` (the start is the previous end).
@@ -311,10 +311,10 @@ impl WordIndex {
         if words.contains_key(&0) {
             return WordIndex::default(); // 0 marks empty slots: keep to the map.
         }
-        let n = (words.len() * 4).next_power_of_two().max(16);
+        let n = (words.len() * 2).next_power_of_two().max(16);
         let mut ix = WordIndex {
             hashes: vec![0; n],
-            slot_word: vec![0; n],
+            slot_word: vec![(0, 0, false); n],
             ..WordIndex::default()
         };
         let mut sorted: Vec<(&u64, &WordInfo)> = words.iter().collect();
@@ -329,7 +329,7 @@ impl WordIndex {
                 k = (k + 1) & (n - 1);
             }
             ix.hashes[k] = h;
-            ix.slot_word[k] = id;
+            ix.slot_word[k] = (id, w.flags, !w.phrases.is_empty());
         }
         ix
     }
@@ -340,9 +340,10 @@ impl WordIndex {
         (h >> 40) as usize & (n - 1)
     }
 
-    /// `None` when there is no index; `Some(None)` when the word is not in it.
-    #[inline]
-    fn get(&self, lc: &[u8], h: u64) -> Option<Option<&WordInfo>> {
+    /// `None` when there is no index; `Some(None)` when the word is not in it; else the
+    /// word, its flags and whether it starts phrases.
+    #[inline(always)]
+    fn get(&self, lc: &[u8], h: u64) -> Option<Option<(&WordInfo, u16, bool)>> {
         let n = self.hashes.len();
         if n == 0 {
             return None;
@@ -351,14 +352,15 @@ impl WordIndex {
         loop {
             let x = self.hashes[k];
             if x == h {
-                let id = self.slot_word[k] as usize;
+                let (id, flags, phrases) = self.slot_word[k];
+                let id = id as usize;
                 let a = if id == 0 {
                     0
                 } else {
                     self.key_end[id - 1] as usize
                 };
                 let key = &self.keys.as_bytes()[a..self.key_end[id] as usize];
-                return Some((key == lc).then(|| &self.infos[id]));
+                return Some((key == lc).then(|| (&self.infos[id], flags, phrases)));
             }
             if x == 0 {
                 return Some(None);
@@ -696,10 +698,25 @@ impl Lexicon {
     /// What is known about a lowercase word given as bytes, whose [`fxhash`] is `h`.
     #[inline]
     pub fn get_hashed_bytes(&self, lc: &[u8], h: u64) -> Option<&WordInfo> {
+        self.lookup_token(lc, h).map(|(w, _, _)| w)
+    }
+
+    /// [`Lexicon::get_hashed_bytes`] with the word's flags and whether it starts phrases.
+    #[inline(always)]
+    pub fn lookup_token(&self, lc: &[u8], h: u64) -> Option<(&WordInfo, u16, bool)> {
         match self.index.get(lc, h) {
             Some(found) => found,
-            None => self.words.get(&h).filter(|w| w.key.as_bytes() == lc),
+            None => self.lookup_map(lc, h),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn lookup_map(&self, lc: &[u8], h: u64) -> Option<(&WordInfo, u16, bool)> {
+        self.words
+            .get(&h)
+            .filter(|w| w.key.as_bytes() == lc)
+            .map(|w| (w, w.flags, !w.phrases.is_empty()))
     }
 
     /// Looks a whole string up among the entry aliases, ignoring case.

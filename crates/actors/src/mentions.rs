@@ -94,9 +94,8 @@ pub struct TokenView<'a> {
     pub toks: &'a [Token],
     /// The text lowercased in ASCII, then the lowercase forms of the non-ASCII tokens.
     lc: String,
-    /// Byte range of each token's lowercase form in `lc`.
-    lc_span: Vec<(u32, u32)>,
-    lc_hash: Vec<u64>,
+    /// Per token: lowercase form, hash, flags, class.
+    td: Vec<Td>,
     /// Longest phrase match per token within its sentence (length 0: none).
     memo: Vec<(u8, Target)>,
     /// Lexicon information per token.
@@ -107,10 +106,6 @@ pub struct TokenView<'a> {
     pub sent_bounds: Vec<(u32, u32)>,
     /// Inside double quotation marks.
     pub in_quote: Vec<bool>,
-    /// Per-token class bits ([`C_WORD`], [`C_CAP`], [`C_LOWER`]), computed once.
-    cls: Vec<u8>,
-    /// Per-token lexicon [`flags`] (0 without lexicon information).
-    fl: Vec<u16>,
     /// Number of tokens with [`C_LOWER`].
     n_lower: usize,
     /// Open-addressing set of the hashes of the word tokens starting with an ASCII lowercase
@@ -119,12 +114,45 @@ pub struct TokenView<'a> {
     lower_set: std::cell::OnceCell<(Vec<u64>, bool)>,
 }
 
+/// What the view knows about one token, computed once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Td {
+    /// [`crate::lexicon::fxhash`] of the lowercase form.
+    hash: u64,
+    /// Byte range of the lowercase form in `TokenView::lc`.
+    lc: (u32, u32),
+    /// Lexicon [`flags`] (0 without lexicon information).
+    fl: u16,
+    /// Class bits: [`C_WORD`], [`C_CAP`], [`C_LOWER`], [`C_PHRASES`].
+    cls: u8,
+}
+
 /// A word token.
 const C_WORD: u8 = 1;
 /// A word token starting with an uppercase letter.
 const C_CAP: u8 = 2;
 /// A word token starting with an ASCII lowercase letter.
 const C_LOWER: u8 = 4;
+/// A token whose lexicon word starts phrases.
+const C_PHRASES: u8 = 8;
+
+/// The offset of the first byte at or after `from` that is not ASCII (`usize::MAX`: none),
+/// eight bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
+        if w & HI != 0 {
+            return i + ((w & HI).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| b >= 128)
+        .map_or(usize::MAX, |p| i + p)
+}
 
 /// `s` with ASCII letters lowercased, eight bytes at a time (other bytes unchanged).
 fn ascii_lowercase(s: &str) -> String {
@@ -157,43 +185,57 @@ impl<'a> TokenView<'a> {
     pub fn new(lex: &'a Lexicon, doc: &'a Document) -> TokenView<'a> {
         let text = doc.text.as_str();
         let toks = doc.tokens.as_slice();
+        let n = toks.len();
         // The lowercase forms: ASCII tokens are their own span of the lowercased text, others
         // (typographic apostrophes, non-ASCII letters) go after it.
         let mut lc = ascii_lowercase(text);
-        let all_ascii = text.is_ascii();
         let mut extra = String::new();
-        let mut lc_span = Vec::with_capacity(toks.len());
-        let mut info = Vec::with_capacity(toks.len());
-        let mut lc_hash = Vec::with_capacity(toks.len());
-        let mut cls = Vec::with_capacity(toks.len());
-        let mut fl = Vec::with_capacity(toks.len());
+        let mut td = vec![Td::default(); n];
+        let mut info: Vec<Option<&'a WordInfo>> = vec![None; n];
+        let mut in_quote = vec![false; n];
         let mut n_lower = 0;
         let bytes = text.as_bytes();
-        for t in toks {
+        let non_ascii_from = |from: usize| first_non_ascii(bytes, from);
+        // The first non-ASCII byte at or after `na_from` (at most the current token's start).
+        let mut na_from = 0;
+        let mut next_na = non_ascii_from(0);
+        // Quote state, reset at every block and at every sentence that is not in one.
+        let mut inside = false;
+        let mut block_end = 0u32;
+        for ((t, d), (w_out, q_out)) in toks
+            .iter()
+            .zip(td.iter_mut())
+            .zip(info.iter_mut().zip(in_quote.iter_mut()))
+        {
             let (a, b) = (t.span.start as usize, t.span.end as usize);
-            let (s, e) = if all_ascii || bytes[a..b].is_ascii() {
+            if next_na < a || na_from > a {
+                na_from = a;
+                next_na = non_ascii_from(a);
+            }
+            let (s, e) = if next_na >= b {
                 (a, b)
             } else {
                 let s = text.len() + extra.len();
                 crate::lexicon::push_lower(&text[a..b], &mut extra);
                 (s, text.len() + extra.len())
             };
-            lc_span.push((s as u32, e as u32));
             let form = if s < text.len() {
                 &lc.as_bytes()[s..e]
             } else {
                 &extra.as_bytes()[s - text.len()..e - text.len()]
             };
             let h = crate::lexicon::fxhash_bytes(form);
-            lc_hash.push(h);
-            let w = if t.kind == TokenKind::Word || t.kind == TokenKind::Punct {
-                lex.get_hashed_bytes(form, h)
-            } else {
-                None
-            };
-            info.push(w);
-            fl.push(w.map_or(0, |w| w.flags));
             let mut c = 0;
+            let mut fl = 0;
+            if t.kind == TokenKind::Word || t.kind == TokenKind::Punct {
+                if let Some((w, f, phrases)) = lex.lookup_token(form, h) {
+                    *w_out = Some(w);
+                    fl = f;
+                    if phrases {
+                        c |= C_PHRASES;
+                    }
+                }
+            }
             if t.kind == TokenKind::Word {
                 c |= C_WORD;
                 let b0 = bytes[a];
@@ -208,69 +250,66 @@ impl<'a> TokenView<'a> {
                     c |= C_CAP;
                 }
             }
-            cls.push(c);
-        }
-        lc.push_str(&extra);
-        let mut sent = vec![u32::MAX; toks.len()];
-        let mut sent_bounds = Vec::with_capacity(doc.sentences.len());
-        let mut ti = 0usize;
-        for (si, s) in doc.sentences.iter().enumerate() {
-            while ti < toks.len() && toks[ti].span.start < s.start {
-                ti += 1;
-            }
-            let a = ti;
-            while ti < toks.len() && toks[ti].span.end <= s.end {
-                sent[ti] = si as u32;
-                ti += 1;
-            }
-            sent_bounds.push((a as u32, ti as u32));
-        }
-        // Quote state, reset at every block and at every sentence that is not in one.
-        let mut in_quote = vec![false; toks.len()];
-        let mut inside = false;
-        let mut block_end = 0u32;
-        for (i, t) in toks.iter().enumerate() {
+            *d = Td {
+                hash: h,
+                lc: (s as u32, e as u32),
+                fl,
+                cls: c,
+            };
             if t.span.start >= block_end {
                 inside = false;
                 block_end = doc
                     .block_at(t.span.start as usize)
                     .map_or(u32::MAX, |b| b.span.end);
             }
-            let s = &text[t.span.range()];
-            if t.kind == TokenKind::Quote && is_double_quote(s) {
-                inside = match s {
-                    "\u{201c}" | "\u{201e}" | "\u{ab}" | "``" => true,
-                    "\u{201d}" | "\u{bb}" | "''" => false,
-                    _ => !inside,
-                };
-                in_quote[i] = false;
-            } else {
-                in_quote[i] = inside;
+            if t.kind == TokenKind::Quote {
+                let q = &text[a..b];
+                if is_double_quote(q) {
+                    inside = match q {
+                        "\u{201c}" | "\u{201e}" | "\u{ab}" | "``" => true,
+                        "\u{201d}" | "\u{bb}" | "''" => false,
+                        _ => !inside,
+                    };
+                    continue; // *q_out stays false
+                }
             }
+            *q_out = inside;
+        }
+        lc.push_str(&extra);
+        let mut sent = vec![u32::MAX; n];
+        let mut sent_bounds = Vec::with_capacity(doc.sentences.len());
+        let mut ti = 0usize;
+        for (si, s) in doc.sentences.iter().enumerate() {
+            while ti < n && toks[ti].span.start < s.start {
+                ti += 1;
+            }
+            let a = ti;
+            while ti < n && toks[ti].span.end <= s.end {
+                sent[ti] = si as u32;
+                ti += 1;
+            }
+            sent_bounds.push((a as u32, ti as u32));
         }
         let mut v = TokenView {
             text,
             toks,
             lc,
-            lc_span,
-            lc_hash,
+            td,
             memo: Vec::new(),
             info,
             sent,
             sent_bounds,
             in_quote,
-            cls,
-            fl,
             n_lower,
             lower_set: std::cell::OnceCell::new(),
         };
-        let mut memo = vec![(0u8, Target::Title(0)); toks.len()];
+        let mut memo = vec![(0u8, Target::Title(0)); n];
         for &(a, b) in &v.sent_bounds {
             let (a, b) = (a as usize, b as usize);
-            for (i, slot) in memo.iter_mut().enumerate().take(b).skip(a) {
-                if v.info[i].is_some_and(|w| !w.phrases.is_empty()) {
+            for i in a..b {
+                if v.td[i].cls & C_PHRASES != 0 {
                     if let Some((n, t)) = v.match_phrase(i, b) {
-                        *slot = (n as u8, t);
+                        memo[i] = (n as u8, t);
                     }
                 }
             }
@@ -294,7 +333,7 @@ impl<'a> TokenView<'a> {
     /// Lowercase form of token `i`.
     #[inline]
     pub fn lc(&self, i: usize) -> &str {
-        let (a, b) = self.lc_span[i];
+        let (a, b) = self.td[i].lc;
         &self.lc[a as usize..b as usize]
     }
 
@@ -307,40 +346,43 @@ impl<'a> TokenView<'a> {
     /// Token `i` has the flag.
     #[inline]
     pub fn is(&self, i: usize, f: u16) -> bool {
-        self.fl.get(i).is_some_and(|&x| x & f != 0)
+        self.td.get(i).is_some_and(|d| d.fl & f != 0)
     }
 
     /// Word token starting with an uppercase letter.
     #[inline]
     pub fn cap(&self, i: usize) -> bool {
-        self.cls[i] & C_CAP != 0
+        self.td[i].cls & C_CAP != 0
     }
 
     /// A word token.
     #[inline]
     pub fn word(&self, i: usize) -> bool {
-        self.cls[i] & C_WORD != 0
+        self.td[i].cls & C_WORD != 0
     }
 
     /// Token `i` is written in lowercase elsewhere in the document (`Critics said` when the
     /// article also says `critics`): a common noun, not a name.
     #[inline]
     pub fn seen_lowercase(&self, i: usize) -> bool {
-        let lower_word = |j: usize| self.cls[j] & C_LOWER != 0;
-        let h = self.lc_hash[i];
-        if lower_word(i) {
+        let h = self.td[i].hash;
+        if self.td[i].cls & C_LOWER != 0 {
             // Token `i` is in the set itself: look for another one.
             return self
-                .lc_hash
+                .td
                 .iter()
                 .enumerate()
-                .any(|(j, &x)| x == h && j != i && lower_word(j));
+                .any(|(j, d)| d.hash == h && j != i && d.cls & C_LOWER != 0);
         }
         let (set, zero) = self.lower_set.get_or_init(|| {
+            // At most half full: `n_lower` counts repeated words once each time.
             let mut set = vec![0u64; (self.n_lower * 2).next_power_of_two().max(16)];
             let m = set.len() - 1;
             let mut zero = false;
-            for (&c, &x) in self.cls.iter().zip(&self.lc_hash) {
+            for &Td {
+                hash: x, cls: c, ..
+            } in &self.td
+            {
                 if c & C_LOWER != 0 {
                     if x == 0 {
                         zero = true;
@@ -397,7 +439,7 @@ impl<'a> TokenView<'a> {
     fn match_phrase(&self, i: usize, end: usize) -> Option<(usize, Target)> {
         let info = self.info[i]?;
         if !info.single
-            && (i + 1 >= end || info.seconds.binary_search(&self.lc_hash[i + 1]).is_err())
+            && (i + 1 >= end || info.seconds.binary_search(&self.td[i + 1].hash).is_err())
         {
             return None;
         }
@@ -406,7 +448,7 @@ impl<'a> TokenView<'a> {
             if i + n > end {
                 continue;
             }
-            if (1..n).any(|k| p.hashes[k] != self.lc_hash[i + k]) {
+            if (1..n).any(|k| p.hashes[k] != self.td[i + k].hash) {
                 continue;
             }
             for k in 0..n {
@@ -449,10 +491,19 @@ enum Seg {
 /// Finds candidate mentions in a document's tokens and blocks.
 pub fn find_candidates(lex: &Lexicon, doc: &Document) -> Vec<Candidate> {
     let v = TokenView::new(lex, doc);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(v.len() / 8 + 8);
+    let mut scratch = Scratch::default();
     for (si, &(a, b)) in v.sent_bounds.iter().enumerate() {
         let first = out.len();
-        scan_sentence(lex, &v, a as usize, b as usize, si as u32, &mut out);
+        scan_sentence(
+            lex,
+            &v,
+            a as usize,
+            b as usize,
+            si as u32,
+            &mut out,
+            &mut scratch,
+        );
         // Subject position: the first person, unknown name or pronoun outside quotes.
         if let Some(c) = out[first..].iter_mut().find(|c| {
             !c.in_quote
@@ -469,6 +520,13 @@ pub fn find_candidates(lex: &Lexicon, doc: &Document) -> Vec<Candidate> {
     out
 }
 
+/// Buffers reused across runs.
+#[derive(Default)]
+struct Scratch {
+    segs: Vec<(Seg, usize, usize)>,
+    parts: Vec<(usize, usize)>,
+}
+
 fn scan_sentence(
     lex: &Lexicon,
     v: &TokenView,
@@ -476,6 +534,7 @@ fn scan_sentence(
     b: usize,
     si: u32,
     out: &mut Vec<Candidate>,
+    scratch: &mut Scratch,
 ) {
     let mut i = a;
     while i < b {
@@ -536,7 +595,7 @@ fn scan_sentence(
             None => v.cap(i) && !v.is(i, flags::STOP),
         };
         if starts_run {
-            i = run(lex, v, i, a, b, si, out);
+            i = run(lex, v, i, a, b, si, out, scratch);
             continue;
         }
         i += 1;
@@ -565,9 +624,11 @@ fn run(
     b: usize,
     si: u32,
     out: &mut Vec<Candidate>,
+    scratch: &mut Scratch,
 ) -> usize {
     // 1. Units: lexicon phrases, capitalised words, connectors.
-    let mut segs: Vec<(Seg, usize, usize)> = Vec::new(); // (kind, tok start, tok end)
+    let mut segs = std::mem::take(&mut scratch.segs); // (kind, tok start, tok end)
+    segs.clear();
     let mut pending: Option<usize> = None; // start of pending capitalised words
     let mut last_word_end = start;
     let mut j = start;
@@ -667,6 +728,7 @@ fn run(
     flush(&mut segs, &mut pending, last_word_end);
     let end = last_word_end.max(start + 1);
     if segs.is_empty() {
+        scratch.segs = segs;
         return end;
     }
     // A run ending with a title whose first word is a given name is a name (`John Major`).
@@ -735,11 +797,12 @@ fn run(
             }
             Seg::Title(_) => {}
             Seg::Name => {
-                ctx.name(&segs, k, prev, s, e, out);
+                ctx.name(&segs, k, prev, s, e, out, &mut scratch.parts);
             }
         }
         prev = Some((seg, s, e));
     }
+    scratch.segs = segs;
     end
 }
 
@@ -772,6 +835,7 @@ impl Ctx<'_, '_, '_> {
         s: usize,
         e: usize,
         out: &mut Vec<Candidate>,
+        parts_buf: &mut Vec<(usize, usize)>,
     ) {
         let v = self.v;
         let lex = self.lex;
@@ -798,7 +862,8 @@ impl Ctx<'_, '_, '_> {
         // Split at joiners (`Biden and Netanyahu`) and classify each part.
         let mut p = s;
         let mut t = s;
-        let mut parts = Vec::new();
+        let mut parts = std::mem::take(parts_buf);
+        parts.clear();
         while t <= e {
             if t == e || (!v.cap(t) && is_joiner(v.lc(t))) {
                 let mut pe = t;
@@ -955,6 +1020,7 @@ impl Ctx<'_, '_, '_> {
             }
             out.push(c);
         }
+        *parts_buf = parts;
     }
 }
 
