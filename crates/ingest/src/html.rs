@@ -857,6 +857,12 @@ impl<'a> Walker<'a> {
                         self.found.times.push(dt.to_string());
                     }
                 }
+                if self.found.date_texts.len() < 10 {
+                    let t = node_text(node, 120);
+                    if t.len() < 120 {
+                        self.found.date_texts.push(collapse(&t));
+                    }
+                }
             }
             "br" => {
                 self.flush(ctx);
@@ -1683,9 +1689,19 @@ fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<Stri
             .iter()
             .find_map(|k| found.meta(k).and_then(parse_date))
     });
-    match (published, modified) {
+    let chosen = match (published, modified) {
         (Some(p), Some(m)) if day_number(&m) > day_number(&p) + 90 => Some(m),
         (p, _) => p,
+    }?;
+    // Metadata times are often in UTC; the date the site shows (in its URL or on the page)
+    // is in its own time zone. One day apart, the shown date is the publication day.
+    let shown = url
+        .and_then(url_date)
+        .or_else(|| found.date_texts.iter().find_map(|t| parse_date(t)))
+        .or_else(|| found.times.iter().find_map(|t| parse_date(t)));
+    match shown {
+        Some(s) if (day_number(&s) - day_number(&chosen)).abs() == 1 => Some(s),
+        _ => Some(chosen),
     }
 }
 
