@@ -59,6 +59,7 @@ fn main() {
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let finder = ActorFinder::default();
+    eprintln!("{finder:?}");
 
     // Output digest.
     let mut out = docs.clone();

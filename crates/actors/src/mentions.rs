@@ -545,9 +545,9 @@ fn scan_sentence(
             c.initial = t == a;
             out.push(c);
         };
-        // Pronouns.
-        if let Some(w) = v.info[i] {
-            if w.is(flags::PRONOUN) && v.word(i) && (i == a || !v.cap(i) || v.raw(i).len() <= 2) {
+        // Pronouns (the flags first: `info` is only read for a pronoun).
+        if let Some(w) = v.info[i].filter(|_| v.is(i, flags::PRONOUN)) {
+            if v.word(i) && (i == a || !v.cap(i) || v.raw(i).len() <= 2) {
                 let mut c = Candidate::new(
                     v.toks[i].span,
                     MentionKind::Pronoun,
