@@ -310,6 +310,19 @@ fn pre_at(ctx: &Ctx, p: &Para, b: usize) -> Option<Attr> {
                 let s0 = ctx.sentence_start(p, h.first);
                 return Some(weak(attr(h.span(ctx), None, Some(s0)), h.weak));
             }
+            // `... and also tells the bystander, "..."`: the sentence's subject speaks.
+            if !h.according && ctx.subject_before(p, h.first).is_none() {
+                let mut q = h.first;
+                while q > p.t0 && (ctx.is(q - 1, lx::AUX) || ctx.is_adverb(q - 1)) {
+                    q -= 1;
+                }
+                if q > p.t0 && (ctx.lower_is(q - 1, "and") || ctx.lower_is(q - 1, "but")) {
+                    let s0 = ctx.sentence_start(p, h.first);
+                    if s0 + 1 < q {
+                        return Some(weak(attr(h.span(ctx), None, Some(s0)), h.weak));
+                    }
+                }
+            }
             let subj = if h.according {
                 ctx.np_after(p, h.last + 1).map(|x| x.0)
             } else {

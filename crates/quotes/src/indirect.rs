@@ -20,7 +20,8 @@ pub fn find(ctx: &Ctx, uses: &mut [RegionUse], out: &mut Vec<Cand>) {
                 i += 1;
                 continue;
             };
-            if i < skip_until || c.class == CueClass::Direct && !c.according {
+            let asks = matches!(lemma(ctx, &c), "ask" | "urge" | "beg");
+            if i < skip_until || c.class == CueClass::Direct && !c.according && !asks {
                 i = c.last + 1;
                 continue;
             }
@@ -72,6 +73,16 @@ fn clause_end(ctx: &Ctx, p: &Para, c0: usize) -> Option<usize> {
         }
         if t.flags & (SEMI | COLON) != 0 {
             break;
+        }
+        // `... to "stop yelling" and also tells the bystander ...`: a new report.
+        if k > c0 && (ctx.lower_is(k, "and") || ctx.lower_is(k, "but")) {
+            let mut q = k + 1;
+            while q < p.t1 && (ctx.is(q, lx::AUX) || ctx.is_adverb(q)) {
+                q += 1;
+            }
+            if q < p.t1 && cue_at(ctx, p, q).is_some_and(|h| !h.ing && !h.noun) {
+                break;
+            }
         }
         if t.flags & COMMA != 0 && k + 1 < p.t1 {
             if let Some(h) = cue_at(ctx, p, k + 1) {
@@ -180,7 +191,21 @@ fn skip_object(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
         .filter(|m| m.span.start == t.start)
         .max_by_key(|m| m.span.end)
     {
-        return Some(ctx.tok_at_or_after(p, m.span.end));
+        // `told Czech TV`: capitalized words that go on the name.
+        let mut k = ctx.tok_at_or_after(p, m.span.end);
+        let e = k + 3;
+        while k < p.t1
+            && k < e
+            && ctx.toks[k].region == NONE
+            && ctx.flag(k, WORD)
+            && ctx.flag(k, CAP)
+            && ctx.toks[k].class & (lx::PRON_SG | lx::PRON_PL | lx::PRON_OTHER) == 0
+            && !ctx.mentions(p).iter().any(|m| m.span.start == ctx.toks[k].start)
+            && !ctx.flag(k - 1, END)
+        {
+            k += 1;
+        }
+        return Some(k);
     }
     if t.class & lx::OBJ != 0 {
         return Some(j + 1);
@@ -236,23 +261,125 @@ fn that_ahead(ctx: &Ctx, p: &Para, j: usize, max: usize) -> Option<usize> {
 
 /// Where the reported clause starts after the cue and its complements, or `Err(j)` when the
 /// sentence ends there (a tail cue: `..., X said.`), `None` when there is no clause.
+/// The cue's lemma (`told` → `tell`); empty for `according to`.
+fn lemma<'a>(ctx: &'a Ctx, c: &CueHit) -> &'a str {
+    ctx.lex
+        .cue(ctx.toks[c.first].cue)
+        .map_or("", |cue| ctx.lex.lemmas[cue.lemma as usize].as_str())
+}
+
+/// Verbs that report with an infinitive (`vowed to fight`, `told them not to come`).
+fn takes_infinitive(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "vow" | "promise" | "pledge" | "threaten" | "tell" | "ask" | "urge" | "warn" | "order"
+            | "instruct" | "demand" | "beg"
+    )
+}
+
+/// `to` + a verb (or `not to` + a verb) at `j`: the start of a reported infinitive.
+fn infinitive_at(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
+    let to = if j + 1 < p.t1 && ctx.lower_is(j, "not") && ctx.lower_is(j + 1, "to") {
+        j + 1
+    } else {
+        j
+    };
+    if to + 1 >= p.t1 || !ctx.lower_is(to, "to") {
+        return None;
+    }
+    let v = ctx.toks[to + 1];
+    if v.region != NONE {
+        // `told him to "stop yelling"`
+        let content = ctx.region_content(v.region as usize);
+        return ctx.text[content.range()]
+            .starts_with(char::is_lowercase)
+            .then_some(j);
+    }
+    (v.flags & (WORD | CAP) == WORD
+        && v.class & (lx::DET | lx::PREP | lx::PRON_SG | lx::PRON_PL | lx::OBJ) == 0)
+        .then_some(j)
+}
+
+/// An addressee of lowercase words before an infinitive (`asked fans not to ...`).
+fn object_then_infinitive(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
+    let mut k = j;
+    while k < p.t1 && k - j < 4 {
+        if let Some(x) = infinitive_at(ctx, p, k) {
+            return (k > j).then_some(x);
+        }
+        let t = ctx.toks[k];
+        if t.region != NONE
+            || t.flags & (WORD | CAP) != WORD
+            || t.cue != 0
+            || t.class & (lx::PREP | lx::THAT | lx::REL | lx::CONJ | lx::AUX | lx::PASSIVE) != 0
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>> {
     let mut j = c.last + 1;
-    if c.class == CueClass::Object {
-        j = skip_object(ctx, p, j)?;
+    let lemma = lemma(ctx, c);
+    let inf = takes_infinitive(lemma);
+    // `asked (him) whether ...`, `urged them to ...`: the only reports of these verbs.
+    let asks = matches!(lemma, "ask" | "urge" | "beg");
+    if c.class == CueClass::Object || asks {
+        if inf {
+            if let Some(k) = object_then_infinitive(ctx, p, j) {
+                return Some(Ok(k));
+            }
+        }
+        if let Some(k) = skip_object(ctx, p, j) {
+            j = k;
+        } else if c.class == CueClass::Object {
+            return None;
+        }
+        if inf {
+            if let Some(k) = infinitive_at(ctx, p, j) {
+                return Some(Ok(k));
+            }
+        }
+        if asks {
+            let t = ctx.toks[j.min(p.t1 - 1)];
+            let wh = j < p.t1
+                && t.region == NONE
+                && ["whether", "if", "why", "how", "what", "when", "where"]
+                    .iter()
+                    .any(|w| ctx.lower_is(j, w));
+            return wh.then_some(Ok(j));
+        }
         if j < p.t1 && (ctx.lower_is(j, "to") || ctx.lower_is(j, "about") || ctx.lower_is(j, "of"))
         {
             return None;
         }
+    } else if inf {
+        if let Some(k) = infinitive_at(ctx, p, j) {
+            return Some(Ok(k));
+        }
+    }
+    // `said at least 14 people ...`: a quantifier, not a prepositional phrase.
+    if c.class != CueClass::That
+        && j + 1 < p.t1
+        && ctx.lower_is(j, "at")
+        && (ctx.lower_is(j + 1, "least") || ctx.lower_is(j + 1, "most"))
+    {
+        return Some(Ok(j));
     }
     j = ctx.skip_adverbials(p, j);
     if ctx.ends_before(p, j) || ctx.flag(j, SEMI) {
         return Some(Err(j));
     }
     if ctx.flag(j, COMMA) {
-        // `X said, "..."` introduces a direct quote; it is not a tail cue.
+        // `X said, "..."` introduces a direct quote; it is not a tail cue, unless the quote
+        // goes on a sentence around the cue (`This, he said, "mirrors ..."`).
         if j + 1 < p.t1 && ctx.toks[j + 1].region != NONE {
-            return None;
+            let content = ctx.region_content(ctx.toks[j + 1].region as usize);
+            if !ctx.text[content.range()].starts_with(char::is_lowercase) {
+                return None;
+            }
         }
         return Some(Err(j));
     }
@@ -275,6 +402,14 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
     }
     match c.class {
         CueClass::Clause | CueClass::Object => {
+            // `said 139 soldiers ...`, `said at least 14 people ...`
+            if ctx.tt(j).starts_with(|ch: char| ch.is_ascii_digit())
+                || ctx.lower_is(j, "at")
+                    && j + 1 < p.t1
+                    && (ctx.lower_is(j + 1, "least") || ctx.lower_is(j + 1, "most"))
+            {
+                return Some(Ok(j));
+            }
             if t.flags & WORD == 0
                 || t.class & (lx::PREP | lx::NEG | lx::CONJ) != 0
                 || t.cue != 0
@@ -286,18 +421,84 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
             }
             Some(Ok(j))
         }
-        CueClass::That => that_ahead(ctx, p, j, 6).map(|k| Ok(k + 1)),
+        CueClass::That => that_ahead(ctx, p, j, 6).map(|k| Ok(k + 1)).or_else(|| {
+            // A clause whose subject can only be a subject (`added he would`, `reported
+            // there is`): `that` left out.
+            let subj = t.class & (lx::PRON_SG | lx::PRON_PL) != 0
+                || ctx.lower_is(j, "i")
+                || ctx.lower_is(j, "there");
+            (subj
+                && j + 1 < p.t1
+                && ctx.toks[j + 1].region == NONE
+                && ctx.toks[j + 1].flags & (WORD | CAP) == WORD)
+                .then_some(Ok(j))
+        }),
         CueClass::Direct => None,
     }
 }
 
-/// Token range of a tail report: from the sentence start to the comma before `comma`.
+/// Is token `k` the comma before a tail cue: a `,`, or the closing mark of a quote ending
+/// with a comma inside when the sentence starts before the quote (`there should not be "a
+/// battle," Hollerich said`: one mixed report from the sentence start).
+fn tail_comma(ctx: &Ctx, p: &Para, k: usize) -> bool {
+    if ctx.flag(k, COMMA) {
+        return true;
+    }
+    let r = ctx.toks[k].region;
+    if r == NONE {
+        return false;
+    }
+    let Some((c0, c1)) = ctx.regions[r as usize].close else {
+        return false;
+    };
+    if ctx.toks[k].end != c1 || !ctx.text[..c0 as usize].trim_end().ends_with(',') {
+        return false;
+    }
+    let s0 = ctx.sentence_start(p, k);
+    ctx.toks[s0].region != r
+}
+
+/// Token range of a tail report: from the sentence start to the comma before `comma` (or
+/// to the closing mark, see [`tail_comma`]).
 fn tail(ctx: &Ctx, p: &Para, comma: usize) -> Option<(usize, usize)> {
-    if comma <= p.t0 || !ctx.flag(comma, COMMA) {
+    if comma <= p.t0 || !tail_comma(ctx, p, comma) {
         return None;
     }
     let s0 = ctx.sentence_start(p, comma);
-    (s0 < comma).then(|| (s0, comma - 1))
+    let last = if ctx.flag(comma, COMMA) { comma - 1 } else { comma };
+    (s0 < comma).then_some((s0, last))
+}
+
+/// `The talks, he said, failed`, `This, he said, "mirrors ..."`: the sentence goes on after
+/// the cue's closing comma at `j`, so the report is the whole sentence around the cue.
+/// `a..=b` is the part before the cue. Returns the report's last token.
+fn parenthetical_end(ctx: &Ctx, p: &Para, a: usize, b: usize, j: usize) -> Option<usize> {
+    if j + 1 >= p.t1 || !ctx.flag(j, COMMA) {
+        return None;
+    }
+    // `"We will," he said, "win."` is a direct quote split by its attribution.
+    let ra = ctx.toks[a].region;
+    if ra != NONE && ctx.toks[b].region == ra {
+        return None;
+    }
+    let t = j + 1;
+    let tok = ctx.toks[t];
+    if tok.region != NONE {
+        let content = ctx.region_content(tok.region as usize);
+        if !ctx.text[content.range()].starts_with(char::is_lowercase) {
+            return None;
+        }
+    } else if tok.flags & WORD == 0
+        || tok.flags & CAP != 0
+        || tok.class & (lx::PREP | lx::CONJ | lx::NEG | lx::ACCORDING) != 0
+        || tok.cue != 0
+        || ctx.tt(t).ends_with("ing")
+        || ctx.lower_is(t, "who")
+        || ctx.lower_is(t, "whom")
+    {
+        return None;
+    }
+    clause_end(ctx, p, t)
 }
 
 /// `"...," Mark Rowe, a partner at the firm, said`: the tail starts with a quote closed by
@@ -318,7 +519,7 @@ fn quote_then_appositive(ctx: &Ctx, p: &Para, a: usize, b: usize) -> bool {
 fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     let i = c.first;
     // Inverted tail: `..., said Kirby.`
-    if i > p.t0 && ctx.flag(i - 1, COMMA) {
+    if i > p.t0 && c.class != CueClass::Direct && tail_comma(ctx, p, i - 1) {
         let t = ctx.toks[(i + 1).min(p.t1 - 1)];
         let np_like = i + 1 < p.t1
             && t.region == NONE
@@ -332,6 +533,7 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
                 if quote_then_appositive(ctx, p, a, b) {
                     return None;
                 }
+                let b = parenthetical_end(ctx, p, a, b, j).unwrap_or(b);
                 return Some((a, b, attr_of(ctx, c, Some(subj), None)));
             }
         }
@@ -367,7 +569,7 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
             let last = clause_end(ctx, p, c0)?;
             Some((c0, last, attr_of(ctx, c, Some(subj), None)))
         }
-        Err(_) => {
+        Err(j) => {
             // `..., X said.` / `..., X told reporters.` / `..., the X Department said.`
             let mut f = subj.first;
             while f > p.t0 && ctx.is(f - 1, lx::DET) && !ctx.is(f - 1, lx::THAT) {
@@ -380,6 +582,7 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
             if quote_then_appositive(ctx, p, a, b) {
                 return None;
             }
+            let b = parenthetical_end(ctx, p, a, b, j).unwrap_or(b);
             Some((a, b, attr_of(ctx, c, Some(subj), None)))
         }
     }
@@ -410,10 +613,14 @@ fn according(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
         let last = clause_end(ctx, p, k + 1)?;
         return Some((k + 1, last, attr_of(ctx, c, Some(subj), None)));
     }
-    // `Y, according to X.`
+    // `Y, according to X.`, `Y, according to X, Z.`
     let j = ctx.skip_adverbials(p, j);
-    if i > p.t0 && ctx.flag(i - 1, COMMA) && ctx.ends_before(p, j) {
+    if i > p.t0 && tail_comma(ctx, p, i - 1) && (ctx.ends_before(p, j) || ctx.flag(j, COMMA)) {
         let (a, b) = tail(ctx, p, i - 1)?;
+        if !ctx.ends_before(p, j) {
+            let e = parenthetical_end(ctx, p, a, b, j)?;
+            return Some((a, e, attr_of(ctx, c, Some(subj), None)));
+        }
         return Some((a, b, attr_of(ctx, c, Some(subj), None)));
     }
     None

@@ -254,6 +254,40 @@ fn current_speaker(ctx: &Ctx, cands: &[Cand], idx: usize) -> Option<(ActorId, u3
     None
 }
 
+/// `it said`: the organization or country that spoke last (in this paragraph or the
+/// previous one), else the one named last before `pos` there.
+fn it_speaker(ctx: &Ctx, cands: &[Cand], idx: usize, pos: u32) -> Option<ActorId> {
+    let pi = cands[idx].para;
+    let pp = prev_body(ctx, pi);
+    let org = |a: ActorId| {
+        matches!(
+            ctx.actor_kind(a),
+            ActorKind::Organization | ActorKind::Country | ActorKind::Group
+        )
+    };
+    for c in cands[..idx].iter().rev() {
+        if c.para != pi && Some(c.para) != pp {
+            break;
+        }
+        if let Some(a) = c.speaker {
+            if org(a) {
+                return Some(a);
+            }
+            break;
+        }
+    }
+    let lo = ctx.paras[pp.unwrap_or(pi)].span.start;
+    let ms = &ctx.doc.mentions;
+    let hi = ms.partition_point(|m| m.span.start < pos);
+    ms[..hi]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= lo)
+        .filter(|m| m.kind == MentionKind::Name)
+        .filter_map(|m| m.actor)
+        .find(|&a| org(a))
+}
+
 /// Is a person other than `who` named (outside quotes) in `[from, to)`?
 fn named_since(ctx: &Ctx, from: u32, to: u32, who: ActorId) -> bool {
     let ms = &ctx.doc.mentions;
@@ -292,6 +326,8 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
                     if actor.is_none() {
                         actor = fallback_person(ctx, cands, idx, s.mention.start);
                     }
+                } else if s.pronoun == 3 && actor.is_none() && ctx.text[s.mention.range()].eq_ignore_ascii_case("it") {
+                    actor = it_speaker(ctx, cands, idx, s.mention.start);
                 } else if s.pronoun == 0 {
                     if let Some(x) = speakers::resolve_description(ctx, s.mention, actor, c.para)
                     {

@@ -49,19 +49,23 @@ impl Genders {
 /// (`the singer`, `the director`, `the 25-year-old`).
 const PERSON_NOUNS: &[&str] = &[
     "singer", "director", "actor", "actress", "star", "rapper", "musician", "artist",
-    "filmmaker", "writer", "author", "player", "coach", "senator", "president", "governor",
-    "mayor", "minister", "chancellor", "cardinal", "pope", "archbishop", "bishop", "judge",
-    "lawyer", "attorney", "spokesman", "spokeswoman", "ceo", "founder", "chairman",
-    "chairwoman", "comedian", "host", "researcher", "professor", "scientist", "economist",
-    "leader", "pastor", "priest", "candidate", "dietitian", "doctor", "physician", "manager",
-    "executive", "student", "teenager", "superstar", "legend", "veteran", "lawmaker",
-    "congressman", "congresswoman", "premier", "prosecutor", "novelist", "poet", "designer",
-    "entrepreneur", "billionaire", "activist", "historian", "journalist", "reporter",
-    "photographer", "producer", "broadcaster", "officer", "chief", "sheriff", "captain",
-    "quarterback", "striker", "midfielder", "goalkeeper", "pitcher", "forward", "guard",
-    "boxer", "fighter", "wrestler", "driver", "cyclist", "swimmer", "runner", "athlete",
-    "relator", "moderator", "official", "diplomat", "envoy", "ambassador", "general",
-    "commander", "mother", "father", "woman", "man",
+    "filmmaker", "writer", "author", "player", "coach", "comedian", "host", "researcher",
+    "professor", "scientist", "economist", "superstar", "legend", "veteran", "novelist",
+    "poet", "designer", "entrepreneur", "billionaire", "activist", "historian", "producer",
+    "quarterback", "striker", "midfielder", "goalkeeper", "pitcher", "boxer", "fighter",
+    "wrestler", "cyclist", "swimmer", "runner", "athlete", "teenager", "songwriter",
+    "dietitian", "founder", "ceo", "chef", "photographer",
+];
+
+/// Offices that the actor stage records as titles (`the senator` → the person titled
+/// senator); without such a title they may be someone unnamed.
+const OFFICE_NOUNS: &[&str] = &[
+    "senator", "president", "governor", "mayor", "minister", "chancellor", "cardinal", "pope",
+    "archbishop", "bishop", "judge", "lawyer", "attorney", "spokesman", "spokeswoman",
+    "chairman", "chairwoman", "leader", "pastor", "priest", "candidate", "doctor", "manager",
+    "executive", "lawmaker", "congressman", "congresswoman", "premier", "prosecutor",
+    "officer", "chief", "sheriff", "captain", "relator", "moderator", "official", "diplomat",
+    "envoy", "ambassador", "general", "commander", "rector", "principal", "secretary",
 ];
 
 /// Heads that, with `the`, stand for the organization just named (`the company said`).
@@ -158,8 +162,9 @@ pub fn resolve_description(
     let ms = &ctx.doc.mentions;
     let hi = ms.partition_point(|m| m.span.start < pos);
     let person_noun = PERSON_NOUNS.contains(&head.as_str()) || head.ends_with("-year-old");
+    let office = OFFICE_NOUNS.contains(&head.as_str());
     let org_noun = ORG_NOUNS.contains(&head.as_str());
-    if !person_noun && !org_noun {
+    if !person_noun && !org_noun && !office {
         return None;
     }
     let want = if org_noun {
@@ -168,7 +173,7 @@ pub fn resolve_description(
         ActorKind::Person
     };
     // A named actor with that title.
-    if person_noun {
+    if person_noun || office {
         for m in ms[..hi].iter().rev() {
             let Some(a) = m.actor else { continue };
             if m.kind == MentionKind::Name
@@ -180,6 +185,9 @@ pub fn resolve_description(
             {
                 return Some(a);
             }
+        }
+        if office {
+            return None;
         }
     }
     for m in ms[..hi].iter().rev() {

@@ -165,8 +165,12 @@ fn told_reporters_bare_clause() {
 }
 
 #[test]
-fn told_him_to_is_not_speech_content() {
-    check("Emma Thomas told him to leave the building.", &[]);
+fn told_him_to_reports_the_infinitive() {
+    // The gold guidelines annotate instructions (`told X (not) to ...`) as reported speech.
+    check(
+        "Emma Thomas told him to leave the building.",
+        &[(Indirect, "to leave the building", Some("Emma Thomas"))],
+    );
 }
 
 #[test]
