@@ -29,10 +29,10 @@ impl Input {
 
 /// Extensions read from directories: plain text, HTML pages, JSON Lines, WARC (`.warc.gz`
 /// ends in `gz`, checked with the name).
-const READABLE: &[&str] = &["txt", "html", "htm", "xhtml", "jsonl", "warc"];
+const READABLE: &[&str] = &["txt", "html", "htm", "xhtml", "jsonl", "warc", "rss", "atom"];
 
 /// Expands arguments: `-` is stdin, a directory is walked recursively for article files
-/// (`.txt`, `.html`, `.htm`, `.xhtml`, `.jsonl`, `.warc`, `.warc.gz`)
+/// (`.txt`, `.html`, `.htm`, `.xhtml`, `.jsonl`, `.warc`, `.warc.gz`, `.rss`, `.atom`)
 /// (sorted, so runs are reproducible), anything else is a file. A missing path is kept as an
 /// input so that reading it reports the error in order with the others.
 pub fn expand(args: &[String]) -> Vec<Input> {
@@ -144,10 +144,12 @@ pub enum Kind {
     Jsonl,
     /// A WARC archive, compressed or not.
     Warc,
+    /// An RSS or Atom feed file, one document per item.
+    Feed,
 }
 
-/// The kind of an input from its name: `.jsonl`, `.warc`, `.warc.gz`; anything else is one
-/// article (stdin included).
+/// The kind of an input from its name: `.jsonl`, `.warc`, `.warc.gz`, `.rss`, `.atom`, `.xml`;
+/// anything else is one article (stdin included).
 pub fn kind_of(input: &Input) -> Kind {
     let Input::File(p) = input else {
         return Kind::Single;
@@ -157,6 +159,8 @@ pub fn kind_of(input: &Input) -> Kind {
         Kind::Jsonl
     } else if name.ends_with(".warc") || name.ends_with(".warc.gz") {
         Kind::Warc
+    } else if name.ends_with(".rss") || name.ends_with(".atom") || name.ends_with(".xml") {
+        Kind::Feed
     } else {
         Kind::Single
     }
@@ -180,6 +184,18 @@ pub fn pending(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<
     let Input::File(p) = input else {
         unreachable!("stdin is a single article")
     };
+    if kind == Kind::Feed {
+        // Feed files are small: read whole, one page per item.
+        return match std::fs::read(p) {
+            Ok(b) if b.len() as u64 > 4 * limits.max_bytes as u64 => Box::new(std::iter::once(Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("feed is {} bytes, above 4 x --max-bytes; split it or raise --max-bytes", b.len()),
+            )
+            .with_path(&name)))),
+            Ok(b) => Box::new(newsgraph_ingest::feed::feed_pages(&b, &name).into_iter()),
+            Err(e) => Box::new(std::iter::once(Err(io_error(e, &name)))),
+        };
+    }
     let file = match std::fs::File::open(p) {
         Ok(f) => f,
         Err(e) => return Box::new(std::iter::once(Err(io_error(e, &name)))),

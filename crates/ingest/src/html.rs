@@ -210,8 +210,8 @@ pub struct HtmlPage {
     pub offset: u64,
     /// Prefix of error messages (`line 3: `, `https://x.org/a: `).
     pub context: String,
-    /// Metadata that replaces the page's own where set: `id`, `url`, `title`, `fetched`
-    /// and `date`.
+    /// Metadata that replaces the page's own where set: `id`, `url`, `title`, `authors`,
+    /// `fetched` and `date`.
     pub meta: Meta,
     /// Date used when neither `meta.date` nor the page gives one (the crawl date).
     pub date_fallback: Option<String>,
@@ -232,6 +232,9 @@ impl HtmlPage {
         doc.meta.source = self.source;
         doc.meta.url = m.url.or(doc.meta.url);
         doc.meta.title = m.title.or(doc.meta.title);
+        if !m.authors.is_empty() {
+            doc.meta.authors = m.authors;
+        }
         doc.meta.fetched = m.fetched.or(doc.meta.fetched);
         doc.meta.date = m.date.or(doc.meta.date).or(self.date_fallback);
         Ok(doc)

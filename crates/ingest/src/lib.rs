@@ -5,6 +5,7 @@
 //! signature, boilerplate) from plain text.
 #![deny(missing_docs)]
 
+pub mod feed;
 pub mod html;
 pub mod input;
 pub mod jsonl;
