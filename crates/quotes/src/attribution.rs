@@ -84,10 +84,14 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
     // A short quote right after an article is part of a noun phrase (`the "Alien
     // Superstar" singer said`): a title, not the words of the subject that follows.
     if short(inner)
-        && ctx
-            .tok_before(p, reg.open)
-            .is_some_and(|b| ctx.toks[b].region == NONE && ctx.is(b, lx::DET) && !ctx.is(b, lx::THAT))
+        && ctx.tok_before(p, reg.open).is_some_and(|b| {
+            ctx.toks[b].region == NONE && ctx.is(b, lx::DET) && !ctx.is(b, lx::THAT)
+        })
     {
+        return None;
+    }
+    // `on "communion," he suggested ...`: a short term inside a sentence.
+    if short(inner) && !region_starts_sentence(ctx, p, r) {
         return None;
     }
     if let Some(at) = appositive_cue(ctx, p, a) {
@@ -137,7 +141,9 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
             // Before a person's name, a longer role may stand (`Florida State board
             // chairman Peter Collins said`, `Board of Trustees chairman X said`).
             let named_person = subj.pronoun == 0
-                && subj.actor.is_some_and(|x| ctx.actor_kind(x) == ActorKind::Person)
+                && subj
+                    .actor
+                    .is_some_and(|x| ctx.actor_kind(x) == ActorKind::Person)
                 && subj.first - a <= 8;
             let lead_ok = subj.first >= a
                 && (a..subj.first).all(|q| {
@@ -192,7 +198,8 @@ fn appositive_cue(ctx: &Ctx, p: &Para, a: usize) -> Option<Attr> {
         m.span.start >= ctx.toks[a].start
             && m.span.start <= lim
             && m.kind == MentionKind::Name
-            && m.actor.is_some_and(|x| ctx.actor_kind(x) == ActorKind::Person)
+            && m.actor
+                .is_some_and(|x| ctx.actor_kind(x) == ActorKind::Person)
     })?;
     let first = ctx.tok_at_or_after(p, m.span.start);
     if (a..first).any(|q| ctx.flag(q, COMMA | BOUNDARY | END) || ctx.toks[q].cue != 0) {
@@ -218,7 +225,11 @@ fn appositive_cue(ctx: &Ctx, p: &Para, a: usize) -> Option<Attr> {
             // report ends there (`told Health.`).
             let mut j = c.last + 1;
             if c.class == CueClass::Object {
-                while j < p.t1 && ctx.flag(j, WORD) && j - c.last <= 3 && !ctx.is(j, lx::PREP | lx::THAT) {
+                while j < p.t1
+                    && ctx.flag(j, WORD)
+                    && j - c.last <= 3
+                    && !ctx.is(j, lx::PREP | lx::THAT)
+                {
                     j += 1;
                     if ctx.flag(j - 1, END) {
                         break;
@@ -270,6 +281,10 @@ fn pre_at(ctx: &Ctx, p: &Para, b: usize) -> Option<Attr> {
     if b < p.t0 || ctx.toks[b].region != NONE {
         return None;
     }
+    // `users can ask questions ("...")`: an example, not the subject's words.
+    if ctx.tt(b) == "(" {
+        return None;
+    }
     let colon = ctx.flag(b, COLON);
     let comma = ctx.flag(b, COMMA) || ctx.flag(b, DASH);
     let mut k = if colon || comma {
@@ -306,7 +321,29 @@ fn pre_at(ctx: &Ctx, p: &Para, b: usize) -> Option<Attr> {
             if !h.according && !verb_context_ok(ctx, p, h.first) {
                 return None;
             }
+            // `The question asked of the synod is: "..."`: a participle, not a report.
+            if !h.according && h.last + 1 < p.t1 && ctx.lower_is(h.last + 1, "of") {
+                return None;
+            }
             if h.ing {
+                // `the singer can be heard telling the crowd, "..."`: the subject of the
+                // perception verb speaks.
+                let mut q = h.first;
+                if q > p.t0
+                    && ["heard", "seen", "filmed", "caught", "shown"]
+                        .iter()
+                        .any(|w| ctx.lower_is(q - 1, w))
+                {
+                    q -= 1;
+                    while q > p.t0 && ctx.is(q - 1, lx::AUX | lx::PASSIVE) {
+                        q -= 1;
+                    }
+                    if q + 1 < h.first {
+                        if let Some(subj) = ctx.subject_before(p, q) {
+                            return Some(weak(attr(h.span(ctx), Some(subj), None), h.weak));
+                        }
+                    }
+                }
                 let s0 = ctx.sentence_start(p, h.first);
                 return Some(weak(attr(h.span(ctx), None, Some(s0)), h.weak));
             }
@@ -502,8 +539,20 @@ pub fn direct(ctx: &Ctx, uses: &[RegionUse], out: &mut Vec<Cand>) {
         let mut a = whole
             .or_else(|| post(ctx, p, r, content))
             .or_else(|| pre(ctx, p, r));
-        if a.is_some_and(|a| a.weak) && short(&ctx.text[content.range()]) {
+        let text = &ctx.text[content.range()];
+        if a.is_some_and(|a| a.weak) && (short(text) || word_count(text) <= 4) {
             a = None;
+        }
+        // A title (`"The Iron Claw" tells the story of`, `'It's a Wonderful Life: Live in
+        // Chicago!'`) is nobody's words, whatever cue is near.
+        if title_case(text)
+            && word_count(text) >= 2
+            && word_count(text) <= 10
+            && !text.contains(". ")
+            && (a.is_none() || !has_sentence_punct(text))
+            && (a.is_some() || word_count(text) >= 3)
+        {
+            continue;
         }
         // A quote with no cue inside a sentence (`SBOMs are "a key building block"`) or
         // after a colon that names no speaker (`Example: "..."`) is a term, a title or a

@@ -200,7 +200,10 @@ fn skip_object(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
             && ctx.flag(k, WORD)
             && ctx.flag(k, CAP)
             && ctx.toks[k].class & (lx::PRON_SG | lx::PRON_PL | lx::PRON_OTHER) == 0
-            && !ctx.mentions(p).iter().any(|m| m.span.start == ctx.toks[k].start)
+            && !ctx
+                .mentions(p)
+                .iter()
+                .any(|m| m.span.start == ctx.toks[k].start)
             && !ctx.flag(k - 1, END)
         {
             k += 1;
@@ -272,8 +275,18 @@ fn lemma<'a>(ctx: &'a Ctx, c: &CueHit) -> &'a str {
 fn takes_infinitive(lemma: &str) -> bool {
     matches!(
         lemma,
-        "vow" | "promise" | "pledge" | "threaten" | "tell" | "ask" | "urge" | "warn" | "order"
-            | "instruct" | "demand" | "beg"
+        "vow"
+            | "promise"
+            | "pledge"
+            | "threaten"
+            | "tell"
+            | "ask"
+            | "urge"
+            | "warn"
+            | "order"
+            | "instruct"
+            | "demand"
+            | "beg"
     )
 }
 
@@ -465,7 +478,11 @@ fn tail(ctx: &Ctx, p: &Para, comma: usize) -> Option<(usize, usize)> {
         return None;
     }
     let s0 = ctx.sentence_start(p, comma);
-    let last = if ctx.flag(comma, COMMA) { comma - 1 } else { comma };
+    let last = if ctx.flag(comma, COMMA) {
+        comma - 1
+    } else {
+        comma
+    };
     (s0 < comma).then_some((s0, last))
 }
 
@@ -628,7 +645,12 @@ fn according(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
 
 fn participle(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
     let i = c.first;
-    if i <= p.t0 || !ctx.flag(i - 1, COMMA) {
+    // `, adding that ...`, `After saying he ...`, `... after noting that ...`
+    let after_prep = i > p.t0
+        && ["after", "before", "while", "since", "by", "when"]
+            .iter()
+            .any(|w| ctx.lower_is(i - 1, w));
+    if i <= p.t0 || !(ctx.flag(i - 1, COMMA) || after_prep) {
         return None;
     }
     let s0 = ctx.sentence_start(p, i);
@@ -636,7 +658,36 @@ fn participle(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
         Ok(c0) => c0,
         Err(_) => return None,
     };
-    let last = clause_end(ctx, p, c0)?;
+    let mut last = clause_end(ctx, p, c0)?;
+    let mut s0 = s0;
+    if after_prep && !ctx.flag(i - 1, COMMA) {
+        // `After saying he "...", he confessed ...`: the adverbial clause ends at its comma,
+        // and the main clause after it has the speaker.
+        let end_of = |k: usize| {
+            // (A comma glued to a closing mark belongs to the quote: `leave,"`.)
+            let glued =
+                k + 1 < p.t1 && ctx.flag(k + 1, QUOTE) && ctx.toks[k + 1].start == ctx.toks[k].end;
+            if ctx.flag(k, COMMA) && ctx.toks[k].region == NONE && !glued {
+                Some(k.checked_sub(1)?)
+            } else if glued && ctx.flag(k, COMMA) {
+                Some(k + 1)
+            } else if ctx.toks[k].region != NONE && tail_comma(ctx, p, k) {
+                Some(k)
+            } else {
+                None
+            }
+        };
+        if let Some(k) = (c0..=last).find(|&k| end_of(k).is_some()) {
+            let e = end_of(k)?;
+            if e < c0 {
+                return None;
+            }
+            last = e;
+            if ctx.sentence_start(p, i) == s0 && i - s0 <= 1 {
+                s0 = k + 1;
+            }
+        }
+    }
     Some((c0, last, attr_of(ctx, c, None, Some(s0))))
 }
 

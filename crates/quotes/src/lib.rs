@@ -295,6 +295,16 @@ fn named_since(ctx: &Ctx, from: u32, to: u32, who: ActorId) -> bool {
     ms[lo..].iter().take_while(|m| m.span.start < to).any(|m| {
         m.span.end <= to
             && m.kind == MentionKind::Name
+            && {
+                // Named where a subject stands (among the first words of a sentence), not
+                // in a by-phrase (`a story shared by Hugo Gloss, she ...`).
+                let pi = ctx.paras.partition_point(|p| p.span.end <= m.span.start);
+                pi < ctx.paras.len() && {
+                    let p = &ctx.paras[pi];
+                    let ti = ctx.tok_at_or_after(p, m.span.start);
+                    ti < p.t1 && ti - ctx.sentence_start(p, ti) <= 6
+                }
+            }
             && m.actor.is_some_and(|a| a != who && is_person(ctx, a))
             && {
                 let ti = ctx.toks.partition_point(|t| t.end <= m.span.start);
@@ -326,11 +336,13 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
                     if actor.is_none() {
                         actor = fallback_person(ctx, cands, idx, s.mention.start);
                     }
-                } else if s.pronoun == 3 && actor.is_none() && ctx.text[s.mention.range()].eq_ignore_ascii_case("it") {
+                } else if s.pronoun == 3
+                    && actor.is_none()
+                    && ctx.text[s.mention.range()].eq_ignore_ascii_case("it")
+                {
                     actor = it_speaker(ctx, cands, idx, s.mention.start);
                 } else if s.pronoun == 0 {
-                    if let Some(x) = speakers::resolve_description(ctx, s.mention, actor, c.para)
-                    {
+                    if let Some(x) = speakers::resolve_description(ctx, s.mention, actor, c.para) {
                         actor = Some(x);
                     }
                 }
@@ -352,13 +364,21 @@ fn settle(ctx: &Ctx, cands: &mut [Cand]) {
                     // The sentence's subject: a mention among its first words (after a
                     // title: `State Rep. Steve Xiarhos`).
                     let p = &ctx.paras[c.para];
-                    let lim = ctx.toks[(s0 + 6).min(p.t1 - 1)].end.min(a.cue.start);
+                    let mut lim = ctx.toks[(s0 + 6).min(p.t1 - 1)].end;
+                    if ctx.toks[s0].start < a.cue.start {
+                        lim = lim.min(a.cue.start);
+                    }
                     if let Some(m) = ctx
                         .mentions_within(p, ctx.toks[s0].start, lim)
                         .find(|m| m.actor.is_some() && m.kind != MentionKind::Nationality)
                     {
                         cands[idx].speaker = m.actor;
                         cands[idx].mention = Some(m.span);
+                    } else if let Some(k) = (s0..ctx.tok_at_or_after(p, lim))
+                        .find(|&k| ctx.is(k, lexicon::PRON_SG) && ctx.toks[k].region == NONE)
+                    {
+                        // An unresolved `he`/`she` subject: the current speaker.
+                        cands[idx].speaker = fallback_person(ctx, cands, idx, ctx.toks[k].start);
                     }
                 }
             }

@@ -13,9 +13,15 @@ pub const FEMALE: u8 = 2;
 
 /// The gender bit of a pronoun (`he` → MALE), 0 for others.
 pub fn pronoun_gender(w: &str) -> u8 {
-    if ["he", "him", "his", "himself"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+    if ["he", "him", "his", "himself"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    {
         MALE
-    } else if ["she", "her", "hers", "herself"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+    } else if ["she", "her", "hers", "herself"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    {
         FEMALE
     } else {
         0
@@ -48,31 +54,130 @@ impl Genders {
 /// Role and description nouns that, with `the`, stand for a person the article named
 /// (`the singer`, `the director`, `the 25-year-old`).
 const PERSON_NOUNS: &[&str] = &[
-    "singer", "director", "actor", "actress", "star", "rapper", "musician", "artist",
-    "filmmaker", "writer", "author", "player", "coach", "comedian", "host", "researcher",
-    "professor", "scientist", "economist", "superstar", "legend", "veteran", "novelist",
-    "poet", "designer", "entrepreneur", "billionaire", "activist", "historian", "producer",
-    "quarterback", "striker", "midfielder", "goalkeeper", "pitcher", "boxer", "fighter",
-    "wrestler", "cyclist", "swimmer", "runner", "athlete", "teenager", "songwriter",
-    "dietitian", "founder", "ceo", "chef", "photographer",
+    "singer",
+    "director",
+    "actor",
+    "actress",
+    "star",
+    "rapper",
+    "musician",
+    "artist",
+    "filmmaker",
+    "writer",
+    "author",
+    "player",
+    "coach",
+    "comedian",
+    "host",
+    "researcher",
+    "professor",
+    "scientist",
+    "economist",
+    "superstar",
+    "legend",
+    "veteran",
+    "novelist",
+    "poet",
+    "designer",
+    "entrepreneur",
+    "billionaire",
+    "activist",
+    "historian",
+    "producer",
+    "quarterback",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "pitcher",
+    "boxer",
+    "fighter",
+    "wrestler",
+    "cyclist",
+    "swimmer",
+    "runner",
+    "athlete",
+    "teenager",
+    "songwriter",
+    "dietitian",
+    "founder",
+    "ceo",
+    "chef",
+    "photographer",
 ];
 
 /// Offices that the actor stage records as titles (`the senator` → the person titled
 /// senator); without such a title they may be someone unnamed.
 const OFFICE_NOUNS: &[&str] = &[
-    "senator", "president", "governor", "mayor", "minister", "chancellor", "cardinal", "pope",
-    "archbishop", "bishop", "judge", "lawyer", "attorney", "spokesman", "spokeswoman",
-    "chairman", "chairwoman", "leader", "pastor", "priest", "candidate", "doctor", "manager",
-    "executive", "lawmaker", "congressman", "congresswoman", "premier", "prosecutor",
-    "officer", "chief", "sheriff", "captain", "relator", "moderator", "official", "diplomat",
-    "envoy", "ambassador", "general", "commander", "rector", "principal", "secretary",
+    "senator",
+    "president",
+    "governor",
+    "mayor",
+    "minister",
+    "chancellor",
+    "cardinal",
+    "pope",
+    "archbishop",
+    "bishop",
+    "judge",
+    "lawyer",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "pastor",
+    "priest",
+    "candidate",
+    "doctor",
+    "manager",
+    "executive",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "premier",
+    "prosecutor",
+    "officer",
+    "chief",
+    "sheriff",
+    "captain",
+    "relator",
+    "moderator",
+    "official",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "general",
+    "commander",
+    "rector",
+    "principal",
+    "secretary",
 ];
 
 /// Heads that, with `the`, stand for the organization just named (`the company said`).
 const ORG_NOUNS: &[&str] = &[
-    "company", "organization", "organisation", "agency", "firm", "group", "ministry",
-    "department", "startup", "network", "broadcaster", "retailer", "carrier", "airline",
-    "automaker", "bank", "club", "charity", "union", "league", "federation", "association",
+    "company",
+    "organization",
+    "organisation",
+    "agency",
+    "firm",
+    "group",
+    "ministry",
+    "department",
+    "startup",
+    "network",
+    "broadcaster",
+    "retailer",
+    "carrier",
+    "airline",
+    "automaker",
+    "bank",
+    "club",
+    "charity",
+    "union",
+    "league",
+    "federation",
+    "association",
 ];
 
 /// The head noun of a definite description: `the director` → `director`, `the
@@ -91,7 +196,9 @@ fn definite_head(phrase: &str) -> Option<String> {
     }) {
         return None;
     }
-    let h = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let h = words
+        .last()?
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     (!h.is_empty()).then(|| h.to_lowercase())
 }
 
@@ -178,10 +285,12 @@ pub fn resolve_description(
             let Some(a) = m.actor else { continue };
             if m.kind == MentionKind::Name
                 && ctx.actor_kind(a) == ActorKind::Person
-                && ctx.doc.actor(a).titles.iter().any(|t| {
-                    t.split_whitespace()
-                        .any(|w| w.eq_ignore_ascii_case(&head))
-                })
+                && ctx
+                    .doc
+                    .actor(a)
+                    .titles
+                    .iter()
+                    .any(|t| t.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
             {
                 return Some(a);
             }

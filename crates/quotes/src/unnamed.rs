@@ -7,33 +7,150 @@ use newsgraph_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind};
 
 /// Words that are never a speaker on their own (pronouns, reflexives, bare determiners).
 const NOT_SPEAKER: &[&str] = &[
-    "he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "us", "me", "himself",
-    "herself", "themselves", "itself", "myself", "ourselves", "who", "which", "that", "this",
-    "these", "those", "there", "one", "some", "all", "both", "each", "others", "other", "a",
-    "an", "the",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "myself",
+    "ourselves",
+    "who",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "there",
+    "one",
+    "some",
+    "all",
+    "both",
+    "each",
+    "others",
+    "other",
+    "a",
+    "an",
+    "the",
 ];
 
 /// Heads that are times, places or things, not speakers (`at the time said`).
 const NOT_HEAD: &[&str] = &[
-    "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "moment", "night", "morning", "afternoon", "evening", "weekend", "scene", "interview",
-    "meeting", "conference", "hearing", "event", "end", "point", "past", "way", "time's",
+    "time",
+    "times",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "moment",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "scene",
+    "interview",
+    "meeting",
+    "conference",
+    "hearing",
+    "event",
+    "end",
+    "point",
+    "past",
+    "way",
+    "time's",
 ];
 
 /// Heads of organizations and institutions (`the military`, `the ministry`, `the lawsuit`).
 const ORG_HEAD: &[&str] = &[
-    "military", "army", "navy", "government", "ministry", "department", "agency", "office",
-    "company", "firm", "court", "council", "committee", "commission", "administration",
-    "authority", "union", "university", "school", "college", "hospital", "embassy", "party",
-    "campaign", "team", "club", "board", "network", "newspaper", "outlet", "group", "league",
-    "bank", "lawsuit", "suit", "complaint", "statement", "organization", "organisation",
-    "institute", "service", "regime", "cabinet", "parliament", "legislature", "senate",
-    "house", "district", "city", "county", "state", "prosecution", "company's", "website",
-    "magazine", "publication", "channel", "station", "studio", "brand", "firm's", "strategy",
+    "military",
+    "army",
+    "navy",
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "office",
+    "company",
+    "firm",
+    "court",
+    "council",
+    "committee",
+    "commission",
+    "administration",
+    "authority",
+    "union",
+    "university",
+    "school",
+    "college",
+    "hospital",
+    "embassy",
+    "party",
+    "campaign",
+    "team",
+    "club",
+    "board",
+    "network",
+    "newspaper",
+    "outlet",
+    "group",
+    "league",
+    "bank",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "statement",
+    "organization",
+    "organisation",
+    "institute",
+    "service",
+    "regime",
+    "cabinet",
+    "parliament",
+    "legislature",
+    "senate",
+    "house",
+    "district",
+    "city",
+    "county",
+    "state",
+    "prosecution",
+    "company's",
+    "website",
+    "magazine",
+    "publication",
+    "channel",
+    "station",
+    "studio",
+    "brand",
+    "firm's",
+    "strategy",
 ];
 
 /// Plural heads that do not end in `s`.
-const GROUP_HEAD: &[&str] = &["people", "police", "staff", "personnel", "children", "men", "women"];
+const GROUP_HEAD: &[&str] = &[
+    "people",
+    "police",
+    "staff",
+    "personnel",
+    "children",
+    "men",
+    "women",
+];
 
 fn article_stripped(s: &str) -> &str {
     for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
@@ -52,8 +169,20 @@ fn head(name: &str) -> Option<String> {
         let lw = w.to_lowercase();
         if matches!(
             lw.as_str(),
-            "of" | "for" | "with" | "to" | "from" | "at" | "in" | "on" | "who" | "close"
-                | "familiar" | "representing" | "involved" | "working" | "speaking"
+            "of" | "for"
+                | "with"
+                | "to"
+                | "from"
+                | "at"
+                | "in"
+                | "on"
+                | "who"
+                | "close"
+                | "familiar"
+                | "representing"
+                | "involved"
+                | "working"
+                | "speaking"
         ) && last.is_some()
         {
             break;
@@ -105,7 +234,11 @@ pub fn speaker_phrase(phrase: &str) -> Option<(String, ActorKind)> {
 
 /// Gives every quotation whose speaker phrase has no actor an actor named by the phrase.
 pub fn name_speakers(doc: &mut Document) {
-    if !doc.quotes.iter().any(|q| q.speaker.is_none() && q.speaker_mention.is_some()) {
+    if !doc
+        .quotes
+        .iter()
+        .any(|q| q.speaker.is_none() && q.speaker_mention.is_some())
+    {
         return;
     }
     let mut made: Vec<(String, ActorId)> = Vec::new();

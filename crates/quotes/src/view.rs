@@ -347,7 +347,10 @@ impl<'a> Ctx<'a> {
             let first = self.tok_at_or_after(p, m.span.start);
             return Some(self.subj_from_mention(m, first.min(k), k));
         }
-        if t.class & (lx::PRON_SG | lx::PRON_PL) != 0 || self.lower_is(k, "i") || self.lower_is(k, "it") {
+        if t.class & (lx::PRON_SG | lx::PRON_PL) != 0
+            || self.lower_is(k, "i")
+            || self.lower_is(k, "it")
+        {
             return Some(Subj {
                 actor: None,
                 mention: Span::new(t.start as usize, t.end as usize),

@@ -340,7 +340,11 @@ fn inverted_tail_needs_a_noun_phrase() {
 fn tail_with_article_before_the_speaker() {
     check(
         "Two pumps failed overnight, the Harbor Water Authority said in a statement Friday.",
-        &[(Indirect, "Two pumps failed overnight", Some("Harbor Water Authority"))],
+        &[(
+            Indirect,
+            "Two pumps failed overnight",
+            Some("Harbor Water Authority"),
+        )],
     );
 }
 

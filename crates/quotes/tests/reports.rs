@@ -96,7 +96,11 @@ fn vowed_to() {
 fn asked_whether() {
     check(
         "Ben Miller asked the mayor whether the bridge would reopen.",
-        &[(Indirect, "whether the bridge would reopen", Some("Ben Miller"))],
+        &[(
+            Indirect,
+            "whether the bridge would reopen",
+            Some("Ben Miller"),
+        )],
     );
 }
 
@@ -131,7 +135,11 @@ fn said_at_least() {
 fn that_verb_with_a_pronoun_clause() {
     check(
         "Ben Miller added he would stay for another season.",
-        &[(Indirect, "he would stay for another season", Some("Ben Miller"))],
+        &[(
+            Indirect,
+            "he would stay for another season",
+            Some("Ben Miller"),
+        )],
     );
 }
 
@@ -143,5 +151,13 @@ fn and_also_tells_starts_a_new_report() {
             (Mixed, "to “stop shouting”", Some("officer")),
             (Indirect, "to go home", Some("officer")),
         ],
+    );
+}
+
+#[test]
+fn participle_after_a_preposition_at_sentence_start() {
+    check(
+        "Ben Miller met the fans on Sunday. After saying he “would never leave,” he signed for a rival club.",
+        &[(Mixed, "he “would never leave,”", Some("Ben Miller"))],
     );
 }

@@ -46,7 +46,11 @@ fn bare_quote_does_not_continue_when_someone_else_is_named_after() {
 fn naming_word_of_the_previous_sentence_does_not_make_a_title() {
     check(
         "Ben Miller spoke about the film. “I loved making it, every single day of it.”",
-        &[(Direct, "I loved making it, every single day of it.", Some("Ben Miller"))],
+        &[(
+            Direct,
+            "I loved making it, every single day of it.",
+            Some("Ben Miller"),
+        )],
     );
 }
 
@@ -146,6 +150,58 @@ fn capitalized_cue_sentence_with_comma_introduces_the_next_quote() {
 fn captioned_is_a_cue() {
     check(
         "“Back home at last! Thank you all,” Anna Berg captioned the photo.",
-        &[(Direct, "Back home at last! Thank you all", Some("Anna Berg"))],
+        &[(
+            Direct,
+            "Back home at last! Thank you all",
+            Some("Anna Berg"),
+        )],
+    );
+}
+
+#[test]
+fn title_case_quote_with_a_cue_is_a_title() {
+    check("“The Long Road” tells the story of farmer Tom Harris.", &[]);
+}
+
+#[test]
+fn title_case_paragraph_with_exclamation_is_a_title() {
+    check(
+        "The show returns in December.\n\n‘Winter Lights: Live in Leeds!’\n\nTickets go on sale on Friday.",
+        &[],
+    );
+}
+
+#[test]
+fn short_term_inside_a_sentence_is_not_attributed() {
+    let q = quotes("In opening the second session on “trust,” Anna Berg urged members to listen.");
+    assert!(q.iter().all(|q| q.text != "trust"), "{q:#?}");
+}
+
+#[test]
+fn example_in_parentheses_is_not_speech() {
+    check(
+        "On the site, users can ask questions (“Will it rain on Sunday?”) and get answers.",
+        &[],
+    );
+}
+
+#[test]
+fn asked_of_is_not_a_cue() {
+    check(
+        "The question asked of the panel is: “Who pays for the new bridge?”",
+        &[],
+    );
+}
+
+#[test]
+fn naming_verb_with_a_one_word_sentence_quote() {
+    check("Ben Miller called the referee a “clown.”", &[]);
+}
+
+#[test]
+fn perception_verb_before_a_participle_cue() {
+    check(
+        "Anna Berg played two new songs on Monday.\n\nIn a video shared online, the singer can be heard telling fans, “I missed you all so much.”",
+        &[(Direct, "I missed you all so much.", Some("Anna Berg"))],
     );
 }

@@ -25,7 +25,11 @@ fn plural_officials_are_a_group() {
     let t = "Nine people were hurt in the fire, health officials said on Sunday.";
     check(
         t,
-        &[(Indirect, "Nine people were hurt in the fire", Some("health officials"))],
+        &[(
+            Indirect,
+            "Nine people were hurt in the fire",
+            Some("health officials"),
+        )],
     );
     assert_eq!(speaker_kind(t, 0).1, ActorKind::Group);
 }
@@ -33,13 +37,18 @@ fn plural_officials_are_a_group() {
 #[test]
 fn the_military_is_an_organization() {
     let t = "The army said that its troops had left the valley.";
-    check(t, &[(Indirect, "its troops had left the valley", Some("army"))]);
+    check(
+        t,
+        &[(Indirect, "its troops had left the valley", Some("army"))],
+    );
     assert_eq!(speaker_kind(t, 0).1, ActorKind::Organization);
 }
 
 #[test]
 fn same_phrase_reuses_one_actor() {
-    let doc = run("The army said its troops had left the valley. Later the army said the roads were open.");
+    let doc = run(
+        "The army said its troops had left the valley. Later the army said the roads were open.",
+    );
     assert_eq!(doc.quotes.len(), 2);
     assert_eq!(doc.quotes[0].speaker, doc.quotes[1].speaker);
     assert!(doc.quotes[0].speaker.is_some());
