@@ -1287,6 +1287,24 @@ fn stub(t: &str) -> bool {
         && !t.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
 }
 
+/// Lines that news pages put under an article but that are not its text: contact
+/// addresses, copyright notices, citation and contribution notes, promotion labels.
+fn furniture_line(t: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "copyright", "\u{a9}", "(c) ", "contributing:", "citation:", "more information:",
+        "don't miss", "don\u{2019}t miss", "read more:", "related:", "see also:", "watch:",
+        "listen:", "follow us", "sign up", "subscribe", "click here", "get the latest",
+    ];
+    let l = t.trim_start().to_lowercase();
+    if PREFIXES.iter().any(|p| l.starts_with(p)) {
+        return true;
+    }
+    let words = t.split_whitespace().count();
+    // `Contact Jane Doe at jane@example.com.`, `... All rights reserved.`
+    (words <= 40 && t.split_whitespace().any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@')))
+        || (words <= 30 && (l.contains("all rights reserved") || l.contains("\u{a9} 20")))
+}
+
 /// Whether a paragraph inside the article stays (as body, caption or credit).
 fn keep(p: &Para) -> bool {
     if p.boiler.is_some() && !matches!(p.role, Role::Caption | Role::Credit) {
@@ -1862,7 +1880,7 @@ fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, 
                 }
                 // Labels and counters left in the container (`View All`, `8 COMMENTS`) are
                 // furniture, unless the text rules found a signature or credit in them.
-                if b.kind == BlockKind::Body && role == Role::Body && stub(&ex.text[pspan.range()]) {
+                if b.kind == BlockKind::Body && role == Role::Body && (stub(&ex.text[pspan.range()]) || furniture_line(&ex.text[pspan.range()])) {
                     b.kind = BlockKind::Boilerplate;
                 }
                 if matches!(b.kind, BlockKind::Body | BlockKind::Dateline) {
