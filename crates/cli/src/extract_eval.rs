@@ -72,7 +72,11 @@ pub struct Pred {
 fn thread_seconds(wall: Instant) -> f64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<u64>().ok())
+        })
         .map_or_else(|| wall.elapsed().as_secs_f64(), |ns| ns as f64 / 1e9)
 }
 
@@ -101,7 +105,11 @@ fn prf(gold: &HashMap<&str, i64>, pred: &HashMap<&str, i64>) -> (f64, f64, f64) 
         .sum();
     let p = if np > 0 { tp as f64 / np as f64 } else { 0.0 };
     let r = if nt > 0 { tp as f64 / nt as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -161,8 +169,14 @@ fn shingles(s: &str) -> HashMap<String, i64> {
 fn sh4_counts(gold: &str, pred: &str) -> (f64, f64, f64) {
     let (t, p) = (shingles(gold), shingles(pred));
     let tp: i64 = p.iter().map(|(k, &v)| v.min(*t.get(k).unwrap_or(&0))).sum();
-    let fp: i64 = p.iter().map(|(k, &v)| (v - *t.get(k).unwrap_or(&0)).max(0)).sum();
-    let fn_: i64 = t.iter().map(|(k, &v)| (v - *p.get(k).unwrap_or(&0)).max(0)).sum();
+    let fp: i64 = p
+        .iter()
+        .map(|(k, &v)| (v - *t.get(k).unwrap_or(&0)).max(0))
+        .sum();
+    let fn_: i64 = t
+        .iter()
+        .map(|(k, &v)| (v - *p.get(k).unwrap_or(&0)).max(0))
+        .sum();
     let s = (tp + fp + fn_) as f64;
     if s > 0.0 {
         (tp as f64 / s, fp as f64 / s, fn_ as f64 / s)
@@ -242,7 +256,11 @@ fn author_set(s: &str) -> Vec<String> {
         i += 1;
     }
     parts.push(cur);
-    let mut set: Vec<String> = parts.iter().map(|p| norm_meta(p)).filter(|n| !n.is_empty()).collect();
+    let mut set: Vec<String> = parts
+        .iter()
+        .map(|p| norm_meta(p))
+        .filter(|n| !n.is_empty())
+        .collect();
     set.sort();
     set.dedup();
     set
@@ -252,7 +270,17 @@ fn date_key(s: &str) -> String {
     let b = s.as_bytes();
     for i in 0..b.len().saturating_sub(9) {
         let d = |j: usize| b[i + j].is_ascii_digit();
-        if d(0) && d(1) && d(2) && d(3) && b[i + 4] == b'-' && d(5) && d(6) && b[i + 7] == b'-' && d(8) && d(9) {
+        if d(0)
+            && d(1)
+            && d(2)
+            && d(3)
+            && b[i + 4] == b'-'
+            && d(5)
+            && d(6)
+            && b[i + 7] == b'-'
+            && d(8)
+            && d(9)
+        {
             return s[i..i + 10].to_string();
         }
     }
@@ -287,7 +315,8 @@ pub fn eval_extract(args: &ExtractEvalArgs) -> Result<(String, ExtractScores)> {
     }
     let gold_path = args.root.join("articles.json");
     let gold: BTreeMap<String, Gold> = serde_json::from_slice(
-        &std::fs::read(&gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?,
+        &std::fs::read(&gold_path)
+            .with_context(|| format!("cannot read {}", gold_path.display()))?,
     )
     .with_context(|| format!("{} is not the NAEB articles.json", gold_path.display()))?;
     let mut pages = Vec::new();
@@ -337,7 +366,9 @@ pub fn eval_extract(args: &ExtractEvalArgs) -> Result<(String, ExtractScores)> {
             (g.date.as_deref(), p.date.as_deref(), 2),
         ];
         for (gold, got, k) in checks {
-            let Some(gold) = gold.filter(|g| !g.is_empty()) else { continue };
+            let Some(gold) = gold.filter(|g| !g.is_empty()) else {
+                continue;
+            };
             let got = got.unwrap_or("");
             let ok = match k {
                 0 => !norm_meta(gold).is_empty() && norm_meta(got) == norm_meta(gold),
@@ -350,7 +381,11 @@ pub fn eval_extract(args: &ExtractEvalArgs) -> Result<(String, ExtractScores)> {
     }
     s.tok_p = mean(&ps);
     s.tok_r = mean(&rs);
-    s.tok_f1 = if s.tok_p + s.tok_r > 0.0 { 2.0 * s.tok_p * s.tok_r / (s.tok_p + s.tok_r) } else { 0.0 };
+    s.tok_f1 = if s.tok_p + s.tok_r > 0.0 {
+        2.0 * s.tok_p * s.tok_r / (s.tok_p + s.tok_r)
+    } else {
+        0.0
+    };
     s.tok_f1_pages = mean(&fs);
     let (mut precs, mut recs) = (vec![], vec![]);
     for &(tp, fp, fn_) in &sh {
@@ -367,7 +402,15 @@ pub fn eval_extract(args: &ExtractEvalArgs) -> Result<(String, ExtractScores)> {
         }
     }
     let (p, r) = (mean(&precs), mean(&recs));
-    s.sh4 = (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 });
+    s.sh4 = (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    );
     let acc = |k: usize| s.meta[k].0 as f64 / s.meta[k].1.max(1) as f64;
     let mut report = format!(
         "dataset {} ({} pages)\nbody tokens: P {:.3}  R {:.3}  F1 {:.3} (F1 of the means; mean of page F1 {:.3})\n\
@@ -412,7 +455,10 @@ pub fn bench_extract(args: &ExtractBenchArgs) -> Result<String> {
         .filter(|p| p.extension().is_some_and(|x| x == "html" || x == "htm"))
         .collect();
     files.sort();
-    let pages: Vec<Vec<u8>> = files.iter().map(std::fs::read).collect::<std::io::Result<_>>()?;
+    let pages: Vec<Vec<u8>> = files
+        .iter()
+        .map(std::fs::read)
+        .collect::<std::io::Result<_>>()?;
     if pages.is_empty() {
         bail!("no .html files in {}", args.html.display());
     }
@@ -453,8 +499,14 @@ mod tests {
 
     #[test]
     fn metrics_follow_the_script() {
-        assert_eq!(author_set("By RALPH D. RUSSO and Bob Ferrante"), vec!["bob ferrante", "ralph d russo"]);
-        assert_eq!(author_set("Anderson Cooper; Rand Paul"), vec!["anderson cooper", "rand paul"]);
+        assert_eq!(
+            author_set("By RALPH D. RUSSO and Bob Ferrante"),
+            vec!["bob ferrante", "ralph d russo"]
+        );
+        assert_eq!(
+            author_set("Anderson Cooper; Rand Paul"),
+            vec!["anderson cooper", "rand paul"]
+        );
         assert_eq!(norm_meta("Héllo, World!"), "héllo world");
         assert_eq!(date_key("2023-12-17T10:00:00Z"), "2023-12-17");
         let (p, r, f) = prf(&bag(py_split("a b c d")), &bag(py_split("a b x")));

@@ -29,7 +29,9 @@ impl Input {
 
 /// Extensions read from directories: plain text, HTML pages, JSON Lines, WARC (`.warc.gz`
 /// ends in `gz`, checked with the name).
-const READABLE: &[&str] = &["txt", "html", "htm", "xhtml", "jsonl", "warc", "rss", "atom"];
+const READABLE: &[&str] = &[
+    "txt", "html", "htm", "xhtml", "jsonl", "warc", "rss", "atom",
+];
 
 /// Expands arguments: `-` is stdin, a directory is walked recursively for article files
 /// (`.txt`, `.html`, `.htm`, `.xhtml`, `.jsonl`, `.warc`, `.warc.gz`, `.rss`, `.atom`)
@@ -67,7 +69,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             .extension()
             .and_then(|x| x.to_str())
             .is_some_and(|x| READABLE.iter().any(|r| x.eq_ignore_ascii_case(r)))
-            || p.to_string_lossy().to_ascii_lowercase().ends_with(".warc.gz")
+            || p.to_string_lossy()
+                .to_ascii_lowercase()
+                .ends_with(".warc.gz")
         {
             out.push(p);
         }
@@ -169,13 +173,19 @@ pub fn kind_of(input: &Input) -> Kind {
 /// Every document of an input, in order: one for a text or HTML file, one per line of a
 /// JSON Lines file, one per HTML response of a WARC archive. Errors name the input and the
 /// line or record offset; reading goes on after them where the format allows.
-pub fn documents(input: &Input, limits: Limits) -> impl Iterator<Item = Result<Document, Error>> + Send {
+pub fn documents(
+    input: &Input,
+    limits: Limits,
+) -> impl Iterator<Item = Result<Document, Error>> + Send {
     pending(input, limits).map(move |p| p.and_then(|p| p.finish(limits)))
 }
 
 /// Like [`documents`], but HTML pages from archives and JSON Lines come unextracted, so that
 /// [`process`] extracts them on all cores.
-pub fn pending(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<Pending, Error>> + Send> {
+pub fn pending(
+    input: &Input,
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Result<Pending, Error>> + Send> {
     let name = input.name();
     let kind = kind_of(input);
     if kind == Kind::Single {
@@ -187,11 +197,16 @@ pub fn pending(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<
     if kind == Kind::Feed {
         // Feed files are small: read whole, one page per item.
         return match std::fs::read(p) {
-            Ok(b) if b.len() as u64 > 4 * limits.max_bytes as u64 => Box::new(std::iter::once(Err(Error::new(
-                ErrorKind::TooLarge,
-                format!("feed is {} bytes, above 4 x --max-bytes; split it or raise --max-bytes", b.len()),
-            )
-            .with_path(&name)))),
+            Ok(b) if b.len() as u64 > 4 * limits.max_bytes as u64 => {
+                Box::new(std::iter::once(Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "feed is {} bytes, above 4 x --max-bytes; split it or raise --max-bytes",
+                        b.len()
+                    ),
+                )
+                .with_path(&name))))
+            }
             Ok(b) => Box::new(newsgraph_ingest::feed::feed_pages(&b, &name).into_iter()),
             Err(e) => Box::new(std::iter::once(Err(io_error(e, &name)))),
         };
@@ -246,8 +261,10 @@ pub fn process(
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} docs, {per_sec}, {msg} [{elapsed}]")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} docs, {per_sec}, {msg} [{elapsed}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         b
     });
@@ -255,7 +272,10 @@ pub fn process(
     let mut bytes = 0usize;
     let mut counts = Counts::default();
     let mut batch: Vec<Result<Pending, Error>> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Result<Pending, Error>>, counts: &mut Counts, bytes: &mut usize| -> anyhow::Result<()> {
+    let mut flush = |batch: &mut Vec<Result<Pending, Error>>,
+                     counts: &mut Counts,
+                     bytes: &mut usize|
+     -> anyhow::Result<()> {
         // Extraction and the stages run on all cores; results keep the input order.
         let done: Vec<Result<Document, Error>> = batch
             .par_drain(..)

@@ -232,7 +232,8 @@ fn read(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // One pretty JSON object when a single article is read; JSON Lines otherwise.
-    let single = inputs.len() == 1 && newsgraph::inputs::kind_of(&inputs[0]) == newsgraph::inputs::Kind::Single;
+    let single = inputs.len() == 1
+        && newsgraph::inputs::kind_of(&inputs[0]) == newsgraph::inputs::Kind::Single;
     let prepare = |doc: &mut newsgraph_core::Document| {
         if date.is_some() {
             // The command line's date wins; otherwise keep the one the page gave.

@@ -71,8 +71,14 @@ fn warc_jsonl_and_html_inputs_in_order() {
     }
     assert_eq!(docs[70]["id"], "j1");
     assert_eq!(docs[71]["title"], "A page found in a folder here");
-    assert!(err.contains(&format!("crawl.warc.gz (byte {cut_at}): truncated")), "{err}");
-    assert!(err.contains("arts.jsonl (byte ") && err.contains("line 2: not a JSON object"), "{err}");
+    assert!(
+        err.contains(&format!("crawl.warc.gz (byte {cut_at}): truncated")),
+        "{err}"
+    );
+    assert!(
+        err.contains("arts.jsonl (byte ") && err.contains("line 2: not a JSON object"),
+        "{err}"
+    );
     assert!(err.contains("2 of 74"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -22,9 +22,9 @@ mod span;
 mod stage;
 
 pub use document::{
-    ActorCode, Event, EventType, Modality,
-    Actor, ActorId, ActorKind, Block, BlockKind, Diagnostic, Document, Entity, EntityLabel,
-    Invalid, Mention, MentionKind, Meta, Pos, Quote, QuoteKind, SourceMap, Token, TokenKind, Upos, Xpos,
+    Actor, ActorCode, ActorId, ActorKind, Block, BlockKind, Diagnostic, Document, Entity,
+    EntityLabel, Event, EventType, Invalid, Mention, MentionKind, Meta, Modality, Pos, Quote,
+    QuoteKind, SourceMap, Token, TokenKind, Upos, Xpos,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use span::Span;

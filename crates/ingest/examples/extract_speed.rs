@@ -11,12 +11,17 @@ impl Instant {
     }
 }
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/extraction/naeb/html".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/extraction/naeb/html".into());
     let mut pages = Vec::new();
     for e in std::fs::read_dir(&dir).unwrap().flatten() {
         pages.push(std::fs::read(e.path()).unwrap());
     }
-    let decoded: Vec<String> = pages.iter().map(|p| newsgraph_ingest::html::decode(p, None).0.into_owned()).collect();
+    let decoded: Vec<String> = pages
+        .iter()
+        .map(|p| newsgraph_ingest::html::decode(p, None).0.into_owned())
+        .collect();
     for round in 0..2 {
         let t = Instant::now();
         let mut n = 0;

@@ -66,16 +66,15 @@ pub fn parse_feed(xml: &[u8]) -> std::result::Result<Vec<FeedItem>, (u64, String
                     }
                 }
             }
-            Event::Text(t) => {
-                if cur.is_some() {
-                    let s = t.unescape().map(|c| c.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(&t).into_owned());
-                    text.push_str(&s);
-                }
+            Event::Text(t) if cur.is_some() => {
+                let s = t
+                    .unescape()
+                    .map(|c| c.into_owned())
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&t).into_owned());
+                text.push_str(&s);
             }
-            Event::CData(t) => {
-                if cur.is_some() {
-                    text.push_str(&String::from_utf8_lossy(&t));
-                }
+            Event::CData(t) if cur.is_some() => {
+                text.push_str(&String::from_utf8_lossy(&t));
             }
             Event::End(_) => {
                 let name = path.pop().unwrap_or_default();
@@ -88,7 +87,12 @@ pub fn parse_feed(xml: &[u8]) -> std::result::Result<Vec<FeedItem>, (u64, String
                     let parent = path.last().map(Vec::as_slice).unwrap_or(b"");
                     if !value.is_empty() {
                         match name.as_slice() {
-                            b"title" if it.title.is_none() && (parent == b"item" || parent == b"entry") => it.title = Some(value),
+                            b"title"
+                                if it.title.is_none()
+                                    && (parent == b"item" || parent == b"entry") =>
+                            {
+                                it.title = Some(value)
+                            }
                             b"link" if it.link.is_none() => it.link = Some(value),
                             b"pubdate" | b"published" | b"date" | b"issued" => {
                                 it.date.get_or_insert(value);
@@ -127,7 +131,10 @@ fn link_attr(e: &quick_xml::events::BytesStart, it: &mut FeedItem) {
     let mut href = None;
     let mut rel = None;
     for a in e.attributes().flatten() {
-        let v = a.unescape_value().map(|v| v.into_owned()).unwrap_or_default();
+        let v = a
+            .unescape_value()
+            .map(|v| v.into_owned())
+            .unwrap_or_default();
         match a.key.local_name().as_ref() {
             b"href" => href = Some(v),
             b"rel" => rel = Some(v),
@@ -146,9 +153,12 @@ pub fn feed_pages(bytes: &[u8], path: &str) -> Vec<Result<Pending>> {
     let items = match parse_feed(bytes) {
         Ok(i) => i,
         Err((at, msg)) => {
-            return vec![Err(Error::new(ErrorKind::Malformed, format!("{msg}; is it an RSS or Atom feed?"))
-                .with_path(path)
-                .at(at))]
+            return vec![Err(Error::new(
+                ErrorKind::Malformed,
+                format!("{msg}; is it an RSS or Atom feed?"),
+            )
+            .with_path(path)
+            .at(at))]
         }
     };
     let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
@@ -219,26 +229,41 @@ mod tests {
     #[test]
     fn rss_items_become_documents() {
         assert!(looks_like_feed(RSS.as_bytes()) && looks_like_feed(ATOM.as_bytes()));
-        let docs: Vec<_> = feed_pages(RSS.as_bytes(), "news.rss").into_iter().map(|p| p.and_then(|p| p.finish(Limits::default()))).collect();
+        let docs: Vec<_> = feed_pages(RSS.as_bytes(), "news.rss")
+            .into_iter()
+            .map(|p| p.and_then(|p| p.finish(Limits::default())))
+            .collect();
         assert_eq!(docs.len(), 3);
         let d = docs[0].as_ref().unwrap();
-        assert_eq!(d.meta.title.as_deref(), Some("Storm hits the coast & floods towns"));
+        assert_eq!(
+            d.meta.title.as_deref(),
+            Some("Storm hits the coast & floods towns")
+        );
         assert_eq!(d.meta.url.as_deref(), Some("https://x.org/storm"));
         assert_eq!(d.meta.date.as_deref(), Some("2023-12-22"));
         assert_eq!(d.meta.authors, ["Jane Doe"]);
         assert_eq!(d.meta.id, "x-1");
         assert_eq!(d.meta.source, "news.rss#1");
         assert_eq!(d.blocks[0].kind, BlockKind::Title);
-        assert!(d.text.contains("A storm hit the coast on Thursday") && !d.text.contains("Short teaser"));
+        assert!(
+            d.text.contains("A storm hit the coast on Thursday")
+                && !d.text.contains("Short teaser")
+        );
         let t = docs[1].as_ref().unwrap();
         assert!(t.text.contains("The council met on Monday"), "{}", t.text);
         let e = docs[2].as_ref().unwrap_err();
-        assert!(e.to_string().contains("item 3 (Empty) has no content"), "{e}");
+        assert!(
+            e.to_string().contains("item 3 (Empty) has no content"),
+            "{e}"
+        );
     }
 
     #[test]
     fn atom_entries_become_documents() {
-        let docs: Vec<_> = feed_pages(ATOM.as_bytes(), "blog.atom").into_iter().map(|p| p.and_then(|p| p.finish(Limits::default()))).collect();
+        let docs: Vec<_> = feed_pages(ATOM.as_bytes(), "blog.atom")
+            .into_iter()
+            .map(|p| p.and_then(|p| p.finish(Limits::default())))
+            .collect();
         let d = docs[0].as_ref().unwrap();
         assert_eq!(d.meta.url.as_deref(), Some("https://b.org/bridge"));
         assert_eq!(d.meta.date.as_deref(), Some("2023-12-20"));

@@ -30,9 +30,7 @@
 
 use crate::input::Limits;
 use crate::structure::TextStructure;
-use newsgraph_core::{
-    Block, BlockKind, Document, Error, ErrorKind, Meta, Result, SourceMap, Span,
-};
+use newsgraph_core::{Block, BlockKind, Document, Error, ErrorKind, Meta, Result, SourceMap, Span};
 use scraper::node::Node;
 use std::borrow::Cow;
 
@@ -108,7 +106,10 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 /// Decodes a page: byte-order mark, then the charset given by the transport (HTTP
 /// `Content-Type`), then a `<meta charset>` in the first 4 KiB, then UTF-8 (invalid bytes
 /// become U+FFFD). Borrows when the page is valid UTF-8.
-pub fn decode<'b>(bytes: &'b [u8], charset_hint: Option<&str>) -> (Cow<'b, str>, &'static encoding_rs::Encoding) {
+pub fn decode<'b>(
+    bytes: &'b [u8],
+    charset_hint: Option<&str>,
+) -> (Cow<'b, str>, &'static encoding_rs::Encoding) {
     use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
     let (enc, bom) = match Encoding::for_bom(bytes) {
         Some((e, n)) => (e, n),
@@ -141,7 +142,9 @@ fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     while let Some(p) = find_ci(head, from, b"charset") {
         from = p + 7;
         let mut i = from;
-        while i < head.len() && (head[i] == b' ' || head[i] == b'=' || head[i] == b'"' || head[i] == b'\'') {
+        while i < head.len()
+            && (head[i] == b' ' || head[i] == b'=' || head[i] == b'"' || head[i] == b'\'')
+        {
             i += 1;
         }
         let start = i;
@@ -220,11 +223,12 @@ pub struct HtmlPage {
 impl HtmlPage {
     /// Extracts the page into a document.
     pub fn read(self, limits: Limits) -> Result<Document> {
-        let mut doc = html_document(&self.bytes, &self.source, limits, self.charset.as_deref()).map_err(|e| {
-            Error::new(e.kind, format!("{}{}", self.context, e.message))
-                .with_path(&self.path)
-                .at(self.offset)
-        })?;
+        let mut doc = html_document(&self.bytes, &self.source, limits, self.charset.as_deref())
+            .map_err(|e| {
+                Error::new(e.kind, format!("{}{}", self.context, e.message))
+                    .with_path(&self.path)
+                    .at(self.offset)
+            })?;
         let m = self.meta;
         if !m.id.is_empty() {
             doc.meta.id = m.id;
@@ -242,6 +246,9 @@ impl HtmlPage {
 }
 
 /// A document, or a page still to extract.
+// Items are moved a few times on their way to a worker thread; boxing the document would
+// add an allocation per item for no gain.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Pending {
     /// Read already (plain text).
@@ -322,9 +329,18 @@ fn tag_end(b: &[u8], p: usize) -> usize {
 fn kept_attribute(name: &[u8], tag: &[u8]) -> bool {
     let is = |x: &[u8]| name.eq_ignore_ascii_case(x);
     let tag_is = |x: &[u8]| tag.eq_ignore_ascii_case(x);
-    is(b"class") || is(b"id") || is(b"itemprop") || is(b"rel") || is(b"datetime")
-        || is(b"lang") || is(b"xml:lang") || is(b"hidden") || is(b"aria-hidden")
-        || is(b"style") || is(b"charset") || is(b"type")
+    is(b"class")
+        || is(b"id")
+        || is(b"itemprop")
+        || is(b"rel")
+        || is(b"datetime")
+        || is(b"lang")
+        || is(b"xml:lang")
+        || is(b"hidden")
+        || is(b"aria-hidden")
+        || is(b"style")
+        || is(b"charset")
+        || is(b"type")
         || is(b"content")
         || ((is(b"name") || is(b"property") || is(b"http-equiv")) && tag_is(b"meta"))
         || (is(b"href") && tag_is(b"link"))
@@ -352,7 +368,9 @@ fn drop_attributes(src: &str, p: usize, cut: &mut dyn FnMut(usize, usize)) -> us
         }
         let name_start = i;
         i += 1; // a name may start with `=`
-        while i < b.len() && !(b[i].is_ascii_whitespace() || b[i] == b'>' || b[i] == b'/' || b[i] == b'=') {
+        while i < b.len()
+            && !(b[i].is_ascii_whitespace() || b[i] == b'>' || b[i] == b'/' || b[i] == b'=')
+        {
             i += 1;
         }
         let name = &b[name_start..i];
@@ -375,7 +393,10 @@ fn drop_attributes(src: &str, p: usize, cut: &mut dyn FnMut(usize, usize)) -> us
             }
             i = j;
         }
-        if !kept_attribute(name, tag) && src.is_char_boundary(attr_start) && src.is_char_boundary(i.min(b.len())) {
+        if !kept_attribute(name, tag)
+            && src.is_char_boundary(attr_start)
+            && src.is_char_boundary(i.min(b.len()))
+        {
             cut(attr_start, i.min(b.len()));
         }
     }
@@ -408,7 +429,9 @@ fn prestrip(src: &str) -> Stripped {
         }
         let raw_text = [&b"script"[..], b"style", b"svg"].iter().any(|n| {
             starts_with_ci(&rest[1..], n)
-                && rest.get(1 + n.len()).is_none_or(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+                && rest
+                    .get(1 + n.len())
+                    .is_none_or(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
         });
         if rest.len() > 1 && rest[1].is_ascii_alphabetic() && !raw_text {
             // An ordinary start tag: drop the attributes nothing reads (srcset, data-*,
@@ -440,7 +463,11 @@ fn prestrip(src: &str) -> Stripped {
             out.json_ld.push(src[open_end..close].to_string());
         }
         if name == b"svg" {
-            let end = if close < b.len() { tag_end(b, close) } else { close };
+            let end = if close < b.len() {
+                tag_end(b, close)
+            } else {
+                close
+            };
             cut(&mut out, &mut keep_from, p, end);
             i = end;
         } else {
@@ -560,25 +587,99 @@ fn is_block(name: &str) -> Option<Tag> {
 fn skipped(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "nav" | "aside"
-            | "button" | "select" | "option" | "textarea" | "input" | "label" | "object"
-            | "embed" | "canvas" | "video" | "audio" | "map" | "head" | "dialog" | "menu"
-            | "math" | "form" | "footer"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "nav"
+            | "aside"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "label"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "head"
+            | "dialog"
+            | "menu"
+            | "math"
+            | "form"
+            | "footer"
     )
 }
 
 /// Words in a `class` or `id` that name web furniture, not article text (matched inside
 /// each class name, folded to lowercase).
 const FURNITURE: &[&str] = &[
-    "comment", "share", "sharing", "social", "related", "newsletter", "subscri", "signup",
-    "sign-up", "cookie", "consent", "banner", "advert", "sponsor", "promo", "sidebar",
-    "breadcrumb", "navbar", "popup", "modal", "recirc", "recommend", "outbrain", "taboola",
-    "trending", "most-popular", "mostpopular", "donat", "paywall", "toolbar", "skip-link",
-    "visually-hidden", "sr-only", "screen-reader", "footer", "masthead", "widget",
-    "more-from", "read-more", "readmore", "also-read", "see-also", "tag-list", "taglist",
-    "author-bio", "disclaimer", "playlist", "lightbox", "slideshow", "carousel", "timestamp",
-    "newsletter", "nav-", "-nav", "menu", "twitter-tweet", "instagram-media", "tiktok-embed",
-    "social-embed", "pullquote", "pull-quote",
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "cookie",
+    "consent",
+    "banner",
+    "advert",
+    "sponsor",
+    "promo",
+    "sidebar",
+    "breadcrumb",
+    "navbar",
+    "popup",
+    "modal",
+    "recirc",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "trending",
+    "most-popular",
+    "mostpopular",
+    "donat",
+    "paywall",
+    "toolbar",
+    "skip-link",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+    "footer",
+    "masthead",
+    "widget",
+    "more-from",
+    "read-more",
+    "readmore",
+    "also-read",
+    "see-also",
+    "tag-list",
+    "taglist",
+    "author-bio",
+    "disclaimer",
+    "playlist",
+    "lightbox",
+    "slideshow",
+    "carousel",
+    "timestamp",
+    "newsletter",
+    "nav-",
+    "-nav",
+    "menu",
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "social-embed",
+    "pullquote",
+    "pull-quote",
 ];
 
 /// Classification of an element's class and id.
@@ -653,7 +754,11 @@ fn furniture_matcher() -> &'static aho_corasick::AhoCorasick {
 fn class_info(a: &Attrs) -> ClassInfo {
     let mut ci = ClassInfo::default();
     let mut check = |t: &str| {
-        let has = |w: &str| t.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes()));
+        let has = |w: &str| {
+            t.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        };
         if has("caption") {
             ci.caption = true;
         } else if has("credit") || has("copyright") || has("attribution") {
@@ -667,17 +772,19 @@ fn class_info(a: &Attrs) -> ClassInfo {
             || (t.len() > 3 && t.as_bytes()[t.len() - 3..].eq_ignore_ascii_case(b"-ad"))
             || has("-ad-")
             || has("-ads")
+            || (furniture_matcher().is_match(t)
+                && !has("body")
+                // `has-sidebar`, `with-comments`, `no-ads`: the element's layout, not furniture.
+                && !(starts_with_ci(t.as_bytes(), b"has")
+                    || starts_with_ci(t.as_bytes(), b"with")
+                    || starts_with_ci(t.as_bytes(), b"no-")))
         {
             ci.furniture = true;
-        } else if furniture_matcher().is_match(t)
-            && !has("body")
-            // `has-sidebar`, `with-comments`, `no-ads`: the element's layout, not furniture.
-            && !(starts_with_ci(t.as_bytes(), b"has") || starts_with_ci(t.as_bytes(), b"with") || starts_with_ci(t.as_bytes(), b"no-"))
-        {
-            ci.furniture = true;
-        } else if ["article", "story", "content", "body", "entry", "main", "post", "text"]
-            .iter()
-            .any(|g| has(g))
+        } else if [
+            "article", "story", "content", "body", "entry", "main", "post", "text",
+        ]
+        .iter()
+        .any(|g| has(g))
         {
             ci.positive = true;
         }
@@ -822,7 +929,12 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn element(&mut self, node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element, ctx: Ctx) {
+    fn element(
+        &mut self,
+        node: ego_tree::NodeRef<'_, Node>,
+        el: &scraper::node::Element,
+        ctx: Ctx,
+    ) {
         let name = el.name();
         let at = Attrs::of(el);
         match name {
@@ -835,7 +947,9 @@ impl<'a> Walker<'a> {
                 let key = at.property.or(at.name).or(at.itemprop).or(at.http_equiv);
                 if let (Some(k), Some(v)) = (key, at.content) {
                     if self.found.metas.len() < 400 {
-                        self.found.metas.push((k.to_ascii_lowercase(), v.to_string()));
+                        self.found
+                            .metas
+                            .push((k.to_ascii_lowercase(), v.to_string()));
                     }
                 }
                 return;
@@ -900,15 +1014,22 @@ impl<'a> Walker<'a> {
         }
         if at.itemprop == Some("datePublished") {
             if let Some(c) = at.content.or(at.datetime) {
-                self.found.metas.push(("itemprop:datepublished".into(), c.to_string()));
+                self.found
+                    .metas
+                    .push(("itemprop:datepublished".into(), c.to_string()));
             }
         }
         let block = is_block(name);
         let mut inner = ctx;
         if let Some(tag) = block {
             let id = self.elems.len() as u32;
-            let weight = if ci.positive { 10.0 } else { 0.0 } - if ci.furniture { 25.0 } else { 0.0 };
-            self.elems.push(Elem { parent: ctx.block, score: 0.0, weight });
+            let weight =
+                if ci.positive { 10.0 } else { 0.0 } - if ci.furniture { 25.0 } else { 0.0 };
+            self.elems.push(Elem {
+                parent: ctx.block,
+                score: 0.0,
+                weight,
+            });
             inner.block = id;
             if tag != Tag::Other || ctx.tag == Tag::Other {
                 inner.tag = tag;
@@ -1036,7 +1157,11 @@ fn analyze(stripped: &Stripped) -> Analysis {
     let mut w = Walker {
         src: stripped,
         cursor: 0,
-        elems: vec![Elem { parent: 0, score: 0.0, weight: 0.0 }],
+        elems: vec![Elem {
+            parent: 0,
+            score: 0.0,
+            weight: 0.0,
+        }],
         paras: Vec::new(),
         cur: Walker::new_para(0, Tag::Other, Role::Body, None),
         pending_space: false,
@@ -1083,13 +1208,23 @@ fn analyze(stripped: &Stripped) -> Analysis {
             }
         }
     }
-    Analysis { elems, paras, found, ld }
+    Analysis {
+        elems,
+        paras,
+        found,
+        ld,
+    }
 }
 
 /// Extracts the article of a decoded page.
 pub fn extract(html: &str) -> Extraction {
     let stripped = prestrip(html);
-    let Analysis { mut elems, paras, found, ld } = analyze(&stripped);
+    let Analysis {
+        mut elems,
+        paras,
+        found,
+        ld,
+    } = analyze(&stripped);
     let mut selected = select(&mut elems, &paras, &ld);
     add_captions(&paras, &mut selected, &found);
     assemble(&paras, &selected, &found, &ld, html)
@@ -1111,17 +1246,37 @@ pub fn parse_only(html: &str) -> usize {
 #[doc(hidden)]
 pub fn debug(html: &str) -> String {
     let stripped = prestrip(html);
-    let Analysis { mut elems, paras, found, ld } = analyze(&stripped);
+    let Analysis {
+        mut elems,
+        paras,
+        found,
+        ld,
+    } = analyze(&stripped);
     let sel = select(&mut elems, &paras, &ld);
-    let mut out = format!("json-ld body: {:?}\nmetas: {:?}\nbylines: {:?}\n", ld.body.as_ref().map(|b| b.len()), found.metas.iter().take(60).collect::<Vec<_>>(), found.bylines);
+    let mut out = format!(
+        "json-ld body: {:?}\nmetas: {:?}\nbylines: {:?}\n",
+        ld.body.as_ref().map(|b| b.len()),
+        found.metas.iter().take(60).collect::<Vec<_>>(),
+        found.bylines
+    );
     for (i, p) in paras.iter().enumerate() {
         let mut chain = vec![p.block];
         let mut e = p.block as usize;
-        while e != 0 && chain.len() < 6 { e = elems[e].parent as usize; chain.push(e as u32); }
+        while e != 0 && chain.len() < 6 {
+            e = elems[e].parent as usize;
+            chain.push(e as u32);
+        }
         out.push_str(&format!(
             "{} {:?} {:?} {:?} link {} boiler {:?} chain {:?} score {:.1} | {}\n",
-            if sel.contains(&i) { "+" } else { "-" }, p.tag, p.role, p.text.len(), p.link, p.boiler,
-            chain, elems[p.block as usize].score, p.text.chars().take(90).collect::<String>()
+            if sel.contains(&i) { "+" } else { "-" },
+            p.tag,
+            p.role,
+            p.text.len(),
+            p.link,
+            p.boiler,
+            chain,
+            elems[p.block as usize].score,
+            p.text.chars().take(90).collect::<String>()
         ));
     }
     out
@@ -1132,7 +1287,11 @@ fn select(elems: &mut [Elem], paras: &[Para], ld: &JsonLd) -> Vec<usize> {
     let by_density = select_by_density(elems, paras);
     // A JSON-LD body decides only when it is the whole article: a teaser or a paywall
     // excerpt is much shorter than the prose the page shows.
-    let words = |sel: &[usize]| -> usize { sel.iter().map(|&i| paras[i].text.split_whitespace().count()).sum() };
+    let words = |sel: &[usize]| -> usize {
+        sel.iter()
+            .map(|&i| paras[i].text.split_whitespace().count())
+            .sum()
+    };
     if let Some(body) = ld.body.as_deref() {
         if body.split_whitespace().count() * 10 >= words(&by_density) * 6 {
             if let Some(sel) = select_by_body(paras, body) {
@@ -1175,8 +1334,18 @@ fn select_by_density(elems: &mut [Elem], paras: &[Para]) -> Vec<usize> {
         }
     }
     let final_score = |i: usize, elems: &[Elem]| {
-        let ld = if text_len[i] > 0 { link_len[i] as f32 / text_len[i] as f32 } else { 0.0 };
-        (elems[i].score + if elems[i].score > 0.0 { elems[i].weight } else { 0.0 }) * (1.0 - ld)
+        let ld = if text_len[i] > 0 {
+            link_len[i] as f32 / text_len[i] as f32
+        } else {
+            0.0
+        };
+        (elems[i].score
+            + if elems[i].score > 0.0 {
+                elems[i].weight
+            } else {
+                0.0
+            })
+            * (1.0 - ld)
     };
     let Some(top) = (1..elems.len())
         .filter(|&i| elems[i].score > 0.0)
@@ -1187,7 +1356,10 @@ fn select_by_density(elems: &mut [Elem], paras: &[Para]) -> Vec<usize> {
     // Walk up while the parent holds clearly more prose: an article split into sections
     // (one container per subheading) scores each section apart.
     let mut prose = vec![0u32; elems.len()];
-    for p in paras.iter().filter(|p| is_prose(p) && p.tag == Tag::P && p.text.len() >= 60) {
+    for p in paras
+        .iter()
+        .filter(|p| is_prose(p) && p.tag == Tag::P && p.text.len() >= 60)
+    {
         let mut e = p.block as usize;
         loop {
             prose[e] += p.text.len() as u32;
@@ -1269,7 +1441,9 @@ fn add_captions(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
         .max()
         .unwrap_or(first);
     let mut add: Vec<usize> = (lo..last)
-        .filter(|&i| matches!(paras[i].role, Role::Caption | Role::Credit) && paras[i].text.len() < 600)
+        .filter(|&i| {
+            matches!(paras[i].role, Role::Caption | Role::Credit) && paras[i].text.len() < 600
+        })
         .collect();
     if add.is_empty() {
         return;
@@ -1284,16 +1458,33 @@ fn add_captions(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
 /// text left in the article container (`View All`, `8 COMMENTS`, `Pros`, `23`).
 fn stub(t: &str) -> bool {
     t.split_whitespace().count() <= 3
-        && !t.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
+        && !t
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
 }
 
 /// Lines that news pages put under an article but that are not its text: contact
 /// addresses, copyright notices, citation and contribution notes, promotion labels.
 fn furniture_line(t: &str) -> bool {
     const PREFIXES: &[&str] = &[
-        "copyright", "\u{a9}", "(c) ", "contributing:", "citation:", "more information:",
-        "don't miss", "don\u{2019}t miss", "read more:", "related:", "see also:", "watch:",
-        "listen:", "follow us", "sign up", "subscribe", "click here", "get the latest",
+        "copyright",
+        "\u{a9}",
+        "(c) ",
+        "contributing:",
+        "citation:",
+        "more information:",
+        "don't miss",
+        "don\u{2019}t miss",
+        "read more:",
+        "related:",
+        "see also:",
+        "watch:",
+        "listen:",
+        "follow us",
+        "sign up",
+        "subscribe",
+        "click here",
+        "get the latest",
     ];
     let l = t.trim_start().to_lowercase();
     if PREFIXES.iter().any(|p| l.starts_with(p)) {
@@ -1301,7 +1492,9 @@ fn furniture_line(t: &str) -> bool {
     }
     let words = t.split_whitespace().count();
     // `Contact Jane Doe at jane@example.com.`, `... All rights reserved.`
-    (words <= 40 && t.split_whitespace().any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@')))
+    (words <= 40
+        && t.split_whitespace()
+            .any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@')))
         || (words <= 30 && (l.contains("all rights reserved") || l.contains("\u{a9} 20")))
 }
 
@@ -1344,7 +1537,10 @@ fn select_by_body(paras: &[Para], body: &str) -> Option<Vec<usize>> {
         if words.is_empty() {
             continue;
         }
-        let hit = words.iter().filter(|w| bag.get(*w).is_some_and(|&n| n > 0)).count();
+        let hit = words
+            .iter()
+            .filter(|w| bag.get(*w).is_some_and(|&n| n > 0))
+            .count();
         if hit * 10 >= words.len() * 8 && (words.len() >= 4 || hit == words.len()) {
             for w in &words {
                 if let Some(n) = bag.get_mut(w) {
@@ -1378,10 +1574,23 @@ struct JsonLd {
 }
 
 const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
-    "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting", "WebPage",
-    "VideoObject", "Recipe", "Review",
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "BlogPosting",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "LiveBlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "SocialMediaPosting",
+    "WebPage",
+    "VideoObject",
+    "Recipe",
+    "Review",
 ];
 
 impl JsonLd {
@@ -1408,7 +1617,9 @@ impl JsonLd {
                         let rank = o
                             .get("@type")
                             .and_then(|t| match t {
-                                serde_json::Value::String(s) => ARTICLE_TYPES.iter().position(|a| a == s),
+                                serde_json::Value::String(s) => {
+                                    ARTICLE_TYPES.iter().position(|a| a == s)
+                                }
                                 serde_json::Value::Array(a) => a
                                     .iter()
                                     .filter_map(|x| x.as_str())
@@ -1421,7 +1632,12 @@ impl JsonLd {
                         if rank > best_rank {
                             continue;
                         }
-                        let str_of = |k: &str| o.get(k).and_then(|x| x.as_str()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                        let str_of = |k: &str| {
+                            o.get(k)
+                                .and_then(|x| x.as_str())
+                                .map(|s| s.trim().to_string())
+                                .filter(|s| !s.is_empty())
+                        };
                         let better = rank < best_rank;
                         best_rank = rank;
                         let set = |slot: &mut Option<String>, val: Option<String>| {
@@ -1429,17 +1645,34 @@ impl JsonLd {
                                 *slot = val;
                             }
                         };
-                        set(&mut out.headline, str_of("headline").or_else(|| str_of("name")));
-                        set(&mut out.date, str_of("datePublished").or_else(|| str_of("dateCreated")).or_else(|| str_of("uploadDate")));
+                        set(
+                            &mut out.headline,
+                            str_of("headline").or_else(|| str_of("name")),
+                        );
+                        set(
+                            &mut out.date,
+                            str_of("datePublished")
+                                .or_else(|| str_of("dateCreated"))
+                                .or_else(|| str_of("uploadDate")),
+                        );
                         set(&mut out.body, str_of("articleBody"));
                         set(&mut out.modified, str_of("dateModified"));
-                        set(&mut out.url, str_of("url").or_else(|| str_of("mainEntityOfPage")));
+                        set(
+                            &mut out.url,
+                            str_of("url").or_else(|| str_of("mainEntityOfPage")),
+                        );
                         set(&mut out.lang, str_of("inLanguage"));
                         set(
                             &mut out.publisher,
                             o.get("publisher").and_then(|p| match p {
-                                serde_json::Value::Object(p) => p.get("name").and_then(|n| n.as_str()).map(str::to_string),
-                                serde_json::Value::Array(a) => a.first().and_then(|p| p.get("name")).and_then(|n| n.as_str()).map(str::to_string),
+                                serde_json::Value::Object(p) => {
+                                    p.get("name").and_then(|n| n.as_str()).map(str::to_string)
+                                }
+                                serde_json::Value::Array(a) => a
+                                    .first()
+                                    .and_then(|p| p.get("name"))
+                                    .and_then(|n| n.as_str())
+                                    .map(str::to_string),
                                 _ => None,
                             }),
                         );
@@ -1480,9 +1713,11 @@ fn author_names(v: &serde_json::Value, out: &mut Vec<String>, orgs: &mut Vec<Str
             if let Some(n) = o.get("name") {
                 match n {
                     serde_json::Value::String(s) => out.push(s.trim().to_string()),
-                    serde_json::Value::Array(a) => {
-                        out.extend(a.iter().filter_map(|x| x.as_str()).map(|s| s.trim().to_string()))
-                    }
+                    serde_json::Value::Array(a) => out.extend(
+                        a.iter()
+                            .filter_map(|x| x.as_str())
+                            .map(|s| s.trim().to_string()),
+                    ),
                     _ => {}
                 }
             }
@@ -1506,7 +1741,9 @@ pub fn parse_date(s: &str) -> Option<String> {
         (i + n <= b.len() && b[i..i + n].iter().all(u8::is_ascii_digit))
             .then(|| std::str::from_utf8(&b[i..i + n]).unwrap().parse().unwrap())
     };
-    let valid = |y: u32, m: u32, d: u32| (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    let valid = |y: u32, m: u32, d: u32| {
+        (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    };
     for i in 0..b.len().saturating_sub(7) {
         if i > 0 && b[i - 1].is_ascii_digit() {
             continue;
@@ -1515,7 +1752,10 @@ pub fn parse_date(s: &str) -> Option<String> {
             let sep = b.get(i + 4).copied();
             if matches!(sep, Some(b'-') | Some(b'/') | Some(b'.')) {
                 if let (Some(m), Some(d)) = (digits(i + 5, 2), digits(i + 8, 2)) {
-                    if b.get(i + 7) == sep.as_ref() && valid(y, m, d) && !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
+                    if b.get(i + 7) == sep.as_ref()
+                        && valid(y, m, d)
+                        && !b.get(i + 10).is_some_and(u8::is_ascii_digit)
+                    {
                         return Some(format!("{y:04}-{m:02}-{d:02}"));
                     }
                 }
@@ -1536,7 +1776,13 @@ pub fn parse_date(s: &str) -> Option<String> {
         let Some(m) = MONTHS.iter().position(|m| w.starts_with(m) && w.len() <= 9) else {
             continue;
         };
-        let num = |w: Option<&&str>| w.and_then(|w| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok());
+        let num = |w: Option<&&str>| {
+            w.and_then(|w| {
+                w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse::<u32>()
+                    .ok()
+            })
+        };
         // Month D, YYYY
         if let (Some(d), Some(y)) = (num(words.get(i + 1)), num(words.get(i + 2))) {
             if valid(y, m as u32 + 1, d) {
@@ -1558,21 +1804,42 @@ pub fn parse_date(s: &str) -> Option<String> {
 /// Splits a byline into names: drops `By`, roles after a comma or `|`, and e-mail addresses.
 fn byline_names(s: &str) -> Vec<String> {
     let mut s = s.trim();
-    for p in ["By ", "by ", "BY ", "Written by ", "Words by ", "Story by ", "Von ", "Par "] {
+    for p in [
+        "By ",
+        "by ",
+        "BY ",
+        "Written by ",
+        "Words by ",
+        "Story by ",
+        "Von ",
+        "Par ",
+    ] {
         if let Some(r) = s.strip_prefix(p) {
             s = r;
         }
     }
-    let s = s.replace(" and ", ",").replace(" & ", ",").replace(" AND ", ",");
+    let s = s
+        .replace(" and ", ",")
+        .replace(" & ", ",")
+        .replace(" AND ", ",");
     let mut out = Vec::new();
     for part in s.split([',', ';', '|', '\n', '/']) {
-        let n = part.trim().trim_end_matches(|c: char| c == '.' || c == ':');
+        let n = part.trim().trim_end_matches(['.', ':']);
         let n = n.strip_prefix("By ").unwrap_or(n).trim();
         // Credentials and outlets after a name (`Jane Doe MS`, `Kayla Jimenez USA TODAY`),
         // and lone credentials (`RDN`), are not names.
         let mut words: Vec<&str> = n.split_whitespace().collect();
         // A role after the name (`Jon Talton Columnist`).
-        const ROLES: &[&str] = &["Columnist", "Correspondent", "Reporter", "Editor", "Contributor", "Writer", "Sponsored", "Staff"];
+        const ROLES: &[&str] = &[
+            "Columnist",
+            "Correspondent",
+            "Reporter",
+            "Editor",
+            "Contributor",
+            "Writer",
+            "Sponsored",
+            "Staff",
+        ];
         while words.len() > 2 && words.last().is_some_and(|w| ROLES.contains(w)) {
             words.pop();
         }
@@ -1591,7 +1858,12 @@ fn byline_names(s: &str) -> Vec<String> {
         };
         let n = n.as_str();
         // `Jane Doe, The Jersey Journal`: the outlet after a person is not an author.
-        if !out.is_empty() && (n.starts_with("The ") || n.split_whitespace().any(|w| ["Chief", "Officer", "Sponsored", "Director", "President"].contains(&w))) {
+        if !out.is_empty()
+            && (n.starts_with("The ")
+                || n.split_whitespace().any(|w| {
+                    ["Chief", "Officer", "Sponsored", "Director", "President"].contains(&w)
+                }))
+        {
             continue;
         }
         if name_like(n) && !out.iter().any(|o: &String| o == n) {
@@ -1611,16 +1883,44 @@ fn name_like(n: &str) -> bool {
     }
     let lower = n.to_lowercase();
     const NOT: &[&str] = &[
-        "editor", "reporter", "contributor", "correspondent", "updated", "published", "follow",
-        "view", "more", "posted", "read", "share", "writer", "admin", "about", "email", "twitter",
-        "instagram", "facebook", "linkedin", "photo", "photos", "video", "image",
+        "editor",
+        "reporter",
+        "contributor",
+        "correspondent",
+        "updated",
+        "published",
+        "follow",
+        "view",
+        "more",
+        "posted",
+        "read",
+        "share",
+        "writer",
+        "admin",
+        "about",
+        "email",
+        "twitter",
+        "instagram",
+        "facebook",
+        "linkedin",
+        "photo",
+        "photos",
+        "video",
+        "image",
     ];
-    if NOT.iter().any(|w| lower.split_whitespace().any(|x| x == *w)) {
+    if NOT
+        .iter()
+        .any(|w| lower.split_whitespace().any(|x| x == *w))
+    {
         return false;
     }
-    words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "de" | "van" | "von" | "da" | "del" | "la" | "le" | "bin" | "al"))
+    words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(
+                *w,
+                "de" | "van" | "von" | "da" | "del" | "la" | "le" | "bin" | "al"
+            )
+    })
 }
 
 fn norm_title(s: &str) -> String {
@@ -1634,7 +1934,10 @@ fn norm_title(s: &str) -> String {
 }
 
 fn choose_title(found: &MetaFound, ld: &JsonLd, first_selected: Option<usize>) -> Option<String> {
-    let og = found.meta("og:title").or_else(|| found.meta("twitter:title")).map(str::to_string);
+    let og = found
+        .meta("og:title")
+        .or_else(|| found.meta("twitter:title"))
+        .map(str::to_string);
     let tag = found.title_tag.clone();
     let refs: Vec<String> = [og.clone(), ld.headline.clone(), tag.clone()]
         .into_iter()
@@ -1645,7 +1948,11 @@ fn choose_title(found: &MetaFound, ld: &JsonLd, first_selected: Option<usize>) -
     // An h1 that agrees with the metadata is the headline as shown.
     for (h, _) in &found.h1 {
         let n = norm_title(h);
-        if n.len() >= 10 && refs.iter().any(|r| r.contains(&n) || n.contains(r.as_str())) {
+        if n.len() >= 10
+            && refs
+                .iter()
+                .any(|r| r.contains(&n) || n.contains(r.as_str()))
+        {
             return Some(h.clone());
         }
     }
@@ -1655,8 +1962,7 @@ fn choose_title(found: &MetaFound, ld: &JsonLd, first_selected: Option<usize>) -
         let h = found
             .h1
             .iter()
-            .filter(|&&(_, i)| (i as usize) <= first && first - (i as usize) <= 30)
-            .last();
+            .rfind(|&&(_, i)| (i as usize) <= first && first - (i as usize) <= 30);
         if let Some((h, _)) = h.filter(|(h, _)| h.split_whitespace().count() >= 3) {
             return Some(h.clone());
         }
@@ -1677,8 +1983,9 @@ fn strip_site(t: &str, found: &MetaFound) -> String {
         if let Some(p) = t.rfind(sep) {
             let (head, tail) = (&t[..p], &t[p + sep.len()..]);
             let tail_n = norm_title(tail);
-            if site.as_ref().is_some_and(|s| !s.is_empty() && (tail_n.contains(s.as_str()) || s.contains(&tail_n)))
-                || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4)
+            if site.as_ref().is_some_and(|s| {
+                !s.is_empty() && (tail_n.contains(s.as_str()) || s.contains(&tail_n))
+            }) || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4)
             {
                 return strip_site(head.trim(), found);
             }
@@ -1689,11 +1996,27 @@ fn strip_site(t: &str, found: &MetaFound) -> String {
 
 fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<String> {
     const KEYS: &[&str] = &[
-        "article:published_time", "og:article:published_time", "itemprop:datepublished",
-        "datepublished", "article.published", "published_time", "publish-date", "publishdate",
-        "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
-        "dcterms.created", "dcterms.date", "date", "og:published_time", "article:published",
-        "cxenseparse:recs:publishtime", "article_date_original", "displaydate",
+        "article:published_time",
+        "og:article:published_time",
+        "itemprop:datepublished",
+        "datepublished",
+        "article.published",
+        "published_time",
+        "publish-date",
+        "publishdate",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.created",
+        "dcterms.date",
+        "date",
+        "og:published_time",
+        "article:published",
+        "cxenseparse:recs:publishtime",
+        "article_date_original",
+        "displaydate",
     ];
     let published = ld
         .date
@@ -1706,9 +2029,14 @@ fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<Stri
     // A page updated long after it first appeared (an evergreen guide) shows the updated
     // text: its date is the update's.
     let modified = ld.modified.as_deref().and_then(parse_date).or_else(|| {
-        ["article:modified_time", "og:updated_time", "datemodified", "itemprop:datemodified"]
-            .iter()
-            .find_map(|k| found.meta(k).and_then(parse_date))
+        [
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "itemprop:datemodified",
+        ]
+        .iter()
+        .find_map(|k| found.meta(k).and_then(parse_date))
     });
     let chosen = match (published, modified) {
         (Some(p), Some(m)) if day_number(&m) > day_number(&p) + 90 => Some(m),
@@ -1744,7 +2072,11 @@ fn url_date(u: &str) -> Option<String> {
     let parts: Vec<&str> = u.split('/').collect();
     for w in parts.windows(3) {
         if w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2 {
-            if let (Ok(y), Ok(m), Ok(d)) = (w[0].parse::<u32>(), w[1].parse::<u32>(), w[2].parse::<u32>()) {
+            if let (Ok(y), Ok(m), Ok(d)) = (
+                w[0].parse::<u32>(),
+                w[1].parse::<u32>(),
+                w[2].parse::<u32>(),
+            ) {
                 if (1990..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
                     return Some(format!("{y:04}-{m:02}-{d:02}"));
                 }
@@ -1771,7 +2103,16 @@ fn choose_authors(found: &MetaFound, ld: &JsonLd, site: Option<&str>) -> Vec<Str
     if !from_ld.is_empty() {
         return from_ld;
     }
-    for k in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "dcterms.creator", "twitter:creator"] {
+    for k in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "byl",
+        "dcterms.creator",
+        "twitter:creator",
+    ] {
         let vals: Vec<String> = found
             .metas
             .iter()
@@ -1796,7 +2137,13 @@ fn choose_authors(found: &MetaFound, ld: &JsonLd, site: Option<&str>) -> Vec<Str
 // ---------------------------------------------------------------------------------------
 // Assembling the text.
 
-fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, _html: &str) -> Extraction {
+fn assemble(
+    paras: &[Para],
+    selected: &[usize],
+    found: &MetaFound,
+    ld: &JsonLd,
+    _html: &str,
+) -> Extraction {
     let mut ex = Extraction::default();
     let site = found
         .meta("og:site_name")
@@ -1835,7 +2182,9 @@ fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, 
     };
     let title_para = title.as_ref().and_then(|t| {
         let n = norm_title(t);
-        paras.iter().position(|p| p.role == Role::Heading(1) && norm_title(&p.text) == n)
+        paras
+            .iter()
+            .position(|p| p.role == Role::Heading(1) && norm_title(&p.text) == n)
     });
     if let Some(t) = &title {
         match title_para {
@@ -1859,7 +2208,9 @@ fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, 
     let mut body_paras = vec![false; spans.len()];
     blocks.retain_mut(|b| {
         let i = para_of(b.span);
-        let Some(&(pspan, role)) = spans.get(i) else { return true };
+        let Some(&(pspan, role)) = spans.get(i) else {
+            return true;
+        };
         match role {
             Role::Heading(1) if i == 0 && ex.meta.title.is_some() => {
                 *b = Block::new(BlockKind::Title, pspan);
@@ -1880,7 +2231,10 @@ fn assemble(paras: &[Para], selected: &[usize], found: &MetaFound, ld: &JsonLd, 
                 }
                 // Labels and counters left in the container (`View All`, `8 COMMENTS`) are
                 // furniture, unless the text rules found a signature or credit in them.
-                if b.kind == BlockKind::Body && role == Role::Body && (stub(&ex.text[pspan.range()]) || furniture_line(&ex.text[pspan.range()])) {
+                if b.kind == BlockKind::Body
+                    && role == Role::Body
+                    && (stub(&ex.text[pspan.range()]) || furniture_line(&ex.text[pspan.range()]))
+                {
                     b.kind = BlockKind::Boilerplate;
                 }
                 if matches!(b.kind, BlockKind::Body | BlockKind::Dateline) {

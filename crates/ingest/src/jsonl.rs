@@ -73,7 +73,10 @@ impl<R: BufRead> JsonlReader<R> {
             },
             source: source.clone(),
             url: l.url.filter(|u| !u.is_empty()),
-            date: l.date.filter(|d| !d.is_empty()).map(|d| parse_date(&d).unwrap_or(d)),
+            date: l
+                .date
+                .filter(|d| !d.is_empty())
+                .map(|d| parse_date(&d).unwrap_or(d)),
             title: l.title.filter(|t| !t.is_empty()),
             ..Default::default()
         };
@@ -110,15 +113,16 @@ impl<R: BufRead> JsonlReader<R> {
             let at = self.offset;
             // One line at most max_bytes (+ JSON overhead); a longer one is refused whole.
             let cap = (self.limits.max_bytes as u64) * 2 + 4096;
-            let n = match std::io::Read::take(&mut self.reader, cap).read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(n) => n,
-                Err(e) => {
-                    return Some(Err(Error::new(ErrorKind::Io, format!("cannot read: {e}"))
-                        .with_path(&self.path)
-                        .at(at)))
-                }
-            };
+            let n =
+                match std::io::Read::take(&mut self.reader, cap).read_until(b'\n', &mut self.buf) {
+                    Ok(0) => return None,
+                    Ok(n) => n,
+                    Err(e) => {
+                        return Some(Err(Error::new(ErrorKind::Io, format!("cannot read: {e}"))
+                            .with_path(&self.path)
+                            .at(at)))
+                    }
+                };
             self.offset += n as u64;
             self.line += 1;
             let line = self.line;
@@ -186,7 +190,8 @@ mod tests {
             "{\"url\": \"https://x.org/none\"}\n",
             "{\"text\": \"Last one.\"}",
         );
-        let docs: Vec<_> = JsonlReader::new(data.as_bytes(), "in/arts.jsonl", Limits::default()).collect();
+        let docs: Vec<_> =
+            JsonlReader::new(data.as_bytes(), "in/arts.jsonl", Limits::default()).collect();
         assert_eq!(docs.len(), 5);
         let a = docs[0].as_ref().unwrap();
         assert_eq!(a.meta.id, "a1");
@@ -200,19 +205,29 @@ mod tests {
         let msg = e.to_string();
         assert!(msg.starts_with("in/arts.jsonl (byte "), "{msg}");
         assert!(msg.contains("line 3:"), "{msg}");
-        assert_eq!(e.offset, Some(data.find("{\"text\": \"broken\"").unwrap() as u64));
+        assert_eq!(
+            e.offset,
+            Some(data.find("{\"text\": \"broken\"").unwrap() as u64)
+        );
         let h = docs[2].as_ref().unwrap();
         assert_eq!(h.meta.id, "7");
         assert_eq!(h.blocks[0].kind, BlockKind::Title);
         assert!(h.text.contains("A storm hit the coast"));
-        assert!(docs[3].as_ref().unwrap_err().to_string().contains("line 5: has neither"));
+        assert!(docs[3]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("line 5: has neither"));
         assert_eq!(docs[4].as_ref().unwrap().meta.id, "arts.jsonl:6");
     }
 
     #[test]
     fn oversized_line_is_refused_and_reading_goes_on() {
         let limits = Limits { max_bytes: 10 };
-        let long = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n", "x".repeat(10_000));
+        let long = format!(
+            "{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n",
+            "x".repeat(10_000)
+        );
         let docs: Vec<_> = JsonlReader::new(long.as_bytes(), "big.jsonl", limits).collect();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].as_ref().unwrap_err().kind, ErrorKind::TooLarge);

@@ -9,8 +9,8 @@ pub mod feed;
 pub mod html;
 pub mod input;
 pub mod jsonl;
-pub mod warc;
 mod structure;
+pub mod warc;
 
 pub use html::{extract, html_document, looks_like_html, Extraction};
 pub use input::{text_document, Limits};

@@ -31,6 +31,8 @@ impl<R: Read> Read for Counting<R> {
 type Raw<R> = BufReader<Counting<R>>;
 type Member<R> = BufReader<flate2::bufread::GzDecoder<Raw<R>>>;
 
+// One value per reader, replaced at each gzip member: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Src<R: Read> {
     /// Uncompressed WARC, or between gzip members.
     Raw(Raw<R>),
@@ -70,8 +72,17 @@ const MAX_HEADER: usize = 64 << 10;
 impl<R: Read> WarcReader<R> {
     /// A reader; gzip is detected from the first bytes, not the file name.
     pub fn new(reader: R, path: &str, limits: Limits) -> Self {
-        let mut raw = BufReader::with_capacity(64 << 10, Counting { inner: reader, count: 0 });
-        let gz = raw.fill_buf().map(|b| b.starts_with(&[0x1f, 0x8b])).unwrap_or(false);
+        let mut raw = BufReader::with_capacity(
+            64 << 10,
+            Counting {
+                inner: reader,
+                count: 0,
+            },
+        );
+        let gz = raw
+            .fill_buf()
+            .map(|b| b.starts_with(&[0x1f, 0x8b]))
+            .unwrap_or(false);
         WarcReader {
             src: Src::Raw(raw),
             gz,
@@ -126,7 +137,11 @@ impl<R: Read> WarcReader<R> {
                             self.src = Src::Member(BufReader::with_capacity(64 << 10, dec), pos);
                         }
                         Err(e) => {
-                            return Some(Err(self.err(ErrorKind::Io, pos, format!("cannot read: {e}"))))
+                            return Some(Err(self.err(
+                                ErrorKind::Io,
+                                pos,
+                                format!("cannot read: {e}"),
+                            )))
                         }
                     }
                 }
@@ -156,12 +171,16 @@ impl<R: Read> WarcReader<R> {
         if kind != "response" && kind != "resource" {
             return Ok(None); // warcinfo, request, metadata: nothing to read
         }
-        let uri = rec.header("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
+        let uri = rec
+            .header("WARC-Target-URI")
+            .map(|u| u.trim_matches(['<', '>']).to_string());
         let what = uri.clone().unwrap_or_else(|| "record".into());
         let at = rec.offset;
-        let record_id = rec
-            .header("WARC-Record-ID")
-            .map(|i| i.trim_matches(['<', '>']).trim_start_matches("urn:uuid:").to_string());
+        let record_id = rec.header("WARC-Record-ID").map(|i| {
+            i.trim_matches(['<', '>'])
+                .trim_start_matches("urn:uuid:")
+                .to_string()
+        });
         let fetched = rec.header("WARC-Date").map(str::to_string);
         let (payload, ctype) = if kind == "response"
             && rec
@@ -184,7 +203,9 @@ impl<R: Read> WarcReader<R> {
         };
         let (media, charset) = split_content_type(ctype.as_deref().unwrap_or(""));
         let html_type = media == "text/html" || media == "application/xhtml+xml";
-        if !html_type && !((media.is_empty() || media.starts_with("text/")) && looks_like_html(&payload)) {
+        if !html_type
+            && !((media.is_empty() || media.starts_with("text/")) && looks_like_html(&payload))
+        {
             return Err(self.err(
                 ErrorKind::Unsupported,
                 at,
@@ -253,9 +274,17 @@ type RecResult = std::result::Result<Option<Record>, (ErrorKind, String, bool)>;
 fn read_record(r: &mut dyn BufRead, offset: u64, limits: Limits) -> RecResult {
     let io = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::UnexpectedEof {
-            (ErrorKind::Malformed, "truncated record: the file ends inside it".to_string(), true)
+            (
+                ErrorKind::Malformed,
+                "truncated record: the file ends inside it".to_string(),
+                true,
+            )
         } else {
-            (ErrorKind::Malformed, format!("cannot read the record: {e}"), true)
+            (
+                ErrorKind::Malformed,
+                format!("cannot read the record: {e}"),
+                true,
+            )
         }
     };
     let mut line = Vec::new();
@@ -280,11 +309,19 @@ fn read_record(r: &mut dyn BufRead, offset: u64, limits: Limits) -> RecResult {
     loop {
         let n = read_line(r, &mut line).map_err(io)?;
         if n == 0 {
-            return Err((ErrorKind::Malformed, "truncated record: the file ends in its headers".into(), true));
+            return Err((
+                ErrorKind::Malformed,
+                "truncated record: the file ends in its headers".into(),
+                true,
+            ));
         }
         total += n;
         if total > MAX_HEADER {
-            return Err((ErrorKind::Malformed, "record headers longer than 64 KiB".into(), false));
+            return Err((
+                ErrorKind::Malformed,
+                "record headers longer than 64 KiB".into(),
+                false,
+            ));
         }
         let l = String::from_utf8_lossy(line.trim_ascii_end());
         if l.is_empty() {
@@ -298,13 +335,21 @@ fn read_record(r: &mut dyn BufRead, offset: u64, limits: Limits) -> RecResult {
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("Content-Length"))
         .and_then(|(_, v)| v.parse().ok())
-        .ok_or((ErrorKind::Malformed, "record without a valid Content-Length".to_string(), false))?;
+        .ok_or((
+            ErrorKind::Malformed,
+            "record without a valid Content-Length".to_string(),
+            false,
+        ))?;
     // A page plus its HTTP headers; larger blocks are skipped without being held.
     let cap = limits.max_bytes as u64 + (1 << 20);
     if len > cap {
         let skipped = std::io::copy(&mut r.take(len), &mut std::io::sink()).map_err(io)?;
         if skipped < len {
-            return Err((ErrorKind::Malformed, format!("truncated record: {skipped} of {len} bytes"), true));
+            return Err((
+                ErrorKind::Malformed,
+                format!("truncated record: {skipped} of {len} bytes"),
+                true,
+            ));
         }
         skip_record_end(r);
         return Err((
@@ -323,7 +368,11 @@ fn read_record(r: &mut dyn BufRead, offset: u64, limits: Limits) -> RecResult {
         ));
     }
     skip_record_end(r);
-    Ok(Some(Record { offset, headers, block }))
+    Ok(Some(Record {
+        offset,
+        headers,
+        block,
+    }))
 }
 
 /// Consumes the `\r\n\r\n` after a record block.
@@ -394,7 +443,12 @@ fn parse_http(block: &[u8], max_bytes: usize) -> std::result::Result<Http, Strin
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("bad HTTP status line {:?}", status_line.chars().take(60).collect::<String>()))?;
+        .ok_or_else(|| {
+            format!(
+                "bad HTTP status line {:?}",
+                status_line.chars().take(60).collect::<String>()
+            )
+        })?;
     let mut content_type = None;
     let mut chunked = false;
     let mut encoding = String::new();
@@ -422,13 +476,21 @@ fn parse_http(block: &[u8], max_bytes: usize) -> std::result::Result<Http, Strin
     let decoded = match encoding.as_str() {
         // Archives often hold the decoded body with the original header: trust the bytes.
         "gzip" | "x-gzip" if body.starts_with(&[0x1f, 0x8b]) => {
-            flate2::read::MultiGzDecoder::new(body).take(limit).read_to_end(&mut out).map(|_| true)
+            flate2::read::MultiGzDecoder::new(body)
+                .take(limit)
+                .read_to_end(&mut out)
+                .map(|_| true)
         }
         "deflate" => {
-            let z = flate2::read::ZlibDecoder::new(body).take(limit).read_to_end(&mut out);
+            let z = flate2::read::ZlibDecoder::new(body)
+                .take(limit)
+                .read_to_end(&mut out);
             if z.is_err() {
                 out.clear();
-                flate2::read::DeflateDecoder::new(body).take(limit).read_to_end(&mut out).map(|_| true)
+                flate2::read::DeflateDecoder::new(body)
+                    .take(limit)
+                    .read_to_end(&mut out)
+                    .map(|_| true)
             } else {
                 z.map(|_| true)
             }
@@ -438,7 +500,9 @@ fn parse_http(block: &[u8], max_bytes: usize) -> std::result::Result<Http, Strin
     }
     .map_err(|e| format!("broken {encoding} content coding: {e}"))?;
     if decoded && out.len() as u64 >= limit {
-        return Err(format!("decompressed page above the limit of {max_bytes} bytes"));
+        return Err(format!(
+            "decompressed page above the limit of {max_bytes} bytes"
+        ));
     }
     Ok(Http {
         status,
@@ -453,7 +517,8 @@ fn dechunk(mut b: &[u8]) -> std::result::Result<Vec<u8>, String> {
         let nl = memchr::memchr(b'\n', b).ok_or("chunked body: a chunk size line is cut off")?;
         let size_line = String::from_utf8_lossy(&b[..nl]);
         let hex = size_line.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(hex, 16).map_err(|_| format!("chunked body: bad chunk size {hex:?}"))?;
+        let size = usize::from_str_radix(hex, 16)
+            .map_err(|_| format!("chunked body: bad chunk size {hex:?}"))?;
         b = &b[nl + 1..];
         if size == 0 {
             return Ok(out);
@@ -465,7 +530,10 @@ fn dechunk(mut b: &[u8]) -> std::result::Result<Vec<u8>, String> {
         }
         out.extend_from_slice(&b[..size]);
         b = &b[size..];
-        b = b.strip_prefix(b"\r\n").or_else(|| b.strip_prefix(b"\n")).unwrap_or(b);
+        b = b
+            .strip_prefix(b"\r\n")
+            .or_else(|| b.strip_prefix(b"\n"))
+            .unwrap_or(b);
         if b.is_empty() {
             return Ok(out);
         }

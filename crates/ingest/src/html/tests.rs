@@ -32,7 +32,10 @@ const PAGE: &str = r##"<!doctype html>
 </body></html>"##;
 
 fn kinds(doc: &Document) -> Vec<(BlockKind, &str)> {
-    doc.blocks.iter().map(|b| (b.kind, doc.slice(b.span))).collect()
+    doc.blocks
+        .iter()
+        .map(|b| (b.kind, doc.slice(b.span)))
+        .collect()
 }
 
 #[test]
@@ -44,32 +47,70 @@ fn extracts_article_structure_and_metadata() {
     assert_eq!(doc.meta.authors, ["Jane Doe", "John Roe"]);
     assert_eq!(doc.meta.date.as_deref(), Some("2023-05-04"));
     assert_eq!(doc.meta.language.as_deref(), Some("en-GB"));
-    assert_eq!(doc.meta.canonical_url.as_deref(), Some("https://example.com/2023/05/04/storm"));
+    assert_eq!(
+        doc.meta.canonical_url.as_deref(),
+        Some("https://example.com/2023/05/04/storm")
+    );
     assert_eq!(doc.meta.site_name.as_deref(), Some("The Daily Example"));
     let k = kinds(&doc);
     assert_eq!(k[0], (BlockKind::Title, "Storm hits coast"));
-    assert_eq!(k[1], (BlockKind::Caption, "Waves break over the pier in Brighton."));
+    assert_eq!(
+        k[1],
+        (BlockKind::Caption, "Waves break over the pier in Brighton.")
+    );
     assert_eq!(k[2].0, BlockKind::Credit);
     let credit = doc.blocks[2];
     assert_span!(doc, credit.who.unwrap(), "Ann Smith");
     assert_span!(doc, credit.agency.unwrap(), "Reuters");
     assert_eq!(k[3].0, BlockKind::Dateline);
     assert_eq!(doc.blocks[3].place.map(|p| doc.slice(p)), Some("BRIGHTON"));
-    let body: Vec<&str> = k.iter().filter(|(k, _)| *k == BlockKind::Body).map(|(_, t)| *t).collect();
+    let body: Vec<&str> = k
+        .iter()
+        .filter(|(k, _)| *k == BlockKind::Body)
+        .map(|(_, t)| *t)
+        .collect();
     assert_eq!(body.len(), 3, "{k:?}");
     assert!(body[0].starts_with("A storm hit"));
-    assert!(body[2].starts_with("\u{201c}We have never seen anything like it,\u{201d} said caf\u{e9} owner"));
-    for junk in ["Home", "cookies", "Share this", "Related", "Earlier storms", "Most read", "Copyright", "By Jane"] {
-        assert!(!doc.text.contains(junk), "{junk:?} leaked into {:?}", doc.text);
+    assert!(body[2]
+        .starts_with("\u{201c}We have never seen anything like it,\u{201d} said caf\u{e9} owner"));
+    for junk in [
+        "Home",
+        "cookies",
+        "Share this",
+        "Related",
+        "Earlier storms",
+        "Most read",
+        "Copyright",
+        "By Jane",
+    ] {
+        assert!(
+            !doc.text.contains(junk),
+            "{junk:?} leaked into {:?}",
+            doc.text
+        );
     }
 }
 
 #[test]
 fn source_map_points_back_into_the_page() {
     let ex = extract(PAGE);
-    assert!(ex.source_map.runs.len() >= 5, "{:?} {:?}", ex.source_map, ex.text);
-    assert!(ex.source_map.runs.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
-    for needle in ["A storm hit", "Winds of up to 90 mph", "Waves break over", "Storm hits coast"] {
+    assert!(
+        ex.source_map.runs.len() >= 5,
+        "{:?} {:?}",
+        ex.source_map,
+        ex.text
+    );
+    assert!(ex
+        .source_map
+        .runs
+        .windows(2)
+        .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+    for needle in [
+        "A storm hit",
+        "Winds of up to 90 mph",
+        "Waves break over",
+        "Storm hits coast",
+    ] {
         let t = ex.text.find(needle).unwrap() as u32;
         let h = ex.source_map.source_offset(t).unwrap() as usize;
         assert_eq!(&PAGE[h..h + needle.len()], needle, "offset of {needle:?}");
@@ -112,7 +153,8 @@ fn json_ld_article_body_selects_the_paragraphs_it_holds() {
 
 #[test]
 fn decodes_charsets() {
-    let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xe9</p></body></html>";
+    let page =
+        b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xe9</p></body></html>";
     assert!(decode(page, None).0.contains("caf\u{e9}"));
     let page = b"<html><body><p>caf\xe9</p></body></html>";
     assert!(decode(page, Some("iso-8859-1")).0.contains("caf\u{e9}"));
@@ -129,7 +171,9 @@ fn sniffs_html() {
     assert!(looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><html>"));
     assert!(looks_like_html(b"<!-- x --><html lang=en>"));
     assert!(looks_like_html(b"<meta charset=utf-8><head></head>"));
-    assert!(!looks_like_html(b"WASHINGTON (AP) -- Kirby said <b>no</b>."));
+    assert!(!looks_like_html(
+        b"WASHINGTON (AP) -- Kirby said <b>no</b>."
+    ));
     assert!(!looks_like_html(b""));
 }
 
@@ -146,7 +190,10 @@ fn parses_dates() {
     ] {
         assert_eq!(parse_date(s).unwrap_or_default(), want, "{s}");
     }
-    assert_eq!(url_date("https://x.com/2023/12/17/story").as_deref(), Some("2023-12-17"));
+    assert_eq!(
+        url_date("https://x.com/2023/12/17/story").as_deref(),
+        Some("2023-12-17")
+    );
 }
 
 #[test]
@@ -168,7 +215,27 @@ fn prestrip_drops_scripts_and_keeps_offsets() {
 #[test]
 fn bad_pages_do_not_panic() {
     let mut seed = 0x2545f491u32;
-    let pieces = ["<p>", "</p>", "<div class=\"share\">", "</div>", "<script>", "</script", "<!--", "-->", "&amp;", "text words, ", "\u{e9}", "<h1>", "<figcaption>", "<a href=x>", "<svg", ">", "\"", "<table><td>", "<br>"];
+    let pieces = [
+        "<p>",
+        "</p>",
+        "<div class=\"share\">",
+        "</div>",
+        "<script>",
+        "</script",
+        "<!--",
+        "-->",
+        "&amp;",
+        "text words, ",
+        "\u{e9}",
+        "<h1>",
+        "<figcaption>",
+        "<a href=x>",
+        "<svg",
+        ">",
+        "\"",
+        "<table><td>",
+        "<br>",
+    ];
     for _ in 0..300 {
         let mut page = String::new();
         for _ in 0..40 {
@@ -181,6 +248,12 @@ fn bad_pages_do_not_panic() {
         let doc = ex.into_document();
         doc.validate().unwrap();
     }
-    let e = html_document(b"<html><body><script>x</script></body></html>", "e.html", Limits::default(), None).unwrap_err();
+    let e = html_document(
+        b"<html><body><script>x</script></body></html>",
+        "e.html",
+        Limits::default(),
+        None,
+    )
+    .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Empty);
 }
