@@ -306,10 +306,10 @@ impl<'a> TokenView<'a> {
         let mut memo = vec![(0u8, Target::Title(0)); n];
         for &(a, b) in &v.sent_bounds {
             let (a, b) = (a as usize, b as usize);
-            for i in a..b {
+            for (i, slot) in (a..b).zip(&mut memo[a..b]) {
                 if v.td[i].cls & C_PHRASES != 0 {
                     if let Some((n, t)) = v.match_phrase(i, b) {
-                        memo[i] = (n as u8, t);
+                        *slot = (n as u8, t);
                     }
                 }
             }
@@ -616,6 +616,7 @@ fn speech_after(v: &TokenView, j: usize, b: usize) -> bool {
 
 /// Collects a capitalised run starting at `i`, splits it and classifies its parts.
 /// Returns the index after the run.
+#[allow(clippy::too_many_arguments)] // the sentence bounds, the output and reused buffers
 fn run(
     lex: &Lexicon,
     v: &TokenView,
@@ -827,6 +828,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// Classifies a name segment `s..e` of a run.
+    #[allow(clippy::too_many_arguments)] // the run's segments, the output and a reused buffer
     fn name(
         &self,
         segs: &[(Seg, usize, usize)],
