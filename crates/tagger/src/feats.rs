@@ -47,8 +47,16 @@ pub struct Tok {
     pub amb: u64,
     /// Tag-dictionary tag + 1 for frequent unambiguous words, else 0.
     pub dict: u16,
-    /// Predicted part-of-speech class (NER uses it).
+    /// Predicted part-of-speech class (UPOS id in the POS passes; XPOS id for NER).
     pub pos: u16,
+    /// Predicted UPOS id (set for NER).
+    pub upos: u16,
+    /// Coarse word class + 1 (0: none).
+    pub cc: u16,
+    /// Fine word class + 1 (0: none).
+    pub cf: u16,
+    /// Right-context word class + 1 (0: none).
+    pub cr: u16,
     /// Gazetteer bits (NER).
     pub gaz: u32,
     /// Document bits (NER).
@@ -71,6 +79,10 @@ pub const START: Tok = Tok {
     amb: 0x5354_4152_5435,
     dict: 0,
     pos: 0xfffe,
+    upos: 0xfffe,
+    cc: 0xfffe,
+    cf: 0xfffe,
+    cr: 0xfffe,
     gaz: 0,
     doc: 0,
     s1: 0,
@@ -88,6 +100,10 @@ pub const END: Tok = Tok {
     amb: 0x454e_4435,
     dict: 0,
     pos: 0xffff,
+    upos: 0xffff,
+    cc: 0xffff,
+    cf: 0xffff,
+    cr: 0xffff,
     gaz: 0,
     doc: 0,
     s1: 0,
@@ -132,6 +148,94 @@ fn normalise(word: &str, buf: &mut String) {
 
 /// Describes one word. `buf` is scratch space reused between calls.
 pub fn describe(word: &str, buf: &mut String) -> Tok {
+    if word.is_ascii() && !word.is_empty() && word.len() <= 64 {
+        return describe_ascii(word.as_bytes());
+    }
+    describe_any(word, buf)
+}
+
+#[inline]
+fn ascii_class(c: u8) -> u64 {
+    match c {
+        b'A'..=b'Z' => 'X' as u64,
+        b'a'..=b'z' => 'x' as u64,
+        b'0'..=b'9' => 'd' as u64,
+        _ => c as u64,
+    }
+}
+
+/// [`describe`] for ASCII words (most words): one pass over the bytes, same result.
+fn describe_ascii(word: &[u8]) -> Tok {
+    let mut low = [0u8; 64];
+    let n = word.len();
+    let mut t = Tok {
+        form: bytes(1, word),
+        ..Tok::default()
+    };
+    let (mut shape, mut short) = (3u64, 4u64);
+    let (mut last, mut run) = (0u64, 0u32);
+    let (mut letters, mut uppers, mut digits, mut others) = (0u32, 0u32, 0u32, 0u32);
+    for (i, &c) in word.iter().enumerate() {
+        low[i] = if c.is_ascii_digit() {
+            b'0'
+        } else {
+            c.to_ascii_lowercase()
+        };
+        let k = ascii_class(c);
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            short = mix(short, k);
+        }
+        if run <= 3 {
+            shape = mix(shape, k);
+        }
+        last = k;
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+            if c.is_ascii_uppercase() {
+                uppers += 1;
+                t.flags |= if i == 0 { CAP } else { INNERCAP };
+            }
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            others += 1;
+            if c == b'-' {
+                t.flags |= HYPHEN;
+            } else if c == b'.' {
+                t.flags |= PERIOD;
+            }
+        }
+    }
+    let low = &low[..n];
+    t.lower = bytes(2, low);
+    for k in 0..4 {
+        t.pre[k] = bytes(10 + k as u64, &low[..(k + 1).min(n)]);
+        t.suf[k] = bytes(20 + k as u64, &low[n.saturating_sub(k + 1)..]);
+    }
+    t.shape = fin(shape);
+    t.short = fin(short);
+    if letters > 0 && uppers == letters {
+        t.flags |= ALLCAPS;
+    }
+    if digits > 0 {
+        t.flags |= DIGIT;
+        if letters == 0 {
+            t.flags |= NUMBER;
+        }
+    }
+    if letters == 0 && digits == 0 && others > 0 {
+        t.flags |= PUNCT;
+    }
+    if n == 1 {
+        t.flags |= SINGLE;
+    }
+    t
+}
+
+fn describe_any(word: &str, buf: &mut String) -> Tok {
     let mut t = Tok {
         form: bytes(1, word.as_bytes()),
         ..Tok::default()
@@ -235,20 +339,58 @@ pub fn sentence_flags(toks: &mut [Tok], words: &[&str]) {
     }
 }
 
-/// Feature hash of a template with one value.
+const G: u64 = 0x9e37_79b9_7f4a_7c15;
+const K1: u64 = 0xff51_afd7_ed55_8ccd;
+const K2: u64 = 0xc4ce_b9fe_1a85_ec53;
+const K3: u64 = 0xd6e8_feb8_6659_fd93;
+
+/// Feature hash of a template with one value. Weight rows are taken from the top bits of a
+/// hash, and the top bits of a product depend on every bit of its operands, so one
+/// multiplication per value is enough.
 #[inline(always)]
 pub fn f1(t: u64, a: u64) -> u64 {
-    fin(mix(mix(0x1234_5678, t), a))
+    (a ^ t.wrapping_mul(G)).wrapping_mul(K1)
 }
 
 /// Feature hash of a template with two values.
 #[inline(always)]
 pub fn f2(t: u64, a: u64, b: u64) -> u64 {
-    fin(mix(mix(mix(0x8765_4321, t), a), b))
+    (f1(t, a) ^ b).wrapping_mul(K2)
 }
 
 /// Feature hash of a template with three values.
 #[inline(always)]
 pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    fin(mix(mix(mix(mix(0x1357_9bdf, t), a), b), c))
+    (f2(t, a, b) ^ c).wrapping_mul(K3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_one() {
+        let mut buf = String::new();
+        for w in [
+            "a",
+            "The",
+            "U.S.",
+            "iPhone",
+            "1,000",
+            "--",
+            "McDonald's",
+            "NATO",
+            "x-ray",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "2024-01-02",
+            "AbC9",
+        ] {
+            let a = describe_ascii(w.as_bytes());
+            let b = describe_any(w, &mut buf);
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{w}");
+        }
+    }
 }

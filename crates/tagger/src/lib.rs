@@ -8,6 +8,7 @@
 //! the pipeline stage that fills [`Document::pos`] and [`Document::entities`].
 #![deny(missing_docs)]
 
+pub mod clusters;
 pub mod corpus;
 pub mod eval;
 pub mod feats;

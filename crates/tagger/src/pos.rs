@@ -2,27 +2,44 @@
 //! UPOS+XPOS classes, with a tag dictionary for frequent unambiguous words and ambiguity
 //! classes of the surrounding words.
 
+use crate::clusters::Clusters;
 use crate::corpus::PosSentence;
 use crate::feats::{self, f1, f2, f3, Tok, END, START};
 use crate::hash::{self, HashMap};
-use crate::model::{self, argmax, Kind, Linear, Reader, Trainer, Writer};
+use crate::model::{self, argmax, Dense, Kind, Reader, Trainer, Writer};
 use newsgraph_core::{Pos, Upos, Xpos};
+
+/// Number of UPOS classes (class id = `Upos as usize`).
+const NU: usize = Upos::ALL.len();
+/// Number of XPOS classes (class id = `Xpos as usize`).
+const NX: usize = Xpos::ALL.len();
 
 /// One lexicon entry (keyed by the hash of the lower-case form).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct LexEntry {
+    /// Hash of the set of (UPOS, XPOS) pairs seen with the form.
     amb: u32,
+    /// UPOS + 1 for frequent words (nearly) always seen with one UPOS, else 0.
     dict: u16,
 }
 
-/// A trained part-of-speech model.
+/// A trained part-of-speech model: UPOS by one or two greedy passes over 17 classes, then
+/// the Penn Treebank tag chosen among those seen with the word and its UPOS (a third, small
+/// model scores only the tokens left with more than one candidate).
 #[derive(Clone, Debug)]
 pub struct PosModel {
-    classes: Vec<Pos>,
-    lin: Linear,
+    lin: Dense,
     /// Second pass (sees the first pass's tags on both sides), if trained.
-    lin2: Option<Linear>,
+    lin2: Option<Dense>,
+    /// XPOS given UPOS.
+    xlin: Dense,
     lex: HashMap<LexEntry>,
+    /// `xkey(lower, upos)` -> mask of the XPOS seen with that word and UPOS (twice or more).
+    xlex: HashMap<u64>,
+    /// Per UPOS: mask of the XPOS seen with it (for words not in `xlex`).
+    xdef: [u64; NU],
+    /// Word classes learned from raw text.
+    pub clusters: Clusters,
     /// Free text saved with the model (corpus, settings).
     pub meta: String,
 }
@@ -42,6 +59,8 @@ pub struct PosConfig {
     pub progress: bool,
     /// Train a second pass that sees the first pass's tags on both sides.
     pub two_pass: bool,
+    /// Word classes (features; saved with the model).
+    pub clusters: Clusters,
 }
 
 impl Default for PosConfig {
@@ -53,6 +72,7 @@ impl Default for PosConfig {
             limit: 0,
             progress: false,
             two_pass: true,
+            clusters: Clusters::default(),
         }
     }
 }
@@ -64,11 +84,12 @@ pub struct Scratch {
     pub(crate) toks: Vec<Tok>,
     pub(crate) feats: Vec<u64>,
     pub(crate) scores: Vec<i32>,
+    /// UPOS class ids.
     pub(crate) tags: Vec<u16>,
+    /// XPOS class ids.
+    pub(crate) xtags: Vec<u16>,
 }
 
-#[allow(dead_code)]
-static XX: String = String::new();
 const TAG_START: u64 = 0xffff_0001;
 const TAG_START2: u64 = 0xffff_0002;
 
@@ -79,6 +100,11 @@ fn at(toks: &[Tok], i: isize) -> &Tok {
     } else {
         toks.get(i as usize).unwrap_or(&END)
     }
+}
+
+#[inline]
+fn xkey(lower: u64, upos: u16) -> u64 {
+    hash::mix(lower, u64::from(upos) + 0x55)
 }
 
 /// The features of token `i` given the two previous tags.
@@ -123,40 +149,103 @@ fn features(s: &[Tok], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
         f2(31, p1, n1.amb),
         f2(32, w.suf[2], fl & u64::from(feats::FIRST | feats::CAP)),
     ]);
+    if w.amb == 0 {
+        // Word classes, for words unknown to the lexicon only.
+        out.extend_from_slice(&[
+            f1(33, u64::from(w.cf)),
+            f1(34, u64::from(w.cc)),
+            f1(35, u64::from(w.cr)),
+            f2(38, p1, u64::from(w.cc)),
+        ]);
+    }
+}
+
+/// XPOS features of token `i` (UPOS tags `u`, previous XPOS `px`).
+#[inline]
+fn xfeatures(s: &[Tok], u: &[u16], i: usize, px: u64, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    let w = &s[i];
+    let t = |j: isize| -> u64 {
+        if j < 0 {
+            TAG_START
+        } else {
+            u.get(j as usize).map_or(TAG_START2, |&c| u64::from(c))
+        }
+    };
+    let (m1, n1) = (at(s, ii - 1), at(s, ii + 1));
+    let ut = t(ii);
+    out.clear();
+    out.extend_from_slice(&[
+        f1(201, ut),
+        f2(202, ut, w.lower),
+        f1(203, w.suf[0]),
+        f1(204, w.suf[1]),
+        f1(205, w.suf[2]),
+        f1(206, w.shape),
+        f2(
+            207,
+            ut,
+            u64::from(w.flags & (feats::CAP | feats::FIRST | feats::ALLCAPS)),
+        ),
+        f2(208, ut, t(ii - 1)),
+        f2(209, ut, t(ii + 1)),
+        f3(210, ut, t(ii - 1), t(ii + 1)),
+        f1(211, m1.lower),
+        f1(212, n1.lower),
+        f1(213, px),
+        f1(214, at(s, ii - 2).lower),
+        f3(215, ut, t(ii - 2), t(ii - 1)),
+        f1(216, w.amb),
+        f2(217, px, t(ii + 1)),
+        f2(218, m1.lower, w.lower),
+    ]);
 }
 
 impl PosModel {
-    /// The classes (UPOS and XPOS pairs), by class id.
-    pub fn classes(&self) -> &[Pos] {
-        &self.classes
-    }
-
-    /// Number of rows x classes in the weight table, and lexicon entries.
+    /// Number of rows x classes of the UPOS table, and lexicon entries.
     pub fn size(&self) -> (usize, usize, usize) {
         (1 << self.lin.bits, self.lin.ncls, self.lex.len())
+    }
+
+    /// The tag pair of UPOS and XPOS class ids.
+    #[inline]
+    pub(crate) fn pair(u: u16, x: u16) -> Pos {
+        Pos {
+            upos: Upos::ALL[u as usize],
+            xpos: Xpos::ALL[x as usize],
+        }
     }
 
     /// Describes a sentence's words into `sc.toks`.
     pub(crate) fn prepare(&self, words: &[&str], sc: &mut Scratch) {
         sc.toks.clear();
+        sc.toks.reserve(words.len());
         for w in words {
             let mut t = feats::describe(w, &mut sc.buf);
             if let Some(e) = self.lex.get(&t.lower) {
                 t.amb = u64::from(e.amb);
                 t.dict = e.dict;
             }
+            [t.cc, t.cf, t.cr] = self.clusters.get(t.lower);
             sc.toks.push(t);
         }
         feats::sentence_flags(&mut sc.toks, words);
+        // A capitalised word inside a sentence may be a name: score it.
+        for t in &mut sc.toks {
+            if t.flags & (feats::CAP | feats::INNERCAP) != 0 && t.flags & feats::FIRST == 0 {
+                t.dict = 0;
+            }
+        }
     }
 
-    /// Tags prepared tokens (`sc.toks`) into `sc.tags` (class ids).
+    /// Tags prepared tokens (`sc.toks`) into `sc.tags` (UPOS ids) and `sc.xtags` (XPOS ids).
     pub(crate) fn tag_prepared(&self, sc: &mut Scratch) {
         let Scratch {
             toks,
             feats,
             scores,
             tags,
+            xtags,
             ..
         } = sc;
         tag_pass(&self.lin, 1, toks, feats, scores, tags);
@@ -166,15 +255,38 @@ impl PosModel {
             }
             tag_pass(lin2, 2, toks, feats, scores, tags);
         }
+        self.tag_xpos(toks, tags, feats, scores, xtags);
     }
 
-    fn clone_meta(&self) -> PosModel {
-        PosModel {
-            classes: self.classes.clone(),
-            lin: Linear::empty(8, 0),
-            lin2: None,
-            lex: self.lex.clone(),
-            meta: self.meta.clone(),
+    fn xmask(&self, t: &Tok, u: u16) -> u64 {
+        self.xlex
+            .get(&xkey(t.lower, u))
+            .copied()
+            .unwrap_or(self.xdef[u as usize])
+    }
+
+    fn tag_xpos(
+        &self,
+        toks: &[Tok],
+        tags: &[u16],
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+        xtags: &mut Vec<u16>,
+    ) {
+        xtags.clear();
+        scores.resize(NX.max(NU), 0);
+        let mut px = TAG_START;
+        for (i, &u) in tags.iter().enumerate() {
+            let mask = self.xmask(&toks[i], u);
+            let x = if mask.count_ones() <= 1 {
+                mask.trailing_zeros().min(NX as u32 - 1) as u16
+            } else {
+                xfeatures(toks, tags, i, px, feats);
+                self.xlin.score(feats, scores);
+                argmax(&scores[..NX], |c| mask >> c & 1 == 1) as u16
+            };
+            xtags.push(x);
+            px = u64::from(x);
         }
     }
 
@@ -182,7 +294,11 @@ impl PosModel {
     pub fn tag(&self, words: &[&str], sc: &mut Scratch) -> Vec<Pos> {
         self.prepare(words, sc);
         self.tag_prepared(sc);
-        sc.tags.iter().map(|&c| self.classes[c as usize]).collect()
+        sc.tags
+            .iter()
+            .zip(&sc.xtags)
+            .map(|(&u, &x)| Self::pair(u, x))
+            .collect()
     }
 
     /// Trains a model. `dev`, when given, is scored after each epoch (shown, not used).
@@ -196,67 +312,60 @@ impl PosModel {
         } else {
             train
         };
-        // Classes by frequency.
-        let mut counts: std::collections::HashMap<(&str, &str), usize> = Default::default();
-        for s in train {
-            for (u, x) in s.upos.iter().zip(&s.xpos) {
-                let x: &str = if std::env::var_os("NG_UPOS").is_some() {
-                    "XX"
-                } else {
-                    x.as_str()
-                };
-                *counts.entry((u.as_str(), x)).or_default() += 1;
-            }
-        }
-        let mut pairs: Vec<_> = counts.into_iter().collect();
-        pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut classes = Vec::new();
-        let mut index: std::collections::HashMap<(&str, &str), u16> = Default::default();
-        for ((u, x), _) in &pairs {
-            let pos = parse_pair(u, x)?;
-            index.insert((u, x), classes.len() as u16);
-            classes.push(pos);
-        }
-        if classes.is_empty() {
+        if train.is_empty() {
             return Err("no training sentences".into());
         }
-        // Lexicon.
-        let mut buf = String::new();
-        let mut seen: HashMap<(usize, Vec<u32>)> = HashMap::default();
+        // Gold class ids.
+        let mut gold: Vec<(Vec<u16>, Vec<u16>)> = Vec::with_capacity(train.len());
         for s in train {
-            for (w, (u, x)) in s.words.iter().zip(s.upos.iter().zip(&s.xpos)) {
+            let mut u = Vec::with_capacity(s.words.len());
+            let mut x = Vec::with_capacity(s.words.len());
+            for (a, b) in s.upos.iter().zip(&s.xpos) {
+                let p = parse_pair(a, b)?;
+                u.push(p.upos as u16);
+                x.push(p.xpos as u16);
+            }
+            gold.push((u, x));
+        }
+        // Lexicon: per lower-case form, counts of (UPOS, XPOS) pairs.
+        let mut buf = String::new();
+        let mut seen: HashMap<std::collections::BTreeMap<(u16, u16), u32>> = HashMap::default();
+        for (s, (gu, gx)) in train.iter().zip(&gold) {
+            for (w, (&u, &x)) in s.words.iter().zip(gu.iter().zip(gx)) {
                 let h = feats::lower_hash(w, &mut buf);
-                let x: &str = if std::env::var_os("NG_UPOS").is_some() {
-                    "XX"
-                } else {
-                    x.as_str()
-                };
-                let c = index[&(u.as_str(), x)] as usize;
-                let e = seen.entry(h).or_insert_with(|| (0, vec![0; classes.len()]));
-                e.0 += 1;
-                e.1[c] += 1;
+                *seen.entry(h).or_default().entry((u, x)).or_default() += 1;
             }
         }
         let mut lex = HashMap::default();
-        for (h, (n, per)) in &seen {
-            if *n < 2 {
-                continue;
-            }
+        let mut xlex = HashMap::default();
+        let mut xdef = [0u64; NU];
+        for (h, pairs) in &seen {
+            let n: u32 = pairs.values().sum();
+            let mut per_u = [0u32; NU];
             let mut amb = 17u64;
-            for (c, &k) in per.iter().enumerate() {
-                if k > 0 {
-                    amb = hash::mix(amb, c as u64);
+            for (&(u, x), &k) in pairs {
+                per_u[u as usize] += k;
+                amb = hash::mix(amb, u64::from(u) * 64 + u64::from(x));
+                xdef[u as usize] |= 1 << x;
+            }
+            for (u, &k) in per_u.iter().enumerate() {
+                if k >= 2 {
+                    let mask = pairs
+                        .keys()
+                        .filter(|(pu, _)| *pu as usize == u)
+                        .fold(0u64, |m, &(_, x)| m | 1 << x);
+                    xlex.insert(xkey(*h, u as u16), mask);
                 }
             }
-            let (best, &k) = per
+            if n < 2 {
+                continue;
+            }
+            let (best, &k) = per_u
                 .iter()
                 .enumerate()
                 .max_by_key(|(c, &k)| (k, usize::MAX - c))
                 .unwrap();
-            let dict = if std::env::var_os("NG_NODICT").is_none()
-                && *n >= 20
-                && k as f64 / *n as f64 >= 0.97
-            {
+            let dict = if n >= 20 && k as f64 / n as f64 >= 0.97 {
                 best as u16 + 1
             } else {
                 0
@@ -270,40 +379,29 @@ impl PosModel {
             );
         }
         let mut model = PosModel {
-            classes,
-            lin: Linear::empty(cfg.bits, 0),
+            lin: Dense::from_linear(model::Linear::empty(8, NU))?,
             lin2: None,
+            xlin: Dense::from_linear(model::Linear::empty(8, NX))?,
             lex,
+            xlex,
+            xdef,
+            clusters: cfg.clusters.clone(),
             meta: String::new(),
         };
         // Describe every sentence once.
         let mut sc = Scratch::default();
-        let data: Vec<(Vec<Tok>, Vec<u16>)> = train
+        let mut data: Vec<(Vec<Tok>, Vec<u16>)> = train
             .iter()
-            .map(|s| {
+            .zip(&gold)
+            .map(|(s, (gu, _))| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
                 model.prepare(&words, &mut sc);
-                let gold = s
-                    .upos
-                    .iter()
-                    .zip(&s.xpos)
-                    .map(|(u, x)| {
-                        let x: &str = if std::env::var_os("NG_UPOS").is_some() {
-                            "XX"
-                        } else {
-                            x.as_str()
-                        };
-                        index[&(u.as_str(), x)]
-                    })
-                    .collect();
-                (sc.toks.clone(), gold)
+                (sc.toks.clone(), gu.clone())
             })
             .collect();
-        let ncls = model.classes.len();
-        let mut data = data;
         let mut rng = hash::Rng::new(cfg.seed);
         let folds = 4usize;
-        let total = cfg.epochs * data.len() * if cfg.two_pass { 2 + folds } else { 1 };
+        let total = cfg.epochs * data.len() * if cfg.two_pass { 3 + folds } else { 2 };
         let bar = crate::progress_bar(cfg.progress, total as u64, "pos");
         let all: Vec<usize> = (0..data.len()).collect();
         let say = |msg: String| {
@@ -311,87 +409,57 @@ impl PosModel {
                 bar.suspend(|| eprintln!("{msg}"));
             }
         };
+        // XPOS given (gold) UPOS.
+        model.xlin = train_xpos(&model, &data, &gold, cfg, &mut rng, &bar)?;
+        let score_dev = |m: &PosModel, what: String| {
+            if let Some(dev) = dev {
+                let s = m.evaluate(dev);
+                say(format!(
+                    "{what}: dev UPOS {:.2}% XPOS {:.2}%",
+                    100.0 * s.upos(),
+                    100.0 * s.xpos()
+                ));
+            }
+        };
         // Pass 1 on everything.
-        model.lin = train_pass(
-            &data,
-            &all,
-            ncls,
-            cfg,
-            1,
-            &mut rng,
-            &bar,
-            &mut |lin, epoch| {
-                if let Some(dev) = dev {
-                    let m = PosModel {
-                        lin: lin.clone(),
-                        lin2: None,
-                        ..model.clone_meta()
-                    };
-                    let s = m.evaluate(dev);
-                    say(format!(
-                        "pass 1 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%",
-                        100.0 * s.upos(),
-                        100.0 * s.xpos()
-                    ));
-                }
-            },
-        );
+        let lin = train_pass(&data, &all, cfg, 1, &mut rng, &bar, &mut |lin, epoch| {
+            let m = PosModel {
+                lin: lin.clone(),
+                lin2: None,
+                ..model.clone()
+            };
+            score_dev(&m, format!("pass 1 epoch {epoch}"));
+        });
+        model.lin = lin;
         if cfg.two_pass {
             // Jackknifed pass-1 tags for the training data, so that pass 2 learns from
             // tags as wrong as they will be on new text.
             for k in 0..folds {
                 let train_idx: Vec<usize> =
                     all.iter().copied().filter(|i| i % folds != k).collect();
-                let lin = train_pass(
-                    &data,
-                    &train_idx,
-                    ncls,
-                    cfg,
-                    1,
-                    &mut rng,
-                    &bar,
-                    &mut |_, _| {},
-                );
-                let m = PosModel {
-                    lin,
-                    lin2: None,
-                    ..model.clone_meta()
-                };
+                let lin = train_pass(&data, &train_idx, cfg, 1, &mut rng, &bar, &mut |_, _| {});
                 let mut sc = Scratch::default();
                 for i in all.iter().copied().filter(|i| i % folds == k) {
-                    sc.toks.clone_from(&data[i].0);
-                    m.tag_prepared(&mut sc);
-                    for (t, &c) in data[i].0.iter_mut().zip(&sc.tags) {
+                    let Scratch {
+                        feats,
+                        scores,
+                        tags,
+                        ..
+                    } = &mut sc;
+                    tag_pass(&lin, 1, &data[i].0, feats, scores, tags);
+                    for (t, &c) in data[i].0.iter_mut().zip(tags.iter()) {
                         t.pos = c;
                     }
                 }
             }
-            let base = model.clone_meta();
-            let lin1 = model.lin.clone();
-            model.lin2 = Some(train_pass(
-                &data,
-                &all,
-                ncls,
-                cfg,
-                2,
-                &mut rng,
-                &bar,
-                &mut |lin, epoch| {
-                    if let Some(dev) = dev {
-                        let m = PosModel {
-                            lin: lin1.clone(),
-                            lin2: Some(lin.clone()),
-                            ..base.clone_meta()
-                        };
-                        let s = m.evaluate(dev);
-                        say(format!(
-                            "pass 2 epoch {epoch}: dev UPOS {:.2}% XPOS {:.2}%",
-                            100.0 * s.upos(),
-                            100.0 * s.xpos()
-                        ));
-                    }
-                },
-            ));
+            let lin2 = train_pass(&data, &all, cfg, 2, &mut rng, &bar, &mut |lin, epoch| {
+                let m = PosModel {
+                    lin2: Some(lin.clone()),
+                    ..model.clone()
+                };
+                score_dev(&m, format!("pass 2 epoch {epoch}"));
+            });
+            model.lin2 = Some(lin2);
         }
         bar.finish_and_clear();
         model.meta = format!(
@@ -419,6 +487,7 @@ impl PosModel {
             let tags = self.tag(&words, &mut sc);
             for (((t, u), x), tok) in tags.iter().zip(&sent.upos).zip(&sent.xpos).zip(&sc.toks) {
                 s.tokens += 1;
+                s.dict += usize::from(tok.dict > 0);
                 if tok.amb == 0 {
                     s.unknown += 1;
                     s.unknown_upos_ok += usize::from(t.upos.as_str() == u);
@@ -441,10 +510,13 @@ impl PosModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
         w.str(&self.meta);
-        w.var(self.classes.len() as u64);
-        for c in &self.classes {
-            w.str(c.upos.as_str());
-            w.str(c.xpos.as_str());
+        w.var(NU as u64);
+        for u in Upos::ALL {
+            w.str(u.as_str());
+        }
+        w.var(NX as u64);
+        for x in Xpos::ALL {
+            w.str(x.as_str());
         }
         let mut keys: Vec<_> = self.lex.iter().collect();
         keys.sort_by_key(|(k, _)| **k);
@@ -454,6 +526,23 @@ impl PosModel {
             w.u32(e.amb);
             w.var(u64::from(e.dict));
         }
+        let mut keys: Vec<_> = self.xlex.iter().collect();
+        keys.sort_by_key(|(k, _)| **k);
+        w.var(keys.len() as u64);
+        for (k, m) in keys {
+            w.u64(*k);
+            w.var(*m);
+        }
+        for m in &self.xdef {
+            w.var(*m);
+        }
+        w.var(self.clusters.words.len() as u64);
+        for (word, c) in &self.clusters.words {
+            w.str(word);
+            for c in c {
+                w.var(u64::from(*c));
+            }
+        }
         self.lin.write(&mut w);
         match &self.lin2 {
             Some(l) => {
@@ -462,6 +551,7 @@ impl PosModel {
             }
             None => w.u8(0),
         }
+        self.xlin.write(&mut w);
         model::envelope(Kind::Pos, &w.0)
     }
 
@@ -477,12 +567,25 @@ impl PosModel {
         let body = model::open(Kind::Pos, data)?;
         let mut r = Reader::new(body);
         let meta = r.str("description")?.to_string();
-        let n = r.count("class count", 4096)?;
-        let mut classes = Vec::with_capacity(n);
-        for _ in 0..n {
-            let u = r.str("class")?;
-            let x = r.str("class")?;
-            classes.push(parse_pair(u, x)?);
+        let n = r.count("UPOS class count", 4096)?;
+        if n != NU {
+            return Err(format!("{n} UPOS classes, this build expects {NU}"));
+        }
+        for u in Upos::ALL {
+            let name = r.str("UPOS class")?;
+            if name != u.as_str() {
+                return Err(format!("UPOS class {name:?}, expected {:?}", u.as_str()));
+            }
+        }
+        let n = r.count("XPOS class count", 4096)?;
+        if n != NX {
+            return Err(format!("{n} XPOS classes, this build expects {NX}"));
+        }
+        for x in Xpos::ALL {
+            let name = r.str("XPOS class")?;
+            if name != x.as_str() {
+                return Err(format!("XPOS class {name:?}, expected {:?}", x.as_str()));
+            }
         }
         let n = r.count("lexicon size", 10_000_000)?;
         let mut lex = HashMap::with_capacity_and_hasher(n, hash::Prehashed);
@@ -490,10 +593,9 @@ impl PosModel {
             let k = r.u64("lexicon")?;
             let amb = r.u32("lexicon")?;
             let dict = r.var("lexicon")?;
-            if dict > classes.len() as u64 {
+            if dict > NU as u64 {
                 return Err(format!(
-                    "lexicon refers to class {dict}, there are {}",
-                    classes.len()
+                    "lexicon refers to UPOS class {dict}, there are {NU}"
                 ));
             }
             lex.insert(
@@ -504,31 +606,64 @@ impl PosModel {
                 },
             );
         }
-        let lin = Linear::read(&mut r)?;
-        if lin.ncls != classes.len() {
-            return Err(format!(
-                "weight table has {} classes, the model lists {}",
-                lin.ncls,
-                classes.len()
-            ));
+        let valid = |m: u64| m != 0 && m >> NX == 0;
+        let n = r.count("XPOS lexicon size", 10_000_000)?;
+        let mut xlex = HashMap::with_capacity_and_hasher(n, hash::Prehashed);
+        for _ in 0..n {
+            let k = r.u64("XPOS lexicon")?;
+            let m = r.var("XPOS lexicon")?;
+            if !valid(m) {
+                return Err(format!("XPOS lexicon holds an invalid tag set {m:#x}"));
+            }
+            xlex.insert(k, m);
         }
+        let mut xdef = [0u64; NU];
+        for d in &mut xdef {
+            *d = r.var("XPOS defaults")?;
+            if *d >> NX != 0 {
+                return Err(format!("XPOS defaults hold an invalid tag set {d:#x}"));
+            }
+        }
+        let n = r.count("word class count", 10_000_000)?;
+        let mut words = Vec::with_capacity(n);
+        for _ in 0..n {
+            let word = r.str("word classes")?.to_string();
+            let mut c = [0u16; 3];
+            for c in &mut c {
+                *c = r.count("word class", 65_000)? as u16;
+            }
+            words.push((word, c));
+        }
+        let clusters = Clusters::new(words);
+        let check = |l: &Dense, n: usize, what: &str| {
+            if l.ncls != n {
+                Err(format!("{what} table has {} classes, expected {n}", l.ncls))
+            } else {
+                Ok(())
+            }
+        };
+        let lin = Dense::read(&mut r)?;
+        check(&lin, NU, "UPOS")?;
         let lin2 = match r.u8("second pass flag")? {
             0 => None,
             1 => {
-                let l = Linear::read(&mut r)?;
-                if l.ncls != classes.len() {
-                    return Err("second-pass table has the wrong number of classes".into());
-                }
+                let l = Dense::read(&mut r)?;
+                check(&l, NU, "second-pass UPOS")?;
                 Some(l)
             }
             f => return Err(format!("second pass flag is {f}, expected 0 or 1")),
         };
+        let xlin = Dense::read(&mut r)?;
+        check(&xlin, NX, "XPOS")?;
         r.end()?;
         Ok(PosModel {
-            classes,
             lin,
             lin2,
+            xlin,
             lex,
+            xlex,
+            xdef,
+            clusters,
             meta,
         })
     }
@@ -551,6 +686,8 @@ pub struct PosScore {
     pub confusions: std::collections::HashMap<(String, &'static str), usize>,
     /// Tokens scored.
     pub tokens: usize,
+    /// Tokens tagged by the tag dictionary (no scoring).
+    pub dict: usize,
     /// Correct UPOS.
     pub upos_ok: usize,
     /// Correct XPOS.
@@ -573,7 +710,7 @@ impl PosScore {
 }
 
 fn tag_pass(
-    lin: &Linear,
+    lin: &Dense,
     pass: u8,
     toks: &[Tok],
     feats: &mut Vec<u64>,
@@ -581,7 +718,7 @@ fn tag_pass(
     tags: &mut Vec<u16>,
 ) {
     tags.clear();
-    scores.resize(lin.ncls, 0);
+    scores.resize(NX.max(NU), 0);
     let (mut p1, mut p2) = (TAG_START, TAG_START2);
     for i in 0..toks.len() {
         let c = if toks[i].dict > 0 {
@@ -592,7 +729,7 @@ fn tag_pass(
                 features2(toks, i, feats);
             }
             lin.score(feats, scores);
-            argmax(scores, |_| true) as u16
+            argmax(&scores[..NU], |_| true) as u16
         };
         tags.push(c);
         p2 = p1;
@@ -619,21 +756,19 @@ fn features2(s: &[Tok], i: usize, out: &mut Vec<u64>) {
     ]);
 }
 
-#[allow(clippy::too_many_arguments)]
 fn train_pass(
     data: &[(Vec<Tok>, Vec<u16>)],
     idx: &[usize],
-    ncls: usize,
     cfg: &PosConfig,
     pass: u8,
     rng: &mut hash::Rng,
     bar: &indicatif::ProgressBar,
-    after_epoch: &mut dyn FnMut(&Linear, usize),
-) -> Linear {
-    let mut tr = Trainer::new(cfg.bits, ncls);
+    after_epoch: &mut dyn FnMut(&Dense, usize),
+) -> Dense {
+    let mut tr = Trainer::new(cfg.bits, NU);
     let mut order = idx.to_vec();
     let mut feats = Vec::with_capacity(64);
-    let mut scores = vec![0i32; ncls];
+    let mut scores = vec![0i32; NU];
     for epoch in 0..cfg.epochs {
         rng.shuffle(&mut order);
         for (k, &si) in order.iter().enumerate() {
@@ -661,7 +796,50 @@ fn train_pass(
                 bar.inc(512);
             }
         }
-        after_epoch(&tr.average(), epoch + 1);
+        after_epoch(&Dense::from_linear(tr.average()).unwrap(), epoch + 1);
     }
-    tr.average()
+    Dense::from_linear(tr.average()).unwrap()
+}
+
+/// Trains the XPOS-given-UPOS model on gold UPOS tags.
+fn train_xpos(
+    model: &PosModel,
+    data: &[(Vec<Tok>, Vec<u16>)],
+    gold: &[(Vec<u16>, Vec<u16>)],
+    cfg: &PosConfig,
+    rng: &mut hash::Rng,
+    bar: &indicatif::ProgressBar,
+) -> Result<Dense, String> {
+    let bits = cfg.bits.saturating_sub(2).max(8);
+    let mut tr = Trainer::new(bits, NX);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = vec![0i32; NX];
+    for _ in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        for (k, &si) in order.iter().enumerate() {
+            let (toks, gu) = &data[si];
+            let gx = &gold[si].1;
+            let mut px = TAG_START;
+            for i in 0..toks.len() {
+                let mask = model.xmask(&toks[i], gu[i]);
+                let g = gx[i] as usize;
+                let pred = if mask.count_ones() <= 1 {
+                    g
+                } else {
+                    xfeatures(toks, gu, i, px, &mut feats);
+                    tr.score(&feats, &mut scores);
+                    let p = argmax(&scores, |c| mask >> c & 1 == 1);
+                    tr.update(&feats, g, p);
+                    p
+                };
+                tr.tick();
+                px = pred as u64;
+            }
+            if k % 512 == 0 {
+                bar.inc(512);
+            }
+        }
+    }
+    Dense::from_linear(tr.average())
 }
