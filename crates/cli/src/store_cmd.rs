@@ -1,7 +1,8 @@
 //! `newsgraph ingest`, `quotes`, `actors` and `article`: filling the store and asking it.
 
-use crate::inputs::{expand, load, Input};
+use crate::inputs::{expand, Input};
 use anyhow::{Context, Result};
+use newsgraph_ingest::html::Pending;
 use newsgraph_ingest::Limits;
 use newsgraph_store::{ActorQuery, ActorRow, ArticleRecord, QuoteQuery, QuoteRow, Store};
 use std::io::{IsTerminal, Write};
@@ -29,7 +30,7 @@ pub struct IngestArgs {
     #[arg(long, default_value_t = newsgraph_ingest::input::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
     /// Most articles stored in one transaction.
-    #[arg(long, default_value_t = 64)]
+    #[arg(long, default_value_t = 256)]
     batch: usize,
     /// Print nothing but errors.
     #[arg(long, short)]
@@ -135,8 +136,8 @@ pub struct IngestStats {
     pub bytes: usize,
 }
 
-/// Reads inputs like `newsgraph read` and stores each batch in one transaction. The pipeline
-/// runs on this thread and a writer thread stores, so storing overlaps reading.
+/// Reads inputs like `newsgraph read` (the same parallel reader and pipeline) and stores
+/// each batch in one transaction on a writer thread, so storing overlaps reading.
 pub fn ingest_into(
     store: &mut dyn Store,
     inputs: &[Input],
@@ -148,13 +149,22 @@ pub fn ingest_into(
     let (tx, rx) = mpsc::sync_channel::<ArticleRecord>(batch * 2);
     let pipeline = crate::pipeline();
     let mut stats = IngestStats::default();
+    let prepare = |doc: &mut newsgraph_core::Document| {
+        if date.is_some() {
+            doc.meta.date = date.clone();
+        }
+    };
     let written = std::thread::scope(|scope| -> Result<(usize, usize)> {
         let writer = scope.spawn(move || -> Result<(usize, usize)> {
             let (mut stored, mut inserted) = (0, 0);
             while let Ok(first) = rx.recv() {
+                // Fill the batch, waiting a little for the next documents: fewer, larger
+                // transactions (and full-text index segments) cost less per article.
                 let mut recs = vec![first];
+                let until = Instant::now() + std::time::Duration::from_millis(250);
                 while recs.len() < batch {
-                    match rx.try_recv() {
+                    let wait = until.saturating_duration_since(Instant::now());
+                    match rx.recv_timeout(wait) {
                         Ok(r) => recs.push(r),
                         Err(_) => break,
                     }
@@ -165,28 +175,66 @@ pub fn ingest_into(
             }
             Ok((stored, inserted))
         });
-        for (i, input) in inputs.iter().enumerate() {
-            let mut doc = match load(input, limits) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("newsgraph: {e}");
-                    stats.failed.push((i, e.to_string()));
-                    continue;
+        // As `inputs::process` does for `read`: batches of documents go through the pipeline
+        // on all cores; here turning a document into rows happens there too, so only
+        // inserting is left to the writer.
+        let mut read = || -> Result<()> {
+            use rayon::prelude::*;
+            const BATCH: usize = 64;
+            let mut pending: Vec<std::result::Result<Pending, newsgraph_core::Error>> =
+                Vec::with_capacity(BATCH);
+            let mut flush = |pending: &mut Vec<_>| -> Result<()> {
+                let done: Vec<std::result::Result<ArticleRecord, newsgraph_core::Error>> = pending
+                    .par_drain(..)
+                    .map(
+                        |item: std::result::Result<Pending, newsgraph_core::Error>| {
+                            let mut doc = item?.finish(limits)?;
+                            prepare(&mut doc);
+                            pipeline.run(&mut doc);
+                            Ok(ArticleRecord::from_document(&doc))
+                        },
+                    )
+                    .collect();
+                for item in done {
+                    match item {
+                        Ok(rec) => {
+                            stats.bytes += rec.text.len();
+                            tx.send(rec)
+                                .map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+                        }
+                        Err(e) if e.kind == newsgraph_core::ErrorKind::Unsupported => {
+                            eprintln!("newsgraph: note: {e}");
+                        }
+                        Err(e) => {
+                            eprintln!("newsgraph: {e}");
+                            let at = inputs.iter().position(|i| {
+                                e.path.as_deref() == Some(std::path::Path::new(&i.name()))
+                            });
+                            stats.failed.push((at.unwrap_or(usize::MAX), e.to_string()));
+                        }
+                    }
                 }
+                Ok(())
             };
-            if date.is_some() {
-                doc.meta.date = date.clone();
+            for input in inputs {
+                for item in crate::inputs::pending(input, limits) {
+                    pending.push(item);
+                    if pending.len() == BATCH {
+                        flush(&mut pending)?;
+                    }
+                }
             }
-            pipeline.run(&mut doc);
-            stats.bytes += doc.text.len();
-            if tx.send(ArticleRecord::from_document(&doc)).is_err() {
-                break; // the writer failed; its error is reported below
-            }
-        }
+            flush(&mut pending)
+        };
+        let read = read();
         drop(tx);
-        writer
+        let written = writer
             .join()
-            .map_err(|_| anyhow::anyhow!("the store writer panicked"))?
+            .map_err(|_| anyhow::anyhow!("the store writer panicked"))?;
+        // A writer error explains a reader stopped by it.
+        let written = written?;
+        read?;
+        Ok(written)
     })?;
     stats.stored = written.0;
     stats.inserted = written.1;

@@ -177,7 +177,18 @@ async function showActor(id, hash) {
     },
     options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
-  canvas.setAttribute("data-rendered", String(tl.points.length));
+  canvas.setAttribute("data-points", String(tl.points.length));
+  // For tests and the curious: how many pixels the chart painted.
+  setTimeout(() => {
+    try {
+      const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+      canvas.setAttribute("data-painted", String(n));
+    } catch (e) {
+      canvas.setAttribute("data-painted", "error");
+    }
+  }, 200);
 }
 
 async function route() {

@@ -2,84 +2,13 @@
 //! and oversized bodies, SQL-injection attempts in every parameter, and the OpenAPI
 //! description against the routes.
 
-use newsgraph_core::{
-    Actor, ActorId, ActorKind, Document, Mention, MentionKind, Quote, QuoteKind, Span,
-};
-use newsgraph_server::{router, AppState, PostedArticle, ReadFn, API_ROUTES};
-use newsgraph_store::{ArticleRecord, SqliteStore, Store};
+use newsgraph_server::API_ROUTES;
 use serde_json::Value;
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::sync::Arc;
+use std::net::TcpStream;
 
-const TOKEN: &str = "s3cret-token";
-
-fn seed_record() -> ArticleRecord {
-    let text = "John Kirby said \"We are concerned about Rafah.\" <script>alert(1)</script>";
-    let mut d = Document::new(text);
-    d.meta.source = "test".into();
-    d.meta.url = Some("https://example.com/kirby".into());
-    d.meta.date = Some("2024-03-05".into());
-    d.actors = vec![Actor {
-        id: ActorId(0),
-        name: "John Kirby".into(),
-        kind: ActorKind::Person,
-        titles: vec!["spokesman".into()],
-        country: Some("USA".into()),
-    }];
-    d.mentions = vec![Mention {
-        span: Span::new(0, 10),
-        kind: MentionKind::Name,
-        actor: Some(ActorId(0)),
-    }];
-    let q = text.find("We are").unwrap();
-    d.quotes = vec![Quote {
-        kind: QuoteKind::Direct,
-        span: Span::new(q, q + "We are concerned about Rafah.".len()),
-        speaker: Some(ActorId(0)),
-        speaker_mention: None,
-        cue: Some(Span::new(11, 15)),
-    }];
-    ArticleRecord::from_document(&d)
-}
-
-/// Reads a posted article without the pipeline: text and metadata only.
-fn plain_read() -> ReadFn {
-    Arc::new(|a: PostedArticle| {
-        if a.text.contains('\0') {
-            return Err("the text holds NUL bytes".into());
-        }
-        let mut d = Document::new(a.text);
-        d.meta.source = a.source.unwrap_or_else(|| "api".into());
-        d.meta.url = a.url;
-        d.meta.date = a.date;
-        d.meta.title = a.title;
-        Ok(ArticleRecord::from_document(&d))
-    })
-}
-
-struct Server {
-    addr: SocketAddr,
-    _rt: tokio::runtime::Runtime,
-}
-
-fn start(token: Option<&str>) -> Server {
-    let mut store = SqliteStore::open(":memory:").unwrap();
-    store.put_batch(&[seed_record()]).unwrap();
-    let mut state = AppState::new(Box::new(store), token.map(str::to_string), plain_read());
-    state.max_body = 64 * 1024;
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let listener = rt
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    rt.spawn(async move { axum::serve(listener, router(state)).await });
-    Server { addr, _rt: rt }
-}
+mod common;
+use common::{start, Server, TOKEN};
 
 struct Resp {
     status: u16,

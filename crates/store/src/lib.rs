@@ -335,6 +335,15 @@ pub fn fts_phrase_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// The stored contract with its text put back.
+fn with_text(document: &str, text: String) -> serde_json::Result<serde_json::Value> {
+    let mut v: serde_json::Value = serde_json::from_str(document)?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("text".into(), serde_json::Value::String(text));
+    }
+    Ok(v)
+}
+
 /// Joins per-period quotation and mention counts into one sorted timeline.
 fn merge_timeline(quotes: Vec<(String, i64)>, mentions: Vec<(String, i64)>) -> Vec<TimelinePoint> {
     let mut m: std::collections::BTreeMap<String, (i64, i64)> = Default::default();

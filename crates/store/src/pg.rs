@@ -241,7 +241,7 @@ fn resolve_actor(tx: &mut Transaction, a: &RecordActor) -> Result<i64> {
     }
 }
 
-fn put_one(tx: &mut Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)> {
+fn put_one(tx: &mut Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> Result<PutOutcome> {
     let by_url: Option<i64> = match &r.url {
         Some(u) => tx
             .query_opt("SELECT id FROM articles WHERE url = $1 FOR UPDATE", &[u])?
@@ -263,6 +263,9 @@ fn put_one(tx: &mut Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)
     let events = r.event_count as i64;
     let id: i64 = match existing {
         Some(id) => {
+            for row in tx.query("SELECT actor_id FROM article_actors WHERE article_id = $1", &[&id])? {
+                orphans.push(row.get(0));
+            }
             for table in [
                 "quotes",
                 "mentions",
@@ -344,13 +347,10 @@ fn put_one(tx: &mut Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)
             ],
         )?;
     }
-    Ok((
-        PutOutcome {
-            id,
-            inserted: existing.is_none(),
-        },
-        existing.is_some(),
-    ))
+    Ok(PutOutcome {
+        id,
+        inserted: existing.is_none(),
+    })
 }
 
 const ACTOR_COLUMNS: &str = "a.id, a.name, a.kind, a.country,
@@ -411,19 +411,18 @@ impl PgStore {
     fn try_put(&mut self, batch: &[ArticleRecord]) -> Result<Vec<PutOutcome>> {
         let mut tx = self.client.transaction()?;
         let mut out = Vec::with_capacity(batch.len());
-        let mut replaced = false;
+        let mut orphans = Vec::new();
         for r in batch {
-            let (o, rep) = put_one(&mut tx, r)?;
-            replaced |= rep;
-            out.push(o);
+            out.push(put_one(&mut tx, r, &mut orphans)?);
         }
-        if replaced {
+        orphans.sort_unstable();
+        orphans.dedup();
+        if !orphans.is_empty() {
             // Actors only the replaced versions mentioned.
             tx.execute(
-                "DELETE FROM actors a WHERE NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)
-                   AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = a.id)
-                   AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)",
-                &[],
+                "DELETE FROM actors a WHERE a.id = ANY($1)
+                   AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)",
+                &[&orphans],
             )?;
         }
         tx.commit()?;
@@ -542,7 +541,7 @@ impl Store for PgStore {
 
     fn article(&mut self, id: i64) -> Result<Option<ArticleRow>> {
         let Some(r) = self.client.query_opt(
-            "SELECT id, source, url, date, title, hash, document FROM articles WHERE id = $1",
+            "SELECT id, source, url, date, title, hash, document, text FROM articles WHERE id = $1",
             &[&id],
         )?
         else {
@@ -576,7 +575,7 @@ impl Store for PgStore {
             hash: r.get(5),
             quote_speakers,
             actor_ids,
-            document: serde_json::from_str(&document)
+            document: crate::with_text(&document, r.get(7))
                 .map_err(|e| Error::db(format!("article {id} holds broken JSON: {e}")))?,
         }))
     }

@@ -23,7 +23,7 @@ pub struct RecordActor {
 /// A mention of an article actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordMention {
-    /// Index into [`ArticleRecord::actors`], if resolved.
+    /// Index into [`ArticleRecord::actors`] (only resolved mentions are kept).
     pub actor: Option<u32>,
     /// name | nationality | pronoun | nominal.
     pub kind: String,
@@ -68,7 +68,7 @@ pub struct ArticleRecord {
     pub text: String,
     /// SHA-1 of the text, hex: the second identity of an article.
     pub hash: String,
-    /// The JSON contract of the document.
+    /// The JSON contract of the document with an empty `text` (the text is in `text`).
     pub document_json: String,
     /// The `events` array as JSON, when the document has events.
     pub events_json: Option<String>,
@@ -100,7 +100,10 @@ fn lower_json<T: serde::Serialize>(v: &T) -> String {
 impl ArticleRecord {
     /// Flattens a processed document.
     pub fn from_document(doc: &Document) -> Self {
-        let view = newsgraph_core::json::view(doc);
+        let mut view = newsgraph_core::json::view(doc);
+        // The text has its own column; the stored contract leaves it out (stores put it
+        // back when reading) so the article is not written twice.
+        view.text = "";
         let document_json = serde_json::to_string(&view).expect("the JSON view serializes");
         let events_json = (!view.events.is_empty())
             .then(|| serde_json::to_string(&view.events).expect("events serialize"));
@@ -121,9 +124,11 @@ impl ArticleRecord {
                 aliases: Vec::new(),
             })
             .collect();
+        // Mentions of no actor (an unresolved `it`) tell the store nothing.
         let mentions = doc
             .mentions
             .iter()
+            .filter(|m| m.actor.is_some())
             .map(|m| {
                 let text = doc.slice(m.span).to_string();
                 if let (Some(a), MentionKind::Name) = (m.actor, m.kind) {

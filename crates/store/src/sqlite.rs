@@ -56,15 +56,15 @@ CREATE TABLE actor_titles (
 CREATE INDEX actor_titles_actor ON actor_titles(actor_id);
 CREATE INDEX actor_titles_article ON actor_titles(article_id);
 CREATE TABLE mentions (
-    id         INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
     actor_id   INTEGER REFERENCES actors(id),
     kind       TEXT NOT NULL,
     start      INTEGER NOT NULL,
     "end"      INTEGER NOT NULL,
-    text       TEXT NOT NULL
-);
-CREATE INDEX mentions_article ON mentions(article_id);
+    text       TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
 CREATE INDEX mentions_actor ON mentions(actor_id);
 CREATE TABLE quotes (
     id         INTEGER PRIMARY KEY,
@@ -80,6 +80,8 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_speaker ON quotes(speaker_id);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
+-- Merge index segments less eagerly while writing (default 4).
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 8);
 CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -109,6 +111,8 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // 64 MiB of page cache: a batch's index pages stay in memory.
+        conn.pragma_update(None, "cache_size", -65536)?;
         let mut s = SqliteStore { conn };
         s.migrate()?;
         Ok(s)
@@ -198,7 +202,7 @@ fn resolve_actor(tx: &Transaction, a: &RecordActor) -> Result<i64> {
     }
 }
 
-fn put_one(tx: &Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)> {
+fn put_one(tx: &Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> Result<PutOutcome> {
     let by_url: Option<i64> = match &r.url {
         Some(u) => tx
             .prepare_cached("SELECT id FROM articles WHERE url = ?1")?
@@ -219,6 +223,12 @@ fn put_one(tx: &Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)> {
     }
     let id = match existing {
         Some(id) => {
+            // Actors of the old version that may be left without any article.
+            let mut stmt =
+                tx.prepare_cached("SELECT actor_id FROM article_actors WHERE article_id = ?1")?;
+            for a in stmt.query_map([id], |r| r.get::<_, i64>(0))? {
+                orphans.push(a?);
+            }
             for table in [
                 "quotes",
                 "mentions",
@@ -289,10 +299,18 @@ fn put_one(tx: &Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)> {
     }
     let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
     let mut stmt = tx.prepare_cached(
-        r#"INSERT INTO mentions (article_id, actor_id, kind, start, "end", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
+        r#"INSERT INTO mentions (article_id, idx, actor_id, kind, start, "end", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
     )?;
-    for m in &r.mentions {
-        stmt.execute(params![id, local(m.actor), m.kind, m.start, m.end, m.text])?;
+    for (i, m) in r.mentions.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            i as i64,
+            local(m.actor),
+            m.kind,
+            m.start,
+            m.end,
+            m.text
+        ])?;
     }
     let mut stmt = tx.prepare_cached(
         r#"INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue)
@@ -310,13 +328,10 @@ fn put_one(tx: &Transaction, r: &ArticleRecord) -> Result<(PutOutcome, bool)> {
             q.cue
         ])?;
     }
-    Ok((
-        PutOutcome {
-            id,
-            inserted: existing.is_none(),
-        },
-        existing.is_some(),
-    ))
+    Ok(PutOutcome {
+        id,
+        inserted: existing.is_none(),
+    })
 }
 
 const ACTOR_COLUMNS: &str = "a.id, a.name, a.kind, a.country,
@@ -381,18 +396,18 @@ impl Store for SqliteStore {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(batch.len());
-        let mut replaced = false;
+        let mut orphans = Vec::new();
         for r in batch {
-            let (o, rep) = put_one(&tx, r)?;
-            replaced |= rep;
-            out.push(o);
+            out.push(put_one(&tx, r, &mut orphans)?);
         }
-        if replaced {
+        orphans.sort_unstable();
+        orphans.dedup();
+        for a in orphans {
             // Actors only the replaced versions mentioned.
-            tx.execute(
-                "DELETE FROM actors WHERE NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = actors.id)",
-                [],
-            )?;
+            tx.prepare_cached(
+                "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = ?1)",
+            )?
+            .execute([a])?;
         }
         tx.commit()?;
         Ok(out)
@@ -500,7 +515,7 @@ impl Store for SqliteStore {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT id, source, url, date, title, hash, document FROM articles WHERE id = ?1",
+                "SELECT id, source, url, date, title, hash, document, text FROM articles WHERE id = ?1",
             )?
             .query_row([id], |r| {
                 Ok((
@@ -511,10 +526,11 @@ impl Store for SqliteStore {
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
                 ))
             })
             .optional()?;
-        let Some((id, source, url, date, title, hash, document)) = row else {
+        let Some((id, source, url, date, title, hash, document, text)) = row else {
             return Ok(None);
         };
         let actor_ids = self
@@ -538,7 +554,7 @@ impl Store for SqliteStore {
             hash,
             quote_speakers,
             actor_ids,
-            document: serde_json::from_str(&document)
+            document: crate::with_text(&document, text)
                 .map_err(|e| Error::db(format!("article {id} holds broken JSON: {e}")))?,
         }))
     }
