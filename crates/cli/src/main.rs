@@ -117,6 +117,13 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // Output piped into `head` or `less` that closes early should end the program quietly,
+    // as it does for other Unix tools, not panic on the next print.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
