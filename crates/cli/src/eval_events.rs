@@ -269,8 +269,19 @@ pub fn eval_events(
                 show(&gt),
                 show(&pt)
             );
+            let name = |a: Option<newsgraph_core::ActorId>| {
+                a.map(|a| doc.actor(a).name.as_str()).unwrap_or("-")
+            };
             for e in &pred {
-                let _ = writeln!(out, "    {:?} `{}`", e.kind, doc.slice(e.trigger));
+                let _ = writeln!(
+                    out,
+                    "    {:?} `{}` {} > {}{}",
+                    e.kind,
+                    doc.slice(e.trigger),
+                    name(e.source),
+                    name(e.target),
+                    e.date.as_deref().map(|d| format!(" {d}")).unwrap_or_default()
+                );
             }
         }
         s.triples.add(gt, pt);

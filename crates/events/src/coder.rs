@@ -1,11 +1,14 @@
 //! Finding events: dictionary triggers on the tokens, then source, target, place, negation,
 //! modality and date around each trigger, within its sentence.
 
+use crate::codes::Codebook;
 use crate::dates::{self, Day, TimeExpr, When};
 use crate::dict::{Dictionary, Pattern, Start, TargetRule};
 use newsgraph_core::{
-    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, Span, TokenKind, Upos,
+    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, Span,
+    TokenKind, Upos,
 };
+use std::cell::RefCell;
 
 /// An argument candidate: an actor mention, or a first-person pronoun inside a quotation.
 #[derive(Debug, Clone, Copy)]
@@ -19,7 +22,58 @@ struct Arg {
     tok_end: usize,
     /// The quotation it lies in.
     quote: Option<usize>,
+    /// A collective common noun (`Chinese police`, `officials`): made an actor when used.
+    group: Option<Group>,
 }
+
+/// A collective common-noun phrase and where its country comes from.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    /// Token of the head noun.
+    head: usize,
+    /// The actor whose country it takes (a modifier or a place in the sentence); `None`:
+    /// the article's dominant country.
+    country_of: Option<ActorId>,
+}
+
+/// An actor the coder adds for a collective common noun.
+#[derive(Debug, Clone)]
+pub(crate) struct NewGroup {
+    pub name: String,
+    head: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+/// Per event: what the document-level passes need.
+#[derive(Debug, Clone, Copy)]
+struct Meta {
+    sent: usize,
+    block: Option<u32>,
+    noun: bool,
+    /// The noun is a definite reference (`the cancellation`, `Netanyahu's cancellation`).
+    definite: bool,
+}
+
+/// Verb forms that end a noun phrase walking back (`CCTV said police ...`).
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "says", "say", "told", "tells", "made", "took", "gave", "held", "met", "saw",
+    "got", "went", "came", "left", "put", "set", "sent", "won", "lost", "thought", "knew",
+    "found", "felt", "kept", "brought", "began", "ran", "led", "paid", "spent", "stood",
+    "heard", "meant", "sought", "fought", "built", "let", "does", "did", "do", "is", "are",
+    "was", "were", "will", "would", "can", "could", "may", "might", "must", "should", "than",
+    "according", "also", "not", "only", "even", "just",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these",
+    "those", "other", "such", "any", "no", "several", "many", "some", "more", "new", "every",
+    "each",
+];
+/// Words after which a bare verb form is the verb (`demand that`, `back the plan`).
+const OBJECT_STARTS: &[&str] = &[
+    "the", "a", "an", "that", "their", "its", "his", "her", "them", "him", "it", "us", "all",
+    "any", "this", "these", "those", "our", "my", "your",
+];
 
 const PREPS: &[&str] = &[
     "of", "to", "in", "at", "with", "for", "from", "by", "toward", "towards", "against", "on",
@@ -111,6 +165,55 @@ const LIGHT_VERBS: &[&str] = &[
     "ordered",
     "extend",
     "extended",
+    "provide",
+    "provided",
+    "provides",
+    "providing",
+    "render",
+    "rendered",
+    "rendering",
+    "file",
+    "filed",
+    "files",
+    "vow",
+    "vowed",
+    "vows",
+    "vowing",
+    "pledge",
+    "pledged",
+    "pledges",
+    "pledging",
+    "promise",
+    "promised",
+    "promises",
+    "promising",
+    "reaffirm",
+    "reaffirmed",
+    "reaffirms",
+    "reaffirming",
+    "express",
+    "expressed",
+    "expresses",
+    "expressing",
+    "voice",
+    "voiced",
+    "reach",
+    "reaches",
+    "reaching",
+    "impose",
+    "imposing",
+    "put",
+    "puts",
+    "putting",
+    "mount",
+    "mounted",
+    "plan",
+    "planned",
+    "plans",
+    "planning",
+    "prepare",
+    "prepared",
+    "preparing",
 ];
 
 fn is_any(w: &str, set: &[&str]) -> bool {
@@ -125,11 +228,29 @@ fn negator(w: &str) -> bool {
 /// The coding stage's per-document work.
 pub(crate) struct Coder<'a> {
     pub dict: &'a Dictionary,
+    pub codes: &'a Codebook,
     pub doc: &'a Document,
-    /// Sentence index -> the block it lies in (paragraph index).
     article: Option<Day>,
     /// Keep verb events whose subject is no actor (source null), as the gold does.
     pub allow_unknown_source: bool,
+    /// The article's dominant country (the country of context).
+    pub dominant: Option<String>,
+    /// Actors made for collective common nouns (ids follow `doc.actors`).
+    groups: RefCell<Vec<NewGroup>>,
+}
+
+fn lower_buf<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return Some(w);
+    }
+    if b.len() > buf.len() {
+        return None;
+    }
+    let out = &mut buf[..b.len()];
+    out.copy_from_slice(b);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 struct Found {
@@ -140,13 +261,110 @@ struct Found {
 }
 
 impl<'a> Coder<'a> {
-    pub fn new(dict: &'a Dictionary, doc: &'a Document) -> Self {
+    pub fn new(
+        dict: &'a Dictionary,
+        codes: &'a Codebook,
+        doc: &'a Document,
+        dominant: Option<String>,
+    ) -> Self {
         let article = doc.meta.date.as_deref().and_then(dates::parse_iso);
         Coder {
             dict,
+            codes,
             doc,
             article,
             allow_unknown_source: true,
+            dominant,
+            groups: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The actor of an argument: its resolved actor, or the collective actor of a group
+    /// noun phrase (made on first use, one per head noun and country).
+    fn id_of(&self, x: &Arg) -> Option<ActorId> {
+        if x.actor.is_some() {
+            return x.actor;
+        }
+        let g = x.group?;
+        let doc = self.doc;
+        let country = match g.country_of {
+            Some(id) => doc
+                .actor_codes
+                .get(id.0 as usize)
+                .and_then(|c| c.country.clone()),
+            None => self.dominant.clone(),
+        };
+        let head = self.word(g.head).to_lowercase();
+        let mut groups = self.groups.borrow_mut();
+        // a bare noun refers back to the group named before (`Polish farmers ... farmers`)
+        let reuse = g
+            .country_of
+            .is_none()
+            .then(|| groups.iter().position(|n| n.head == head))
+            .flatten();
+        let name = doc.slice(x.span).to_string();
+        let k = match reuse.or_else(|| {
+            groups.iter().position(|n| {
+                n.head == head
+                    && n.country == country
+                    && (g.country_of.is_none() || n.name.eq_ignore_ascii_case(&name))
+            })
+        }) {
+            Some(k) => k,
+            None => {
+                groups.push(NewGroup {
+                    name,
+                    sector: self.codes.groups.get(&head).cloned(),
+                    head,
+                    country,
+                });
+                groups.len() - 1
+            }
+        };
+        Some(ActorId((doc.actors.len() + k) as u32))
+    }
+
+    /// The implicit `authorities` of the country of `place` (else the article's dominant
+    /// country).
+    fn authorities(&self, place: Option<ActorId>) -> Option<ActorId> {
+        let country = match place {
+            Some(id) => self
+                .doc
+                .actor_codes
+                .get(id.0 as usize)
+                .and_then(|c| c.country.clone()),
+            None => self.dominant.clone(),
+        };
+        country.as_ref()?;
+        let mut groups = self.groups.borrow_mut();
+        let k = match groups
+            .iter()
+            .position(|n| n.head == "authorities" && n.country == country)
+        {
+            Some(k) => k,
+            None => {
+                groups.push(NewGroup {
+                    name: "authorities".into(),
+                    head: "authorities".into(),
+                    country,
+                    sector: Some("GOV".into()),
+                });
+                groups.len() - 1
+            }
+        };
+        Some(ActorId((self.doc.actors.len() + k) as u32))
+    }
+
+    /// The sector code of an actor (existing or new).
+    fn sector(&self, id: ActorId) -> Option<String> {
+        let i = id.0 as usize;
+        match self.doc.actor_codes.get(i) {
+            Some(c) => c.sector.clone(),
+            None => self
+                .groups
+                .borrow()
+                .get(i - self.doc.actors.len())
+                .and_then(|g| g.sector.clone()),
         }
     }
 
@@ -166,11 +384,12 @@ impl<'a> Coder<'a> {
             .position(|q| q.span.start <= offset && offset < q.span.end)
     }
 
-    /// Every event of the document, sorted by trigger.
-    pub fn run(&self) -> Vec<Event> {
+    /// Every event of the document, sorted by trigger, and the collective actors they use.
+    pub fn run(&self) -> (Vec<Event>, Vec<NewGroup>) {
         let doc = self.doc;
-        let mut events = Vec::new();
-        let mut lower = String::new();
+        let mut events: Vec<Event> = Vec::new();
+        let mut metas: Vec<Meta> = Vec::new();
+        let mut buf = [0u8; 32];
         // the last single-day time expression of the current paragraph (narrative date)
         let mut narrative: Option<(usize, TimeExpr)> = None;
         for (si, sent) in doc.sentences.iter().enumerate() {
@@ -193,14 +412,34 @@ impl<'a> Coder<'a> {
                     continue;
                 }
                 let w = doc.slice(t.span);
-                lower.clear();
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-                has_time = has_time
-                    || (dates::is_time_word(&lower)
-                        && (!matches!(lower.as_str(), "may" | "march")
-                            || w.starts_with(|c: char| c.is_ascii_uppercase())));
-                let Some(starts) = self.dict.starts.get(lower.as_str()) else {
+                // most words start no pattern and name no time: a bit test says so before
+                // any lowercasing or hashing
+                let wb = w.as_bytes();
+                let Some(key) = crate::dict::filter_key(wb) else {
+                    i += 1;
+                    continue;
+                };
+                let bit = crate::dict::filter_bit(wb);
+                let trig = self.dict.filter[key] & bit != 0;
+                let time = !has_time && self.dict.time_filter[key] & bit != 0;
+                if !trig && !time {
+                    i += 1;
+                    continue;
+                }
+                let Some(lower) = lower_buf(w, &mut buf) else {
+                    i += 1;
+                    continue;
+                };
+                if time {
+                    has_time = dates::is_time_word(lower)
+                        && (!matches!(lower, "may" | "march")
+                            || w.starts_with(|c: char| c.is_ascii_uppercase()));
+                }
+                if !trig {
+                    i += 1;
+                    continue;
+                }
+                let Some(starts) = self.dict.starts.get(lower) else {
                     i += 1;
                     continue;
                 };
@@ -208,7 +447,7 @@ impl<'a> Coder<'a> {
                 for s in starts {
                     let p = &self.dict.patterns[s.pattern as usize];
                     if let Some(end) = self.match_rest(p, i + 1, b) {
-                        if self.accept(p, *s, i) {
+                        if self.accept(p, *s, i, a, b) && self.object_ok(p, i, end, a, b) {
                             hit = Some(Found {
                                 pat: s.pattern,
                                 start: *s,
@@ -237,9 +476,41 @@ impl<'a> Coder<'a> {
                 dates::find(doc, &doc.tokens[a..b], a, self.article)
             };
             if !found.is_empty() {
+                self.prune_found(&mut found, a);
                 let args = self.args(*sent, a, b);
+                let first = events.len();
                 for f in &found {
-                    if let Some(e) = self.event(f, *sent, a, b, &args, &times, narrative) {
+                    let p = &self.dict.patterns[f.pat as usize];
+                    if self.request_content(f, &found, &events[first..]) {
+                        continue;
+                    }
+                    let prev = &events[first..];
+                    let prev_noun = &metas[first..];
+                    if let Some(e) =
+                        self.event(f, *sent, a, b, &args, &times, narrative, prev, prev_noun)
+                    {
+                        let before = if f.tok > a { self.word(f.tok - 1) } else { "" };
+                        metas.push(Meta {
+                            sent: si,
+                            block,
+                            noun: p.noun,
+                            definite: p.noun
+                                && (is_any(before, &["the", "this", "that"])
+                                    || before.ends_with("'s")
+                                    || before.ends_with("\u{2019}s")
+                                    || (f.tok > a
+                                        && doc.tokens[f.tok - 1].span.end
+                                            == doc.tokens[f.tok].span.start
+                                            && before == "'")
+                                    || e.source.is_some_and(|s| {
+                                        args.iter().any(|x| {
+                                            x.tok_end <= f.tok
+                                                && x.tok_end + 2 >= f.tok
+                                                && x.actor == Some(s)
+                                                && !x.nationality
+                                        })
+                                    })),
+                        });
                         events.push(e);
                     }
                 }
@@ -253,19 +524,225 @@ impl<'a> Coder<'a> {
             ) {
                 narrative = Some((blk as usize, *t));
             }
-            let _ = si;
         }
+        self.merge_nominalisations(&mut events, &metas);
         events.sort_by_key(|e| e.trigger.start);
-        events
+        // keep only the collective actors some event uses, renumbered in order of use
+        let groups = self.groups.take();
+        let base = doc.actors.len() as u32;
+        let mut map: Vec<Option<u32>> = vec![None; groups.len()];
+        let mut kept: Vec<NewGroup> = Vec::new();
+        for e in &mut events {
+            for slot in [&mut e.source, &mut e.target, &mut e.place] {
+                if let Some(id) = slot {
+                    if id.0 >= base {
+                        let k = (id.0 - base) as usize;
+                        let n = *map[k].get_or_insert_with(|| {
+                            kept.push(groups[k].clone());
+                            (kept.len() - 1) as u32
+                        });
+                        *id = ActorId(base + n);
+                    }
+                }
+            }
+        }
+        (events, kept)
+    }
+
+    /// Drops found triggers that another one covers: a noun that is the object of an event
+    /// verb (`ended their blockade`, `ease trade sanctions`) is no event of its own, and a
+    /// commissive verb with an event noun as object (`vowed support`) gives way to the noun.
+    fn prune_found(&self, found: &mut Vec<Found>, a: usize) {
+        if found.len() < 2 {
+            return;
+        }
+        let _ = a;
+        let mut drop = vec![false; found.len()];
+        for k in 1..found.len() {
+            let g = &found[k];
+            let pg = &self.dict.patterns[g.pat as usize];
+            // a noun, or a verb's -s form used as one (`end truck blockades`)
+            if !pg.noun && (g.start.base || g.start.past || !self.word(g.tok).ends_with('s')) {
+                continue;
+            }
+            let f = &found[k - 1];
+            let pf = &self.dict.patterns[f.pat as usize];
+            if pf.noun || g.tok < f.tok_end || g.tok - f.tok_end > 3 {
+                continue;
+            }
+            // nothing but words and quote marks between
+            if (f.tok_end..g.tok).any(|i| {
+                !matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Quote)
+                    || is_any(self.word(i), CLAUSE_WORDS)
+                    || is_any(self.word(i), PREPS)
+            }) {
+                continue;
+            }
+            if pf.commit {
+                drop[k - 1] = true;
+            } else {
+                drop[k] = true;
+            }
+        }
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+
+    /// A verb stated as the content of a request before it in the sentence (`called on X
+    /// to apologize`, `demand that the hostages be released`) is no event.
+    fn request_content(&self, f: &Found, found: &[Found], prev: &[Event]) -> bool {
+        let p = &self.dict.patterns[f.pat as usize];
+        if p.noun {
+            return false;
+        }
+        // the word before the trigger, over adverbs and quote marks
+        let mut j = f.tok;
+        while j > 1
+            && (self.doc.tokens[j - 1].kind == TokenKind::Quote
+                || self.word(j - 1).ends_with("ly"))
+        {
+            j -= 1;
+        }
+        let w = if j > 0 { self.word(j - 1) } else { "" };
+        if !is_any(w, &["to", "be"]) {
+            return false;
+        }
+        // `an agreement to end the blockades`, `calls to withdraw`
+        let content_noun = w == "to"
+            && found.iter().any(|r| {
+                let pr = &self.dict.patterns[r.pat as usize];
+                pr.noun
+                    && matches!(pr.kind, EventType::Agree | EventType::Request)
+                    && r.tok_end <= f.tok
+                    && f.tok - r.tok_end <= 8
+                    && (r.tok_end..f.tok).all(|i| {
+                        let t = self.doc.tokens[i];
+                        matches!(t.kind, TokenKind::Word | TokenKind::Quote)
+                    })
+            });
+        if content_noun {
+            return true;
+        }
+        found.iter().any(|r| {
+            let pr = &self.dict.patterns[r.pat as usize];
+            r.tok_end <= f.tok
+                && !pr.noun
+                // a request's content, or a purpose restating the same act (`traveled to
+                // Egypt to discuss`)
+                && (pr.kind == EventType::Request || (pr.kind == p.kind && w == "to"))
+                && prev
+                    .iter()
+                    .any(|e| e.trigger.start == self.doc.tokens[r.tok].span.start)
+                && (r.tok_end..f.tok).all(|i| {
+                    let t = self.doc.tokens[i];
+                    matches!(t.kind, TokenKind::Word | TokenKind::Quote)
+                        || (t.kind == TokenKind::Punct && self.word(i) == ",")
+                })
+        })
+    }
+
+    /// A definite noun (`the cancellation of the trip`, `Netanyahu's cancellation`) that
+    /// restates a verb event of the same type and mode between the same countries within
+    /// three paragraphs is the same act: it is dropped. So is a planned or hypothetical
+    /// noun event restating an earlier planned one (`a ground offensive planned by Israel`
+    /// ... `preparing to conduct a ground operation`: one plan).
+    fn merge_nominalisations(&self, events: &mut Vec<Event>, metas: &[Meta]) {
+        if events.len() < 2 {
+            return;
+        }
+        let country = |a: Option<ActorId>| -> Option<String> {
+            let a = a?;
+            match self.doc.actor_codes.get(a.0 as usize) {
+                Some(c) => c.country.clone(),
+                None => self
+                    .groups
+                    .borrow()
+                    .get(a.0 as usize - self.doc.actors.len())
+                    .and_then(|g| g.country.clone()),
+            }
+        };
+        let para = |m: &Meta| {
+            m.block
+                .map(|s| self.doc.blocks.partition_point(|b| b.span.start < s))
+                .unwrap_or(m.sent)
+        };
+        let mut drop = vec![false; events.len()];
+        let planned = |e: &Event| matches!(e.modality, Modality::Planned | Modality::Hypothetical);
+        for (n, mn) in metas.iter().enumerate() {
+            let en = &events[n];
+            if !mn.noun || !(mn.definite || planned(en)) {
+                continue;
+            }
+            let same = events.iter().zip(metas).enumerate().any(|(v, (ev, mv))| {
+                v != n
+                    && (!mv.noun || (v < n && planned(en) && planned(ev)))
+                    && !drop[v]
+                    && ev.kind == en.kind
+                    && ev.mode == en.mode
+                    && para(mv).abs_diff(para(mn)) <= 3
+                    && (en.source.is_none()
+                        || en.source == ev.source
+                        || country(en.source) == country(ev.source))
+                    && (en.target.is_none()
+                        || ev.target.is_none()
+                        || country(en.target) == country(ev.target))
+            });
+            if same {
+                drop[n] = true;
+            }
+        }
+        let mut k = 0;
+        events.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+
+    /// `obj=CLASS`: a word of the class near the trigger (8 words before, 6 after, in the
+    /// sentence), or a name right after it (a possible actor target).
+    fn object_ok(&self, p: &Pattern, i: usize, end: usize, a: usize, b: usize) -> bool {
+        let Some(bit) = p.object else { return true };
+        let mut buf = [0u8; 32];
+        let hi = (end + 6).min(b);
+        for j in i.saturating_sub(8).max(a)..hi {
+            if j >= i && j < end {
+                continue;
+            }
+            let w = self.word(j);
+            if let Some(l) = lower_buf(w, &mut buf) {
+                if self.dict.objects.get(l).is_some_and(|c| c & bit != 0) {
+                    return true;
+                }
+            }
+        }
+        // a name right after the trigger (`rejected Russia's amendment`)
+        let mut j = end;
+        if j < b && is_any(self.word(j), &["the", "a", "an"]) {
+            j += 1;
+        }
+        j < b
+            && self.doc.tokens[j].kind == TokenKind::Word
+            && self.word(j).starts_with(|c: char| c.is_uppercase())
     }
 
     fn match_rest(&self, p: &Pattern, from: usize, b: usize) -> Option<usize> {
         let mut j = from;
         for r in &p.rest {
-            // skip one adverb between a verb and its particle (`called urgently for`)
+            // skip one adverb or day between a verb and its particle (`called urgently for`,
+            // `ruled Friday against`)
             if j < b
                 && !self.word(j).eq_ignore_ascii_case(r)
-                && self.word(j).ends_with("ly")
+                && (self.word(j).ends_with("ly")
+                    || is_any(
+                        self.word(j),
+                        &[
+                            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                            "sunday", "today", "yesterday",
+                        ],
+                    ))
                 && j + 1 < b
             {
                 j += 1;
@@ -278,7 +755,7 @@ impl<'a> Coder<'a> {
         Some(j)
     }
 
-    fn accept(&self, p: &Pattern, s: Start, i: usize) -> bool {
+    fn accept(&self, p: &Pattern, s: Start, i: usize, a: usize, b: usize) -> bool {
         if !self.doc.pos.is_empty() {
             // with a tagger, verbs must be tagged as verbs and nouns as nouns
             let u = self.doc.pos[i].upos;
@@ -290,25 +767,72 @@ impl<'a> Coder<'a> {
             }
             return true;
         }
-        if p.no_base && s.base {
-            let prev = if i > 0 { self.word(i - 1) } else { "" };
-            let prev2 = if i > 1 { self.word(i - 2) } else { "" };
-            let modal = |w: &str| is_any(w, MODALS) || w.ends_with("n't");
-            return modal(prev)
-                || (prev.ends_with("ly") && modal(prev2))
-                || is_any(prev, &["we", "they", "i", "you"]);
+        if p.noun {
+            return true;
         }
-        // a verb form directly after a determiner is a noun or adjective (`the planned visit`)
-        if !p.noun
-            && i > 0
-            && is_any(
-                self.word(i - 1),
-                &["the", "a", "an", "its", "their", "his", "her"],
-            )
+        let prev = if i > a { self.word(i - 1) } else { "" };
+        let prev2 = if i > a + 1 { self.word(i - 2) } else { "" };
+        let next = if i + 1 < b { self.word(i + 1) } else { "" };
+        // a verb form directly after a determiner or a possessive is a noun or adjective
+        // (`the planned visit`, `other charges`, `Burma's appeal`)
+        if is_any(prev, DETERMINERS)
+            || prev.ends_with("'s")
+            || prev.ends_with("\u{2019}s")
+            || ((prev2.ends_with("'s") || prev2.ends_with("\u{2019}s"))
+                && prev.starts_with(|c: char| c.is_lowercase()))
         {
             return false;
         }
+        // a participle after a preposition is an adjective (`of deployed commandos`)
+        if s.past && is_any(prev, PREPS) && !prev.eq_ignore_ascii_case("by") {
+            return false;
+        }
+        // a form followed by a collective noun modifies it (`a federal appeals court`); an
+        // -s form after a preposition or a nationality is a plural noun (`through attacks`,
+        // `Israeli attacks`)
+        if !s.base && !s.past && self.word(i).ends_with('s') {
+            if self.is_group_word(next) || is_any(prev, PREPS) {
+                return false;
+            }
+            if i > a {
+                let ps = self.doc.tokens[i - 1].span;
+                let m = self.doc.mentions.partition_point(|m| m.span.start < ps.start);
+                if self.doc.mentions[m..]
+                    .iter()
+                    .take_while(|m| m.span.start == ps.start)
+                    .any(|m| m.kind == MentionKind::Nationality)
+                {
+                    return false;
+                }
+            }
+        }
+        if s.base {
+            // the bare form after a light verb is a noun (`provide material support`)
+            let lo = i.saturating_sub(3).max(a);
+            if let Some(lv) = (lo..i).rev().find(|&j| is_any(self.word(j), LIGHT_VERBS)) {
+                if !(lv + 1..i).any(|j| self.word(j).eq_ignore_ascii_case("to")) {
+                    return false;
+                }
+            }
+        }
+        if p.not_to && next.eq_ignore_ascii_case("to") {
+            return false;
+        }
+        if p.no_base && s.base {
+            let modal = |w: &str| is_any(w, MODALS) || w.ends_with("n't");
+            return modal(prev)
+                || (prev.ends_with("ly") && modal(prev2))
+                || is_any(prev, &["we", "they", "i", "you", "further", "also"])
+                || is_any(next, OBJECT_STARTS);
+        }
         true
+    }
+
+    fn is_group_word(&self, w: &str) -> bool {
+        let mut buf = [0u8; 32];
+        crate::dict::filter_key(w.as_bytes()).is_some_and(|k| {
+            self.codes.group_filter[k] & crate::dict::filter_bit(w.as_bytes()) != 0
+        }) && lower_buf(w, &mut buf).is_some_and(|l| self.codes.groups.contains_key(l))
     }
 
     fn args(&self, sent: Span, a: usize, b: usize) -> Vec<Arg> {
@@ -341,6 +865,7 @@ impl<'a> Coder<'a> {
                 tok,
                 tok_end,
                 quote: self.quote_at(m.span.start),
+                group: None,
             });
         }
         // first-person pronouns inside quotations stand for the speaker
@@ -364,6 +889,7 @@ impl<'a> Coder<'a> {
                                     tok: i,
                                     tok_end: i + 1,
                                     quote: Some(q),
+                                    group: None,
                                 },
                             );
                         }
@@ -371,7 +897,201 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        self.add_groups(a, b, &mut out);
         out
+    }
+
+    /// Collective common nouns of the sentence (`Chinese police`, `senior government
+    /// officials`) as arguments: the noun phrase replaces the mentions it holds, and its
+    /// country comes from a modifier, a place the sentence puts it in, or the article.
+    fn add_groups(&self, a: usize, b: usize, out: &mut Vec<Arg>) {
+        let doc = self.doc;
+        let mut buf = [0u8; 32];
+        let mut i = a;
+        while i < b {
+            let t = doc.tokens[i];
+            i += 1;
+            let h = i - 1;
+            if t.kind != TokenKind::Word || t.span.len() < 4 {
+                continue;
+            }
+            let w = doc.slice(t.span);
+            let in_filter = crate::dict::filter_key(w.as_bytes()).is_some_and(|k| {
+                self.codes.group_filter[k] & crate::dict::filter_bit(w.as_bytes()) != 0
+            });
+            if !in_filter {
+                continue;
+            }
+            let Some(l) = lower_buf(w, &mut buf) else {
+                continue;
+            };
+            if !self.codes.groups.contains_key(l) {
+                continue;
+            }
+            // part of a name or a mention already
+            if out.iter().any(|x| x.tok <= h && h < x.tok_end) {
+                continue;
+            }
+            // a modifier of the next noun (`government officials`, `police chief`)
+            if h + 1 < b
+                && doc.tokens[h + 1].kind == TokenKind::Word
+                && (self.is_group_word(self.word(h + 1))
+                    || self.codes.sector_index.contains_key(
+                        self.word(h + 1).to_ascii_lowercase().as_str(),
+                    ))
+            {
+                continue;
+            }
+            // walk back over the noun phrase: modifiers, coordinated nationalities, a
+            // determiner
+            let mut start = h;
+            let mut modifier: Option<ActorId> = None;
+            let mut j = h;
+            let mut steps = 0;
+            while j > a && steps < 6 {
+                steps += 1;
+                if let Some(k) = out.iter().rposition(|x| x.tok_end == j && x.tok < j) {
+                    let x = out[k];
+                    let has_country = x.actor.is_some_and(|id| {
+                        doc.actor_codes
+                            .get(id.0 as usize)
+                            .is_some_and(|c| c.country.is_some())
+                    });
+                    if x.group.is_some() || !has_country || x.quote != self.quote_at(t.span.start)
+                    {
+                        break;
+                    }
+                    modifier = x.actor;
+                    start = x.tok;
+                    j = x.tok;
+                    continue;
+                }
+                let pt = doc.tokens[j - 1];
+                let pw = self.word(j - 1);
+                let coord = |j: usize| j > a && out.iter().any(|x| x.tok_end == j - 1);
+                match pt.kind {
+                    TokenKind::Punct if pw == "," && modifier.is_some() && coord(j) => {
+                        j -= 1;
+                    }
+                    TokenKind::Word => {
+                        let mut lb = [0u8; 32];
+                        let lw = lower_buf(pw, &mut lb).unwrap_or("");
+                        if (lw == "and" || lw == "or") && modifier.is_some() && coord(j) {
+                            j -= 1;
+                        } else if is_any(lw, DETERMINERS) {
+                            start = j - 1;
+                            break;
+                        } else if is_any(lw, PREPS)
+                            || is_any(lw, CLAUSE_WORDS)
+                            || is_any(lw, BE)
+                            || is_any(lw, MODALS)
+                            || is_any(lw, &["and", "or", "have", "has", "had", "he", "she", "it", "they", "we", "i", "you"])
+                            || is_any(lw, IRREGULAR_PAST)
+                            || negator(lw)
+                            || lw.ends_with("ed")
+                            || lw.ends_with("ing")
+                            || self.dict.starts.contains_key(lw)
+                        {
+                            break;
+                        } else {
+                            j -= 1;
+                            start = j;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            // no modifier: a country or place the sentence puts it in (`to the United
+            // States to meet with officials`, `attacks on Gaza killed civilians`)
+            let country_of = modifier.or_else(|| {
+                out.iter()
+                    .filter(|x| {
+                        x.actor.is_some_and(|id| {
+                            matches!(doc.actor(id).kind, ActorKind::Country | ActorKind::Place)
+                                && doc
+                                    .actor_codes
+                                    .get(id.0 as usize)
+                                    .is_some_and(|c| c.country.is_some())
+                        })
+                    })
+                    .filter(|x| {
+                        let pw = self.prev_word(x.tok, a);
+                        let pw = if is_any(pw, &["the", "a", "an"]) && x.tok > a + 1 {
+                            self.word(x.tok - 2)
+                        } else {
+                            pw
+                        };
+                        is_any(
+                            pw,
+                            &["to", "in", "at", "on", "from", "inside", "across", "into"],
+                        )
+                    })
+                    .min_by_key(|x| x.tok.abs_diff(h))
+                    .and_then(|x| x.actor)
+            });
+            // else the nearest actor of the sentence with a country (`farmers demanded
+            // government subsidies`: that country's government)
+            let country_of = country_of.or_else(|| {
+                out.iter()
+                    .filter(|x| x.quote == self.quote_at(t.span.start))
+                    .filter_map(|x| {
+                        let id = x.actor.or(x.group.and_then(|g| g.country_of))?;
+                        let c = doc.actor_codes.get(id.0 as usize)?.country.as_deref()?;
+                        (c != "IGO").then_some((x.tok.abs_diff(h), id))
+                    })
+                    .min_by_key(|x| x.0)
+                    .map(|x| x.1)
+            });
+            let span = doc.tokens[start].span.cover(t.span);
+            out.retain(|x| !(x.tok >= start && x.tok_end <= h + 1));
+            let pos = out.partition_point(|x| x.tok < start);
+            out.insert(
+                pos,
+                Arg {
+                    span,
+                    actor: None,
+                    nationality: false,
+                    tok: start,
+                    tok_end: h + 1,
+                    quote: self.quote_at(span.start),
+                    group: Some(Group {
+                        head: h,
+                        country_of,
+                    }),
+                },
+            );
+        }
+    }
+
+    /// Whether an argument is the object of a preposition, looking back over determiners
+    /// and capitalised title words (`on the House Intelligence Committee`, `with Vice
+    /// President Biden`).
+    fn pp_word(&self, x: &Arg, a: usize) -> &'a str {
+        let mut j = x.tok;
+        let mut steps = 0;
+        while j > a && steps < 6 {
+            let t = self.doc.tokens[j - 1];
+            let w = self.word(j - 1);
+            // quantities (`more than 20`, `about 40`) belong to the phrase
+            let next_number = self
+                .doc
+                .tokens
+                .get(j)
+                .is_some_and(|n| n.kind == TokenKind::Number)
+                || is_any(self.word(j), &["than", "least"]);
+            let skip = t.kind == TokenKind::Number
+                || (t.kind == TokenKind::Word
+                    && (is_any(w, &["the", "a", "an", "more", "less", "fewer", "some"])
+                        || (next_number && is_any(w, &["than", "about", "nearly", "almost", "at", "least"]))
+                        || (j - 1 > a && w.starts_with(|c: char| c.is_uppercase()))));
+            if skip {
+                j -= 1;
+                steps += 1;
+                continue;
+            }
+            return w;
+        }
+        ""
     }
 
     fn prev_word(&self, tok: usize, a: usize) -> &'a str {
@@ -405,6 +1125,8 @@ impl<'a> Coder<'a> {
         args: &[Arg],
         times: &[TimeExpr],
         narrative: Option<(usize, TimeExpr)>,
+        prev: &[Event],
+        prev_meta: &[Meta],
     ) -> Option<Event> {
         let doc = self.doc;
         let p = &self.dict.patterns[f.pat as usize];
@@ -431,6 +1153,35 @@ impl<'a> Coder<'a> {
         // --- source
         let mut source: Option<&Arg> = None;
         let mut subject_idx: Option<usize> = None;
+        let mut poss_target: Option<ActorId> = None;
+        // a relative clause closing right before the trigger (`Britain, which has Europe's
+        // largest army, long blocked`): its arguments are not the subject
+        let rel_clause: Option<(usize, usize)> = (|| {
+            let mut c = f.tok;
+            while c > a && c + 3 > f.tok {
+                c -= 1;
+                if self.word(c) == "," {
+                    break;
+                }
+                if doc.tokens[c].kind != TokenKind::Word {
+                    return None;
+                }
+            }
+            if self.word(c) != "," {
+                return None;
+            }
+            let mut r = c;
+            while r > a + 1 && c - r < 20 {
+                r -= 1;
+                if self.word(r) == "," {
+                    return None;
+                }
+                if is_any(self.word(r), &["which", "who"]) && self.word(r - 1) == "," {
+                    return Some((r, c));
+                }
+            }
+            None
+        })();
         let backward = |from_tok: usize| -> Option<usize> {
             // nearest usable argument before `from_tok` that is not the object of a preposition
             let mut k = args.partition_point(|x| x.tok_end <= from_tok);
@@ -440,13 +1191,24 @@ impl<'a> Coder<'a> {
                 if !usable(x) {
                     continue;
                 }
+                if rel_clause.is_some_and(|(r, c)| x.tok > r && x.tok < c && from_tok > c) {
+                    continue;
+                }
                 // a semicolon ends the search
                 if (x.tok_end..from_tok).any(|i| self.word(i) == ";") {
                     return None;
                 }
                 let pw = self.prev_word(x.tok, a);
-                if is_any(pw, PREPS) {
+                if is_any(pw, PREPS) || is_any(self.pp_word(x, a), PREPS) {
                     continue;
+                }
+                // the second conjunct of a prepositional object (`with Biden and
+                // congressional leaders`)
+                if k > 0 && is_any(pw, &["and", "or"]) && x.tok > a + 1 {
+                    let y = &args[k - 1];
+                    if y.tok_end + 1 == x.tok && is_any(self.pp_word(y, a), PREPS) {
+                        continue;
+                    }
                 }
                 // a nationality adjective inside a noun phrase that is itself a prepositional
                 // object (`to an Israeli delegation`) is skipped too
@@ -478,7 +1240,11 @@ impl<'a> Coder<'a> {
                     gap <= 2 && x.nationality
                 };
                 if tokgap && usable(x) && x.actor.is_some() && (poss || x.nationality) {
-                    subject_idx = Some(k - 1);
+                    if p.poss_target && poss {
+                        poss_target = x.actor;
+                    } else {
+                        subject_idx = Some(k - 1);
+                    }
                 }
             }
             if subject_idx.is_none() {
@@ -486,7 +1252,7 @@ impl<'a> Coder<'a> {
                 for (k, x) in args.iter().enumerate() {
                     if x.tok >= f.tok_end
                         && x.tok <= f.tok_end + 3
-                        && self.word(x.tok - 1).eq_ignore_ascii_case("by")
+                        && self.pp_word(x, a).eq_ignore_ascii_case("by")
                         && usable(x)
                     {
                         subject_idx = Some(k);
@@ -515,31 +1281,109 @@ impl<'a> Coder<'a> {
             subject_idx = args.iter().position(|x| {
                 x.tok > f.tok_end
                     && x.tok < clause_end.max(f.tok_end + 1)
-                    && self.word(x.tok - 1).eq_ignore_ascii_case("by")
+                    && self.pp_word(x, a).eq_ignore_ascii_case("by")
                     && usable(x)
             });
         } else {
-            subject_idx = backward(f.tok);
+            let mut j = f.tok;
+            while j > a
+                && f.tok - j < 4
+                && (self.word(j - 1).ends_with("ly")
+                    || is_any(
+                        self.word(j - 1),
+                        &["also", "then", "later", "has", "have", "had", "not", "never", "still"],
+                    ))
+            {
+                j -= 1;
+            }
+            if j > a + 1 && is_any(self.word(j - 1), &["which", "who", "that"]) {
+                let r = j - 1;
+                let end = if self.word(r - 1) == "," { r - 1 } else { r };
+                subject_idx = args
+                    .iter()
+                    .position(|x| x.tok_end == end && usable(x) && (x.actor.is_some() || x.group.is_some()));
+            }
+            if subject_idx.is_none() {
+                subject_idx = backward(f.tok);
+            }
         }
         if let Some(k) = subject_idx {
             source = Some(&args[k]);
         }
-        let mut source_id = source.and_then(|s| s.actor);
+        let mut source_id = source.and_then(|s| self.id_of(s));
+        // agentless arrests, charges, sentences: the state's authorities, of the country the
+        // sentence places the act in, else the article's (`she was arrested`, `no one has
+        // been charged in Haiti`)
+        if source_id.is_none() && source.is_none() && p.state_source && (passive || !p.noun) {
+            let place = args
+                .iter()
+                .filter(|x| x.tok >= f.tok_end && x.tok < clause_end)
+                .find(|x| {
+                    is_any(self.prev_word(x.tok, a), PLACE_PREPS)
+                        && x.actor.is_some_and(|id| {
+                            matches!(doc.actor(id).kind, ActorKind::Country | ActorKind::Place)
+                        })
+                })
+                .and_then(|x| x.actor);
+            source_id = self.authorities(place);
+        }
         if source_id.is_none()
             && (p.noun
                 || source.is_some()
                 || !self.allow_unknown_source
                 || f.tok < a + 2
-                || is_any(self.word(f.tok - 1), CLAUSE_WORDS))
+                || is_any(self.word(f.tok - 1), CLAUSE_WORDS)
+                || self.word(f.tok - 1).eq_ignore_ascii_case("to"))
         {
             return None;
         }
         // --- target and place
-        let mut target: Option<ActorId> = None;
+        let mut target: Option<ActorId> = poss_target;
         let mut place: Option<ActorId> = None;
+        // coordinated subjects of a reciprocal verb: `Biden and Netanyahu had not spoken`,
+        // `Prime Minister X and his Israeli counterpart Y on Tuesday discussed`
+        let mut coordinated = false;
+        // a pattern with its own particle (`meet with`, `talk to`) names its partner
+        let reciprocal = p.rest.is_empty()
+            || (self.word(f.tok_end).eq_ignore_ascii_case("each")
+                && self.word(f.tok_end + 1).eq_ignore_ascii_case("other"))
+            || (self.word(f.tok_end).eq_ignore_ascii_case("one")
+                && self.word(f.tok_end + 1).eq_ignore_ascii_case("another"));
+        if p.kind == EventType::Consult && !p.noun && !passive && reciprocal {
+            if let Some(k) = subject_idx {
+                let x = &args[k];
+                let y = args[..k].iter().rev().find(|y| {
+                    let and = y.tok_end;
+                    and < x.tok
+                        && x.tok - and <= 5
+                        && self.word(and).eq_ignore_ascii_case("and")
+                        && (and + 1..x.tok).all(|i| {
+                            doc.tokens[i].kind == TokenKind::Word
+                                && !is_any(self.word(i), CLAUSE_WORDS)
+                                && !is_any(self.word(i), PREPS)
+                        })
+                });
+                if let Some(y) = y.filter(|y| usable(y) && !is_any(self.pp_word(y, a), PREPS)) {
+                    if let Some(first) = self.id_of(y) {
+                        if Some(first) != source_id {
+                            target = source_id;
+                            source_id = Some(first);
+                            coordinated = true;
+                        }
+                    }
+                }
+            }
+        }
         if passive {
+            // within the clause, but `an amendment that was vetoed` takes its antecedent
             target = backward(f.tok)
-                .and_then(|k| args[k].actor)
+                .filter(|&k| {
+                    !(args[k].tok_end..f.tok).any(|i| {
+                        self.is_boundary(i)
+                            && !(i + 4 > f.tok && is_any(self.word(i), &["that", "which", "who"]))
+                    })
+                })
+                .and_then(|k| self.id_of(&args[k]))
                 .filter(|t| Some(*t) != source_id);
         }
         let first_after = args.partition_point(|x| x.tok < f.tok_end);
@@ -550,32 +1394,64 @@ impl<'a> Coder<'a> {
             if !usable(x) || Some(x).map(|x| x.span) == source.map(|s| s.span) {
                 continue;
             }
-            let Some(id) = x.actor else { continue };
+            if x.actor.is_none() && x.group.is_none() {
+                continue;
+            }
             let pw = self.prev_word(x.tok, a);
             let pw_np = if x.tok > a + 1 && is_any(pw, &["the", "a", "an"]) {
                 self.word(x.tok - 2)
             } else {
                 pw
             };
-            if is_any(pw_np, PLACE_PREPS) {
-                if place.is_none()
-                    && matches!(doc.actor(id).kind, ActorKind::Place | ActorKind::Country)
+            // `in the southern Gaza city of Rafah`
+            let pw_np = if !is_any(pw_np, PREPS) && x.tok > a + 2 {
+                let mut j = x.tok - 1;
+                while j > a + 1
+                    && x.tok - j < 3
+                    && doc.tokens[j].kind == TokenKind::Word
+                    && !is_any(self.word(j), PREPS)
+                    && !is_any(self.word(j), CLAUSE_WORDS)
+                    && !is_any(self.word(j), BE)
                 {
-                    place = Some(id);
+                    j -= 1;
+                }
+                let w = self.word(j);
+                if is_any(w, PLACE_PREPS) && is_any(self.word(j + 1), &["the", "a", "an"]) {
+                    w
+                } else {
+                    pw_np
+                }
+            } else {
+                pw_np
+            };
+            let is_place = x
+                .actor
+                .is_some_and(|id| matches!(doc.actor(id).kind, ActorKind::Place | ActorKind::Country));
+            if is_any(pw_np, PLACE_PREPS) && (is_place || !pw_np.eq_ignore_ascii_case("at")) {
+                if place.is_none() && is_place {
+                    place = x.actor;
                 }
                 continue;
             }
-            if pw.eq_ignore_ascii_case("by") || Some(id) == source_id || target.is_some() {
+            if pw.eq_ignore_ascii_case("by") || target.is_some() || coordinated {
                 continue;
             }
-            match p.target {
-                TargetRule::None => {}
-                TargetRule::Prep => {
-                    if is_any(pw_np, TARGET_PREPS) {
-                        target = Some(id);
-                    }
+            // nouns take their target from a prepositional phrase (`the cancellation of the
+            // trip to Washington surprised diplomats`: not the diplomats); patterns with an
+            // object class not from a phrase on that object (`ended their blockade of the
+            // crossings between Ukraine and Poland`)
+            let prep_ok = is_any(pw_np, TARGET_PREPS)
+                && !(p.object.is_some() && is_any(pw_np, &["between", "among", "into"]));
+            let ok = match p.target {
+                TargetRule::None => false,
+                TargetRule::Prep => prep_ok,
+                TargetRule::Object => !p.noun || prep_ok,
+            };
+            if ok {
+                let id = self.id_of(x);
+                if id != source_id {
+                    target = id;
                 }
-                TargetRule::Object => target = Some(id),
             }
         }
         if p.target == TargetRule::None {
@@ -586,24 +1462,32 @@ impl<'a> Coder<'a> {
                 target = place;
             }
             if target.is_none() && p.antecedent_target {
+                // `a ground offensive planned by Israel - a plan that the US rejects`: the
+                // source of the noun event the relative clause hangs on
                 if let Some(s) = source {
                     let mut j = s.tok;
                     while j > a && is_any(self.word(j - 1), &["the", "a", "an"]) {
                         j -= 1;
                     }
                     if j > a && is_any(self.word(j - 1), &["that", "which"]) {
-                        target = args
+                        let that = doc.tokens[j - 1].span.start;
+                        target = prev
                             .iter()
+                            .zip(prev_meta)
                             .rev()
-                            .filter(|x| x.tok_end < j && usable(x))
-                            .filter_map(|x| x.actor)
-                            .find(|id| {
-                                Some(*id) != source_id && doc.actor(*id).kind != ActorKind::Place
-                            });
+                            .find(|(e, m)| m.noun && e.trigger.end <= that)
+                            .and_then(|(e, _)| e.source)
+                            .or_else(|| {
+                                // the antecedent is itself an actor
+                                args.iter()
+                                    .find(|x| x.tok_end + 1 == j && usable(x))
+                                    .and_then(|x| self.id_of(x))
+                            })
+                            .filter(|id| Some(*id) != source_id);
                     }
                 }
             }
-            if target.is_none() && !p.noun {
+            if target.is_none() && !p.noun && p.kind == EventType::Consult {
                 // `scheduled to fly to the United States to meet with officials`
                 if let Some(s) = source {
                     target = args
@@ -615,38 +1499,40 @@ impl<'a> Coder<'a> {
                                 &["to", "with", "toward", "towards"],
                             )
                         })
-                        .filter_map(|x| x.actor)
+                        .filter_map(|x| self.id_of(x))
                         .find(|id| Some(*id) != source_id);
                 }
             }
         }
-        // coordinated subjects of a reciprocal verb: `Biden and Netanyahu had not spoken`,
-        // `President X and Chancellor Y met`
-        if p.kind == EventType::Consult && target.is_none() {
-            if let Some(k) = subject_idx {
-                let x = &args[k];
-                if k > 0 {
-                    let y = &args[k - 1];
-                    let and = y.tok_end;
-                    if and < x.tok
-                        && x.tok - and <= 4
-                        && self.word(and).eq_ignore_ascii_case("and")
-                        && (and + 1..x.tok)
-                            .all(|i| self.word(i).starts_with(|c: char| c.is_uppercase()))
-                    {
-                        if let Some(first) = y.actor {
-                            target = source_id;
-                            source_id = Some(first);
-                        }
-                    }
-                }
-            }
+        if target.is_none() && p.body_target {
+            // `abstained`, `vetoed`: the voting body last named in the paragraph
+            let lo = doc
+                .block_at(trigger.start as usize)
+                .map(|b| b.span.start)
+                .unwrap_or(sent.start);
+            let hi = doc.mentions.partition_point(|m| m.span.start < trigger.start);
+            let from = doc.mentions.partition_point(|m| m.span.start < lo);
+            target = doc.mentions[from..hi]
+                .iter()
+                .rev()
+                .filter_map(|m| m.actor)
+                .find(|id| {
+                    doc.actor_codes.get(id.0 as usize).is_some_and(|c| {
+                        c.country.as_deref() == Some("IGO")
+                            || matches!(c.sector.as_deref(), Some("LEG") | Some("IGO"))
+                    }) && doc.actor(*id).kind != ActorKind::Country
+                        && Some(*id) != source_id
+                });
         }
         if target.is_some() && target == source_id {
             target = None;
         }
-        // interactions need a partner
+        if target.is_none() && p.need_target {
+            return None;
+        }
+        // interactions need a partner (gatherings need none: `attended a meeting`)
         if target.is_none()
+            && p.target != TargetRule::None
             && matches!(
                 p.kind,
                 EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Aid
@@ -654,6 +1540,14 @@ impl<'a> Coder<'a> {
         {
             return None;
         }
+        // `warned X to do Y` is a demand
+        let to_request = p.to_request
+            && (f.tok_end..clause_end.min(f.tok_end + 8)).any(|i| {
+                self.word(i).eq_ignore_ascii_case("to")
+                    && i + 1 < b
+                    && self.word(i + 1).starts_with(|c: char| c.is_lowercase())
+                    && !is_any(self.word(i + 1), DETERMINERS)
+            });
         // --- negation and modality: look back from the trigger within the clause
         let stop = source
             .map(|s| s.tok_end)
@@ -705,6 +1599,17 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        if p.noun
+            && modality == Modality::Asserted
+            && (f.tok.saturating_sub(3).max(a)..f.tok).any(|i| {
+                is_any(
+                    self.word(i),
+                    &["planning", "preparing", "prepares", "plans", "threatening", "threatens"],
+                )
+            })
+        {
+            modality = Modality::Planned;
+        }
         if p.noun && modality == Modality::Asserted {
             let before = if f.tok > a { self.word(f.tok - 1) } else { "" };
             let after = self.word(f.tok_end);
@@ -743,15 +1648,35 @@ impl<'a> Coder<'a> {
             .or_else(|| {
                 narrative
                     .filter(|_| {
-                        f.start.past && !p.noun && tq.is_none() && modality == Modality::Asserted
+                        f.start.past
+                            && !p.noun
+                            && tq.is_none()
+                            && modality == Modality::Asserted
+                            && !(f.tok.saturating_sub(2).max(a)..f.tok).any(|i| {
+                                is_any(
+                                    self.word(i),
+                                    &["originally", "previously", "earlier", "initially", "once"],
+                                )
+                            })
                     })
                     .map(|(_, t)| t)
             });
+        // civilians blocking roads protest; they do not coerce (PLOVER PROTEST, obstruct)
+        let civil = source_id
+            .and_then(|s| self.sector(s))
+            .is_some_and(|s| matches!(s.as_str(), "CVL" | "OPP" | "LAB"));
+        let (kind, mode, cameo, goldstein) = if p.kind == EventType::Coerce && civil {
+            (EventType::Protest, Some("obstruct".to_string()), "14".to_string(), -6.5)
+        } else if to_request {
+            (EventType::Request, None, "10".to_string(), -5.0)
+        } else {
+            (p.kind, p.mode.clone(), p.cameo.clone(), p.goldstein)
+        };
         Some(Event {
-            kind: p.kind,
-            mode: p.mode.clone(),
-            cameo: p.cameo.clone(),
-            goldstein: p.goldstein,
+            kind,
+            mode,
+            cameo,
+            goldstein,
             source: source_id,
             target,
             date: te.and_then(|t| t.when).map(When::format),

@@ -10,6 +10,8 @@ use newsgraph_core::{ActorCode, ActorKind, Document, MentionKind};
 pub const SECTORS_TSV: &str = include_str!("../data/sectors.tsv");
 /// Codes of organisations.
 pub const ORGANIZATIONS_CODES_TSV: &str = include_str!("../data/organizations.tsv");
+/// Common nouns standing for collective actors, with their sector.
+pub const GROUPS_TSV: &str = include_str!("../data/groups.tsv");
 
 /// Codes of one organisation from the data files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,6 +35,10 @@ pub struct Codebook {
     pub metonyms: FxMap<String, String>,
     /// `sectors` by phrase: (file rank, sector).
     pub sector_index: FxMap<String, (usize, String)>,
+    /// Collective common nouns (lowercase) -> sector (`police` -> COP).
+    pub groups: FxMap<String, String>,
+    /// Prefilter of `groups` (see [`crate::dict::filter_key`]).
+    pub group_filter: Vec<u32>,
 }
 
 fn dash(s: &str) -> Option<String> {
@@ -92,6 +98,16 @@ impl Codebook {
                 );
             }
         }
+        c.group_filter = vec![0; 26 * 27];
+        for (_, cols) in tsv_lines(GROUPS_TSV) {
+            if cols.len() >= 2 {
+                let w = cols[0].to_lowercase();
+                if let Some(k) = crate::dict::filter_key(w.as_bytes()) {
+                    c.group_filter[k] |= crate::dict::filter_bit(w.as_bytes());
+                }
+                c.groups.insert(w, cols[1].to_string());
+            }
+        }
         for (_, cols) in tsv_lines(COUNTRIES_TSV) {
             if cols.len() >= 6 {
                 for m in cols[5].split('|').filter(|m| *m != "-") {
@@ -133,6 +149,32 @@ impl Codebook {
         best.map(|(s, _, _)| s)
     }
 
+    /// The country of an organisation named in a title (`NSC spokesman`, `spokesman for the
+    /// National Security Council`): runs of up to 6 whole words looked up.
+    pub fn org_country_in(&self, title: &str) -> Option<String> {
+        let lower = title.to_lowercase();
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| c == ',' || c == '(' || c == ')'))
+            .collect();
+        let mut key = String::new();
+        for i in 0..words.len() {
+            key.clear();
+            for (n, w) in words[i..].iter().take(6).enumerate() {
+                if n > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+                if key.len() > 3 {
+                    if let Some(c) = self.orgs.get(key.as_str()).and_then(|o| o.country.clone()) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Whether a mention's text names a government (`Washington`, `the White House`, `the US
     /// government`, `the U.S. side`, `the administration`).
     pub fn is_government_mention(&self, text: &str) -> bool {
@@ -151,8 +193,9 @@ impl Codebook {
             .any(|w| t.ends_with(w))
     }
 
-    /// Codes every actor of `doc` into `doc.actor_codes`.
-    pub fn code_actors(&self, doc: &mut Document) {
+    /// Codes every actor of `doc` into `doc.actor_codes`; returns the article's dominant
+    /// country (the country of context for actors the text gives none).
+    pub fn code_actors(&self, doc: &mut Document) -> Option<String> {
         let mut codes: Vec<ActorCode> = Vec::with_capacity(doc.actors.len());
         for a in &doc.actors {
             let mut c = ActorCode {
@@ -170,13 +213,8 @@ impl Codebook {
                     }
                     if c.country.is_none() {
                         // an organisation named in the title (`NSC spokesman`)
-                        c.country = a.titles.iter().find_map(|t| {
-                            let t = t.to_lowercase();
-                            self.orgs
-                                .iter()
-                                .filter(|(n, _)| n.len() > 3 && t.contains(n.as_str()))
-                                .find_map(|(_, o)| o.country.clone())
-                        });
+                        // looked up by runs of whole words: `Senator` holds no `NATO`
+                        c.country = a.titles.iter().find_map(|t| self.org_country_in(t));
                     }
                 }
                 ActorKind::Organization | ActorKind::Group => {
@@ -239,6 +277,82 @@ impl Codebook {
                 }
             }
         }
+        // a person whose name follows a nationality in its phrase (`his Israeli counterpart
+        // Benjamin Netanyahu`)
+        for (k, m) in doc.mentions.iter().enumerate() {
+            let Some(id) = m.actor else { continue };
+            let i = id.0 as usize;
+            if doc.actors[i].kind != ActorKind::Person
+                || codes[i].country.is_some()
+                || m.kind != MentionKind::Name
+            {
+                continue;
+            }
+            let Some(p) = doc.mentions[..k]
+                .iter()
+                .rev()
+                .find(|p| p.span.end <= m.span.start)
+            else {
+                continue;
+            };
+            let Some(pid) = p.actor else { continue };
+            if p.kind != MentionKind::Nationality {
+                continue;
+            }
+            let between = &doc.text[p.span.end as usize..m.span.start as usize];
+            if between.split_whitespace().count() <= 3
+                && !between.contains(['.', ',', ';', '"', '\n', '(', ')'])
+            {
+                if let Some(c) = codes[pid.0 as usize].country.clone() {
+                    codes[i].country = Some(c);
+                }
+            }
+        }
+        // the article's dominant country: the one most mentioned (through its own mentions
+        // and those of its people and organisations); persons, organisations and places the
+        // text gives no country are coded with it (the country of context)
+        let dominant = dominant_country(doc, &codes);
+        if let Some(d) = &dominant {
+            for (i, a) in doc.actors.iter().enumerate() {
+                if codes[i].country.is_none() && a.kind != ActorKind::Country {
+                    codes[i].country = Some(d.clone());
+                }
+            }
+        }
         doc.actor_codes = codes;
+        dominant
     }
+}
+
+/// The country (not `IGO`) with the most mentions of its actors; ties go to the first
+/// mentioned.
+pub fn dominant_country(doc: &Document, codes: &[ActorCode]) -> Option<String> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new(); // (country, count, first)
+    for (k, m) in doc.mentions.iter().enumerate() {
+        let Some(id) = m.actor else { continue };
+        let Some(c) = codes.get(id.0 as usize).and_then(|c| c.country.as_deref()) else {
+            continue;
+        };
+        if c == "IGO" {
+            continue;
+        }
+        // people, organisations and places say where the story is; country names and
+        // nationalities also name foreign topics
+        let w = match doc.actors[id.0 as usize].kind {
+            ActorKind::Country => 1,
+            _ if m.kind == MentionKind::Nationality => 1,
+            _ => 2,
+        };
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += w,
+            None => counts.push((c, w, k)),
+        }
+    }
+    if std::env::var_os("NG_DEBUG_DOMINANT").is_some() {
+        eprintln!("dominant {:?} {:?}", doc.text.get(..60), counts);
+    }
+    counts
+        .iter()
+        .max_by_key(|x| (x.1, std::cmp::Reverse(x.2)))
+        .map(|x| x.0.to_string())
 }

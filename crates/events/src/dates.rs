@@ -138,6 +138,15 @@ fn year_num(w: &str) -> Option<i64> {
     (w.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
 }
 
+/// The words [`is_time_word`] accepts (besides ISO dates), for prefilters.
+pub const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight", "tomorrow", "week", "month", "year", "weekend", "days", "weeks",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+];
+
 /// Whether a lowercase word can start or anchor a time expression (a cheap filter, so that
 /// sentences without one skip [`find`]).
 pub fn is_time_word(w: &str) -> bool {

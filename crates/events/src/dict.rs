@@ -8,6 +8,8 @@ use newsgraph_core::EventType;
 pub const VERBS_TSV: &str = include_str!("../data/verbs.tsv");
 /// Irregular verb forms.
 pub const IRREGULAR_TSV: &str = include_str!("../data/irregular.tsv");
+/// Object classes (`obj=CLASS`).
+pub const OBJECTS_TSV: &str = include_str!("../data/objects.tsv");
 
 /// Where the target of a pattern is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,25 @@ pub struct Pattern {
     pub source_of: bool,
     /// The bare form is also a noun or adjective: it counts only after a modal, `to`, `not`.
     pub no_base: bool,
+    /// With no actor target, a word of this object class (bit) must stand near (`obj=`).
+    pub object: Option<u32>,
+    /// A commissive verb (`vow`, `pledge`): an event noun as its object is the event.
+    pub commit: bool,
+    /// With no target, the voting body last named in the paragraph (`tgt+body`).
+    pub body_target: bool,
+    /// No event without a target (`needtgt`).
+    pub need_target: bool,
+    /// Not followed by `to` (`seek to` is an attempt, not a request) (`notto`).
+    pub not_to: bool,
+    /// A possessive before the noun is its target (`the president's assassination`)
+    /// (`poss=tgt`).
+    pub poss_target: bool,
+    /// `X to do Y` after the target makes it a demand (`warned Georgia to shelve`)
+    /// (`toreq`).
+    pub to_request: bool,
+    /// With no source, the authorities of the country of context (`src+state`: `she was
+    /// arrested`).
+    pub state_source: bool,
 }
 
 /// A word form starting a pattern: which pattern, and whether the form is the bare lemma.
@@ -66,6 +87,44 @@ pub struct Dictionary {
     pub patterns: Vec<Pattern>,
     /// First-word form (lowercase) -> the patterns it starts, longest patterns first.
     pub starts: FxMap<String, Vec<Start>>,
+    /// Object words (lowercase, singular and plural) -> the classes (bits) they belong to.
+    pub objects: FxMap<String, u32>,
+    /// Prefilter over (first letter, last letter or `.`) of the first-word forms: a bit per
+    /// byte length (capped at 31); a word whose bit is clear starts no pattern.
+    pub filter: Vec<u32>,
+    /// The same prefilter over the time words of [`crate::dates::TIME_WORDS`].
+    pub time_filter: Vec<u32>,
+}
+
+/// The prefilter slot of a word (`None`: it starts with no ASCII letter, or ends with
+/// neither a letter nor `.`).
+#[inline]
+pub fn filter_key(w: &[u8]) -> Option<usize> {
+    let f = *w.first()?;
+    let l = *w.last()?;
+    if !f.is_ascii_alphabetic() {
+        return None;
+    }
+    let li = if l.is_ascii_alphabetic() {
+        (l | 0x20) - b'a'
+    } else if l == b'.' {
+        26
+    } else {
+        return None;
+    };
+    Some(((f | 0x20) - b'a') as usize * 27 + li as usize)
+}
+
+/// The length bit of a word for [`filter_key`] slots.
+#[inline]
+pub fn filter_bit(w: &[u8]) -> u32 {
+    1u32 << w.len().min(31)
+}
+
+fn add_filter(filter: &mut [u32], w: &str) {
+    if let Some(k) = filter_key(w.as_bytes()) {
+        filter[k] |= filter_bit(w.as_bytes());
+    }
 }
 
 /// A problem in a data file.
@@ -158,8 +217,41 @@ impl Dictionary {
         Dictionary::parse(VERBS_TSV, IRREGULAR_TSV).expect("the built-in event patterns parse")
     }
 
-    /// Parses a pattern file and an irregular-forms file.
+    /// Parses a pattern file and an irregular-forms file (object classes: the built-in
+    /// `data/objects.tsv`).
     pub fn parse(verbs: &str, irregular: &str) -> Result<Dictionary, DataError> {
+        Dictionary::parse_with_objects(verbs, irregular, OBJECTS_TSV)
+    }
+
+    /// Parses a pattern file, an irregular-forms file and an object-class file.
+    pub fn parse_with_objects(
+        verbs: &str,
+        irregular: &str,
+        objects: &str,
+    ) -> Result<Dictionary, DataError> {
+        let mut classes: Vec<String> = Vec::new();
+        let mut object_words: FxMap<String, u32> = FxMap::default();
+        for (line, c) in tsv_lines(objects) {
+            if c.len() < 2 {
+                return Err(DataError(format!(
+                    "objects.tsv line {line}: expected class and words separated by a TAB"
+                )));
+            }
+            if classes.len() >= 32 {
+                return Err(DataError(format!(
+                    "objects.tsv line {line}: at most 32 classes"
+                )));
+            }
+            let bit = 1u32 << classes.len();
+            classes.push(c[0].to_string());
+            for w in c[1].split('|').map(|w| w.trim().to_lowercase()) {
+                if w.is_empty() {
+                    continue;
+                }
+                *object_words.entry(plural(&w)).or_default() |= bit;
+                *object_words.entry(w).or_default() |= bit;
+            }
+        }
         let mut irr: FxMap<String, Vec<String>> = FxMap::default();
         for (_, c) in tsv_lines(irregular) {
             if c.len() >= 2 {
@@ -168,7 +260,10 @@ impl Dictionary {
                     .extend(c[1].split('|').map(|s| s.to_lowercase()));
             }
         }
-        let mut d = Dictionary::default();
+        let mut d = Dictionary {
+            objects: object_words,
+            ..Dictionary::default()
+        };
         for (line, c) in tsv_lines(verbs) {
             if c.len() < 5 {
                 return Err(DataError(format!(
@@ -208,6 +303,14 @@ impl Dictionary {
                 antecedent_target: false,
                 source_of: false,
                 no_base: false,
+                object: None,
+                commit: false,
+                body_target: false,
+                need_target: false,
+                not_to: false,
+                poss_target: false,
+                to_request: false,
+                state_source: false,
             };
             for r in roles
                 .split(';')
@@ -222,6 +325,22 @@ impl Dictionary {
                     "tgt+of" => p.antecedent_target = true,
                     "src=of" => p.source_of = true,
                     "nobase" => p.no_base = true,
+                    "commit" => p.commit = true,
+                    "tgt+body" => p.body_target = true,
+                    "needtgt" => p.need_target = true,
+                    "notto" => p.not_to = true,
+                    "poss=tgt" => p.poss_target = true,
+                    "toreq" => p.to_request = true,
+                    "src+state" => p.state_source = true,
+                    _ if r.starts_with("obj=") => {
+                        let name = &r[4..];
+                        let k = classes.iter().position(|c| c == name).ok_or_else(|| {
+                            DataError(format!(
+                                "verbs.tsv line {line}: unknown object class `{name}` (objects.tsv)"
+                            ))
+                        })?;
+                        p.object = Some(1 << k);
+                    }
                     _ => {
                         return Err(DataError(format!(
                             "verbs.tsv line {line}: unknown role `{r}`"
@@ -270,6 +389,14 @@ impl Dictionary {
                     past,
                 });
             }
+        }
+        d.filter = vec![0; 26 * 27];
+        for k in d.starts.keys() {
+            add_filter(&mut d.filter, k);
+        }
+        d.time_filter = vec![0; 26 * 27];
+        for w in crate::dates::TIME_WORDS {
+            add_filter(&mut d.time_filter, w);
         }
         let pats = &d.patterns;
         for v in d.starts.values_mut() {

@@ -8,6 +8,44 @@
 //! `data/irregular.tsv`). Time expressions are resolved against `doc.meta.date`
 //! ([`dates`]).
 //!
+//! Coding decisions (the data files carry the word lists):
+//!
+//! - **Collective common nouns are actors.** `officials`, `the police`, `troops`, `the court`,
+//!   `protesters` (`data/groups.tsv`, with a sector each) become actors of kind `group` when
+//!   an event uses them as source or target, named by their noun phrase (`Chinese police`)
+//!   and coded with the country of context: a nationality, country, place or organisation
+//!   modifier in the phrase; else a country the sentence places them in (`to the United
+//!   States to meet with officials`); else the group named before with the same noun
+//!   (`Polish farmers ... farmers`); else the nearest actor of the sentence with a country;
+//!   else the article's dominant country.
+//! - **The dominant country** (most mentions of a country's actors, people, organisations and
+//!   places counting double) codes persons, organisations and places the text gives no
+//!   country; a person right after a nationality (`his Israeli counterpart X`) takes that.
+//! - **Agentless legal acts** (`she was arrested`, `no one has been charged in Haiti`;
+//!   `src+state` in verbs.tsv) have the authorities of the place or the article's country
+//!   as source.
+//! - **REJECT needs an actor or a policy object** (`obj=policy`): `rejected the proposal` is
+//!   REJECT, `rejected various questions` is no event. Likewise `end`, `ease`, `halt`,
+//!   `suspend` code CONCEDE or SANCTION only with a hostility, restriction or relations
+//!   object (`data/objects.tsv`).
+//! - **A planned offensive is coded once.** `a ground offensive planned by Israel in ...
+//!   Rafah` is ASSAULT, modality `planned`, target the place's country; a later planned or
+//!   hypothetical noun event of the same type between the same countries within three
+//!   paragraphs (`preparing to conduct a ground operation in Rafah`) restates the plan and
+//!   is dropped. `a plan that the US rejects` takes the planner (the source of the noun
+//!   event the relative clause hangs on) as REJECT target.
+//! - **Nominalisations restating an event are merged**: a definite noun (`Netanyahu's
+//!   cancellation of the trip`) of the same type and mode as a verb event between the same
+//!   countries within three paragraphs is the same act.
+//! - **What is asked for is no event**: a verb after `to`/`be` following a REQUEST verb
+//!   (`called on X to apologize`, `demand that the hostages be released`), after an
+//!   agreement or request noun (`an agreement to end the blockades`), or restating the
+//!   same type as a purpose (`traveled to Egypt to discuss`). A commissive verb's event
+//!   noun is the event (`vowed support` is SUPPORT); a noun that is the object of an event
+//!   verb is not one of its own (`ended their blockade`).
+//! - **Civilians obstructing** (a COERCE whose source is a CVL/OPP/LAB actor: `drivers
+//!   blocking crossings`) is PROTEST, mode `obstruct`.
+//!
 //! ```
 //! use newsgraph_core::{Document, Stage};
 //! use newsgraph_events::EventCoder;
@@ -24,7 +62,7 @@ pub mod dict;
 
 use codes::Codebook;
 use dict::Dictionary;
-use newsgraph_core::{Document, Layer, Stage};
+use newsgraph_core::{Actor, ActorCode, ActorId, ActorKind, Document, Layer, Stage};
 use std::sync::{Arc, OnceLock};
 
 /// Codes actors and finds events.
@@ -94,8 +132,25 @@ impl Stage for EventCoder {
         &[Layer::Events]
     }
     fn run(&self, doc: &mut Document) {
-        self.codes.code_actors(doc);
-        doc.events = coder::Coder::new(&self.dict, doc).run();
+        let dominant = self.codes.code_actors(doc);
+        let (events, groups) = coder::Coder::new(&self.dict, &self.codes, doc, dominant).run();
+        // collective common nouns used as sources or targets become actors of their own
+        for g in groups {
+            let id = ActorId(doc.actors.len() as u32);
+            doc.actors.push(Actor {
+                id,
+                name: g.name,
+                kind: ActorKind::Group,
+                titles: Vec::new(),
+                country: g.country.clone(),
+            });
+            doc.actor_codes.push(ActorCode {
+                country: g.country,
+                sector: g.sector,
+                org: None,
+            });
+        }
+        doc.events = events;
     }
 }
 

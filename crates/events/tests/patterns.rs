@@ -131,3 +131,120 @@ fn words_that_only_look_like_triggers() {
         .iter()
         .all(|x| !x.contains("visit]")));
 }
+
+#[test]
+fn common_noun_actors_take_the_country_of_context() {
+    // a nationality modifier
+    let l = one("Chinese police arrested dozens of students.", None);
+    assert!(l.iter().any(|x| x.contains("CHNCOP COERCE")), "{l:?}");
+    // a place the sentence puts them in
+    let l = one("Police in Texas arrested the suspect on Friday.", None);
+    assert!(l.iter().any(|x| x.contains("USACOP COERCE")), "{l:?}");
+    // the article's dominant country, and a bare noun that refers back to a group
+    let l = one(
+        "Kenyan farmers protested in Nairobi. Later the farmers demanded subsidies from the government.",
+        None,
+    );
+    assert!(l.iter().any(|x| x.contains("KENCVL REQUEST KENGOV")), "{l:?}");
+}
+
+#[test]
+fn persons_without_a_country_take_the_dominant_one() {
+    let doc = run_dated(
+        "Canadian lawmakers debated the budget in Ottawa. Senator Jane Smithers criticized Canada's finance minister.",
+        None,
+    );
+    let a = doc
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Smithers"))
+        .expect("the senator");
+    assert_eq!(
+        doc.actor_codes[a.id.0 as usize].country.as_deref(),
+        Some("CAN")
+    );
+}
+
+#[test]
+fn rejecting_needs_an_actor_or_a_policy_object() {
+    assert!(one("The spokesman rejected several questions about the report.", None).is_empty());
+    let l = one("Hungary rejected the proposal.", None);
+    assert_eq!(l, vec!["- HUN REJECT - [rejected]"]);
+}
+
+#[test]
+fn abstaining_targets_the_voting_body() {
+    let l = one(
+        "The UN Security Council adopted the resolution. China abstained.",
+        None,
+    );
+    assert!(l.contains(&"- CHN CONCEDE IGOUNO [abstained]".to_string()), "{l:?}");
+}
+
+#[test]
+fn a_nominalisation_restating_an_event_is_merged() {
+    let l = one(
+        "Brazil canceled a visit to Argentina. Brazil's cancellation of the visit surprised diplomats.",
+        None,
+    );
+    assert_eq!(
+        l.iter().filter(|x| x.contains("SANCTION")).count(),
+        1,
+        "{l:?}"
+    );
+}
+
+#[test]
+fn a_repeated_plan_is_one_event() {
+    let l = one(
+        "Turkey is planning an offensive in Syria. Analysts said Turkey was preparing an offensive in northern Syria.",
+        None,
+    );
+    let plans: Vec<_> = l.iter().filter(|x| x.contains("ASSAULT")).collect();
+    assert_eq!(plans.len(), 1, "{l:?}");
+    assert!(plans[0].contains("TUR ASSAULT SYR planned"), "{l:?}");
+}
+
+#[test]
+fn commissive_verbs_and_request_content() {
+    // the noun after `vowed` is the event
+    let l = one("Iran vowed support for Syria.", None);
+    assert_eq!(l, vec!["- IRN SUPPORT SYR [support]"]);
+    // what was asked for is no event of its own
+    let l = one("Germany urged Poland to release the prisoners.", None);
+    assert_eq!(l, vec!["- DEU REQUEST POL [urged]"]);
+    // `warned X to do Y` is a demand
+    let l = one("The United States warned Iran to stop the attacks.", None);
+    assert!(l.iter().any(|x| x.contains("USA REQUEST IRN")), "{l:?}");
+}
+
+#[test]
+fn civilians_blocking_roads_protest() {
+    let l = one("Polish truckers blocked the border crossings.", None);
+    assert!(l.iter().any(|x| x.contains("POLCVL PROTEST")), "{l:?}");
+}
+
+#[test]
+fn the_subject_of_a_relative_clause_and_after_one() {
+    let l = one("Britain, which has a large navy, blocked the proposal.", None);
+    assert!(l.iter().any(|x| x.contains("GBR REJECT")), "{l:?}");
+    let l = one("Japan criticized Vietnam, which also condemned China.", None);
+    assert!(l.iter().any(|x| x.contains("VNM ACCUSE CHN")), "{l:?}");
+}
+
+#[test]
+fn more_inflected_triggers() {
+    let l = one("Spain extradited the suspect to France.", None);
+    assert!(l.iter().any(|x| x.contains("ESP COERCE")), "{l:?}");
+    let l = one("Mexico pleaded guilty.", None);
+    assert!(l.iter().any(|x| x.contains("MEX CONCEDE")), "{l:?}");
+    let l = one("Chile voted against the resolution of the UN General Assembly.", None);
+    assert!(l.iter().any(|x| x.contains("CHL REJECT")), "{l:?}");
+}
+
+#[test]
+fn nouns_that_look_like_verbs() {
+    assert!(one("A federal appeals court heard the case.", None).is_empty());
+    assert!(one("Colombia cannot win through attacks.", None).is_empty());
+    assert!(one("Peru has other charges pending.", None).is_empty());
+}
