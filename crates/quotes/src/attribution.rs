@@ -82,16 +82,12 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
     // new sentence that reports something else.
     let ends_here = |j: usize| ctx.ends_before(p, j) || ctx.flag(j, COMMA);
     // A short quote right after an article is part of a noun phrase (`the "Alien
-    // Superstar" singer said`): a title, not the words of the subject that follows.
-    if short(inner)
-        && ctx.tok_before(p, reg.open).is_some_and(|b| {
-            ctx.toks[b].region == NONE && ctx.is(b, lx::DET) && !ctx.is(b, lx::THAT)
-        })
-    {
-        return None;
-    }
+    // Superstar" singer said`): a title, not the words of the subject that follows. And
     // `on "communion," he suggested ...`: a short term inside a sentence.
-    if short(inner) && !region_starts_sentence(ctx, p, r) {
+    let after_article = ctx
+        .tok_before(p, reg.open)
+        .is_some_and(|b| ctx.toks[b].region == NONE && ctx.is(b, lx::DET) && !ctx.is(b, lx::THAT));
+    if (after_article || !region_starts_sentence(ctx, p, r)) && short(inner) {
         return None;
     }
     if let Some(at) = appositive_cue(ctx, p, a) {
@@ -444,8 +440,14 @@ fn pre_at(ctx: &Ctx, p: &Para, b: usize) -> Option<Attr> {
 
 /// Words of a quote's content.
 fn word_count(s: &str) -> usize {
+    words_up_to(s, usize::MAX)
+}
+
+/// Words of a quote's content, counting no further than `max + 1`.
+fn words_up_to(s: &str, max: usize) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .take(max.saturating_add(1))
         .count()
 }
 
@@ -486,7 +488,7 @@ fn title_case(s: &str) -> bool {
 
 /// Four words or fewer and not a sentence.
 fn short(s: &str) -> bool {
-    word_count(s) <= 4 && !has_sentence_punct(s)
+    words_up_to(s, 4) <= 4 && !has_sentence_punct(s)
 }
 
 /// Is a quoted region with no cue a scare quote, a term or a title rather than speech?
@@ -540,17 +542,17 @@ pub fn direct(ctx: &Ctx, uses: &[RegionUse], out: &mut Vec<Cand>) {
             .or_else(|| post(ctx, p, r, content))
             .or_else(|| pre(ctx, p, r));
         let text = &ctx.text[content.range()];
-        if a.is_some_and(|a| a.weak) && (short(text) || word_count(text) <= 4) {
+        let wc = words_up_to(text, 10);
+        if a.is_some_and(|a| a.weak) && wc <= 4 {
             a = None;
         }
         // A title (`"The Iron Claw" tells the story of`, `'It's a Wonderful Life: Live in
         // Chicago!'`) is nobody's words, whatever cue is near.
-        if title_case(text)
-            && word_count(text) >= 2
-            && word_count(text) <= 10
+        if (2..=10).contains(&wc)
+            && (a.is_some() || wc >= 3)
+            && title_case(text)
             && !text.contains(". ")
             && (a.is_none() || !has_sentence_punct(text))
-            && (a.is_some() || word_count(text) >= 3)
         {
             continue;
         }

@@ -161,10 +161,17 @@ pub fn resolve_description(
     actor: Option<ActorId>,
     para: usize,
 ) -> Option<ActorId> {
+    // Cheap tests first: most subjects are names, not `the` + a role noun.
+    let head = definite_head(&ctx.text[phrase.range()])?;
+    let person_noun = PERSON_NOUNS.contains(&head.as_str()) || head.ends_with("-year-old");
+    let office = OFFICE_NOUNS.contains(&head.as_str());
+    let org_noun = ORG_NOUNS.contains(&head.as_str());
+    if !person_noun && !org_noun && !office {
+        return None;
+    }
     if actor.is_some_and(|a| is_named(ctx, a)) {
         return None;
     }
-    let head = definite_head(&ctx.text[phrase.range()])?;
     let pos = phrase.start;
     if introduced_indefinitely(ctx, &head, pos) {
         return None;
@@ -172,12 +179,6 @@ pub fn resolve_description(
     let lo = ctx.paras[para.saturating_sub(4)].span.start;
     let ms = &ctx.doc.mentions;
     let hi = ms.partition_point(|m| m.span.start < pos);
-    let person_noun = PERSON_NOUNS.contains(&head.as_str()) || head.ends_with("-year-old");
-    let office = OFFICE_NOUNS.contains(&head.as_str());
-    let org_noun = ORG_NOUNS.contains(&head.as_str());
-    if !person_noun && !org_noun && !office {
-        return None;
-    }
     let want = if org_noun {
         ActorKind::Organization
     } else {
