@@ -88,6 +88,8 @@ pub struct Scratch {
     pub(crate) tags: Vec<u16>,
     /// XPOS class ids.
     pub(crate) xtags: Vec<u16>,
+    /// Pass 1 was sure of the token's tag.
+    pub(crate) sure: Vec<bool>,
 }
 
 const TAG_START: u64 = 0xffff_0001;
@@ -246,14 +248,15 @@ impl PosModel {
             scores,
             tags,
             xtags,
+            sure,
             ..
         } = sc;
-        tag_pass(&self.lin, 1, toks, feats, scores, tags);
+        tag_pass_sure(&self.lin, 1, toks, feats, scores, tags, Some(sure));
         if let Some(lin2) = &self.lin2 {
             for (t, &c) in toks.iter_mut().zip(tags.iter()) {
                 t.pos = c;
             }
-            tag_pass(lin2, 2, toks, feats, scores, tags);
+            tag_pass_sure(lin2, 2, toks, feats, scores, tags, Some(sure));
         }
         self.tag_xpos(toks, tags, feats, scores, xtags);
     }
@@ -717,25 +720,70 @@ fn tag_pass(
     scores: &mut Vec<i32>,
     tags: &mut Vec<u16>,
 ) {
+    tag_pass_sure(lin, pass, toks, feats, scores, tags, None)
+}
+
+/// A tagging pass. In pass 1, `sure` (when given) receives whether the best score beats the
+/// second by [`SURE_MARGIN`]; in pass 2 such tokens keep their pass-1 tag unscored.
+fn tag_pass_sure(
+    lin: &Dense,
+    pass: u8,
+    toks: &[Tok],
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<i32>,
+    tags: &mut Vec<u16>,
+    mut sure: Option<&mut Vec<bool>>,
+) {
     tags.clear();
     scores.resize(NX.max(NU), 0);
+    if pass == 1 {
+        if let Some(s) = sure.as_deref_mut() {
+            s.clear();
+        }
+    }
+    let margin = (SURE_MARGIN / f64::from(lin.scale)) as i32;
     let (mut p1, mut p2) = (TAG_START, TAG_START2);
     for i in 0..toks.len() {
         let c = if toks[i].dict > 0 {
+            if pass == 1 {
+                if let Some(s) = sure.as_deref_mut() {
+                    s.push(true);
+                }
+            }
             toks[i].dict - 1
+        } else if pass == 2 && sure.as_deref().is_some_and(|s| s[i]) {
+            toks[i].pos
         } else {
             features(toks, i, p1, p2, feats);
             if pass == 2 {
                 features2(toks, i, feats);
             }
             lin.score(feats, scores);
-            argmax(&scores[..NU], |_| true) as u16
+            let best = argmax(&scores[..NU], |_| true);
+            if pass == 1 {
+                if let Some(s) = sure.as_deref_mut() {
+                    let second = scores[..NU]
+                        .iter()
+                        .enumerate()
+                        .filter(|&(c, _)| c != best)
+                        .map(|(_, &v)| v)
+                        .max()
+                        .unwrap_or(i32::MIN);
+                    s.push(scores[best].saturating_sub(second) >= margin);
+                }
+            }
+            best as u16
         };
         tags.push(c);
         p2 = p1;
         p1 = u64::from(c);
     }
 }
+
+/// Pass-1 margin (in averaged-perceptron weight units) above which pass 2 leaves a tag
+/// alone: on EWT dev, 10 skips most pass-2 scoring (POS + NER: 302 -> 259 M instructions on
+/// eng.testa) and changes UPOS accuracy by +0.04 (94.97 -> 95.01 %).
+const SURE_MARGIN: f64 = 10.0;
 
 /// Pass-2 features: the first pass's tags around the token.
 #[inline]

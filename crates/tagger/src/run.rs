@@ -149,15 +149,15 @@ pub struct TrainNerArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// log2 of the weight table's rows.
-    #[arg(long, default_value_t = NerConfig::default().bits)]
+    #[arg(long, default_value_t = 19)]
     pub bits: u8,
     /// Use only the first N documents (0: all), for quick experiments.
     #[arg(long, default_value_t = 0)]
     pub limit: usize,
-    /// Also train a second stage that sees the first stage's labels over the whole
-    /// document (about +0.15 F1 on eng.testa, half the tagging speed).
+    /// Train the first stage only (the second stage sees the first stage's labels over the
+    /// whole document: +0.4 F1 on eng.testa, about 20% more tagging instructions).
     #[arg(long)]
-    pub two_stage: bool,
+    pub one_stage: bool,
     /// Word classes for the entity tagger (`train clusters`), copied into the model; when
     /// the file is missing, the part-of-speech model's classes are used.
     #[arg(long, default_value = "crates/tagger/models/clusters-ner.tsv")]
@@ -386,7 +386,7 @@ pub fn train(cmd: &TrainCommand) -> Result<(), Error> {
                 bits: a.bits,
                 limit: a.limit,
                 progress: true,
-                two_stage: a.two_stage,
+                two_stage: !a.one_stage,
                 clusters: if a.clusters.exists() {
                     let name = a.clusters.display().to_string();
                     crate::clusters::Clusters::from_tsv(&read(&a.clusters)?, &name)
