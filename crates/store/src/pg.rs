@@ -291,60 +291,59 @@ fn put_one(tx: &mut Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> R
             .get(0),
     };
     let mut actor_ids = Vec::with_capacity(r.actors.len());
-    for (i, a) in r.actors.iter().enumerate() {
+    let (mut t_actor, mut t_title, mut al_actor, mut al_alias) = (vec![], vec![], vec![], vec![]);
+    for a in &r.actors {
         let aid = resolve_actor(tx, a)?;
         actor_ids.push(aid);
-        tx.execute(
-            "INSERT INTO article_actors (article_id, idx, actor_id) VALUES ($1, $2, $3)",
-            &[&id, &(i as i64), &aid],
-        )?;
         for t in &a.titles {
-            tx.execute(
-                "INSERT INTO actor_titles (actor_id, article_id, title) VALUES ($1, $2, $3)",
-                &[&aid, &id, t],
-            )?;
+            t_actor.push(aid);
+            t_title.push(t.as_str());
         }
         for al in &a.aliases {
-            tx.execute(
-                "INSERT INTO actor_aliases (actor_id, article_id, alias) VALUES ($1, $2, $3)",
-                &[&aid, &id, al],
-            )?;
+            al_actor.push(aid);
+            al_alias.push(al.as_str());
         }
     }
-    let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
-    let stmt = tx.prepare(
-        r#"INSERT INTO mentions (article_id, actor_id, kind, start, "end", text) VALUES ($1, $2, $3, $4, $5, $6)"#,
+    let idx: Vec<i64> = (0..actor_ids.len() as i64).collect();
+    tx.execute(
+        "INSERT INTO article_actors (article_id, idx, actor_id) SELECT $1, * FROM unnest($2::bigint[], $3::bigint[])",
+        &[&id, &idx, &actor_ids],
     )?;
-    for m in &r.mentions {
+    tx.execute(
+        "INSERT INTO actor_titles (article_id, actor_id, title) SELECT $1, * FROM unnest($2::bigint[], $3::text[])",
+        &[&id, &t_actor, &t_title],
+    )?;
+    tx.execute(
+        "INSERT INTO actor_aliases (article_id, actor_id, alias) SELECT $1, * FROM unnest($2::bigint[], $3::text[])",
+        &[&id, &al_actor, &al_alias],
+    )?;
+    let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
+    // One statement per table and article (arrays unnested by the server), not one round
+    // trip per row.
+    if !r.mentions.is_empty() {
+        let actor: Vec<Option<i64>> = r.mentions.iter().map(|m| local(m.actor)).collect();
+        let kind: Vec<&str> = r.mentions.iter().map(|m| m.kind.as_str()).collect();
+        let start: Vec<i64> = r.mentions.iter().map(|m| m.start as i64).collect();
+        let end: Vec<i64> = r.mentions.iter().map(|m| m.end as i64).collect();
+        let text: Vec<&str> = r.mentions.iter().map(|m| m.text.as_str()).collect();
         tx.execute(
-            &stmt,
-            &[
-                &id,
-                &local(m.actor),
-                &m.kind,
-                &(m.start as i64),
-                &(m.end as i64),
-                &m.text,
-            ],
+            r#"INSERT INTO mentions (article_id, actor_id, kind, start, "end", text)
+               SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])"#,
+            &[&id, &actor, &kind, &start, &end, &text],
         )?;
     }
-    let stmt = tx.prepare(
-        r#"INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"#,
-    )?;
-    for (i, q) in r.quotes.iter().enumerate() {
+    if !r.quotes.is_empty() {
+        let idx: Vec<i64> = (0..r.quotes.len() as i64).collect();
+        let kind: Vec<&str> = r.quotes.iter().map(|q| q.kind.as_str()).collect();
+        let start: Vec<i64> = r.quotes.iter().map(|q| q.start as i64).collect();
+        let end: Vec<i64> = r.quotes.iter().map(|q| q.end as i64).collect();
+        let text: Vec<&str> = r.quotes.iter().map(|q| q.text.as_str()).collect();
+        let speaker: Vec<Option<i64>> = r.quotes.iter().map(|q| local(q.speaker)).collect();
+        let cue: Vec<Option<&str>> = r.quotes.iter().map(|q| q.cue.as_deref()).collect();
         tx.execute(
-            &stmt,
-            &[
-                &id,
-                &(i as i64),
-                &q.kind,
-                &(q.start as i64),
-                &(q.end as i64),
-                &q.text,
-                &local(q.speaker),
-                &q.cue,
-            ],
+            r#"INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue)
+               SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::bigint[], $8::text[])"#,
+            &[&id, &idx, &kind, &start, &end, &text, &speaker, &cue],
         )?;
     }
     Ok(PutOutcome {
