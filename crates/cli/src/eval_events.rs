@@ -280,7 +280,10 @@ pub fn eval_events(
                     doc.slice(e.trigger),
                     name(e.source),
                     name(e.target),
-                    e.date.as_deref().map(|d| format!(" {d}")).unwrap_or_default()
+                    e.date
+                        .as_deref()
+                        .map(|d| format!(" {d}"))
+                        .unwrap_or_default()
                 );
             }
         }

@@ -181,7 +181,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 newsgraph::eval_events::eval_events(&a.gold, &a.naeb, &a.polnear, a.verbose)?;
             print!("{report}");
             if a.check && (s.types.f1() < 0.75 || s.triples.f1() < 0.60) {
-                eprintln!("newsgraph: event figures are below the targets (type F1 0.75, triple F1 0.60)");
+                eprintln!(
+                    "newsgraph: event figures are below the targets (type F1 0.75, triple F1 0.60)"
+                );
                 return Ok(ExitCode::from(1));
             }
             Ok(ExitCode::SUCCESS)

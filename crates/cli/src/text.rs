@@ -83,7 +83,10 @@ pub fn event_line(doc: &Document, e: &newsgraph_core::Event) -> String {
         let actor = doc.actor(a);
         let who = match actor.kind {
             newsgraph_core::ActorKind::Person => {
-                format!(" ({})", actor.name.rsplit(' ').next().unwrap_or(&actor.name))
+                format!(
+                    " ({})",
+                    actor.name.rsplit(' ').next().unwrap_or(&actor.name)
+                )
             }
             _ => String::new(),
         };
@@ -104,12 +107,18 @@ pub fn event_line(doc: &Document, e: &newsgraph_core::Event) -> String {
     let rest = &doc.text[e.trigger.start as usize..e.evidence.end as usize];
     let cut = rest
         .char_indices()
-        .find(|&(i, c)| i > 0 && matches!(c, '.' | ';' | ',' | '\u{2013}' | '\u{2014}') || rest[i..].starts_with(" - "))
+        .find(|&(i, c)| {
+            i > 0 && matches!(c, '.' | ';' | ',' | '\u{2013}' | '\u{2014}')
+                || rest[i..].starts_with(" - ")
+        })
         .map_or(rest.len(), |(i, _)| i);
     let target = match e.target {
         None => "-".to_string(),
         Some(a) => {
-            let c = doc.actor_codes.get(a.0 as usize).and_then(|c| c.country.as_deref());
+            let c = doc
+                .actor_codes
+                .get(a.0 as usize)
+                .and_then(|c| c.country.as_deref());
             let actor = doc.actor(a);
             match (c, actor.kind) {
                 (Some(c), newsgraph_core::ActorKind::Person) => format!("{c} ({})", actor.name),
@@ -118,7 +127,11 @@ pub fn event_line(doc: &Document, e: &newsgraph_core::Event) -> String {
             }
         }
     };
-    let mut line = format!("{date} {} {what} {target}: {}", code(e.source), rest[..cut].trim());
+    let mut line = format!(
+        "{date} {} {what} {target}: {}",
+        code(e.source),
+        rest[..cut].trim()
+    );
     if let Some(q) = e.quote {
         let _ = write!(line, " [quote {}]", q + 1);
     }

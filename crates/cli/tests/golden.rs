@@ -11,12 +11,14 @@ fn golden_dir() -> PathBuf {
 
 fn read_golden(name: &str) -> Value {
     let input = golden_dir().join(name).join("input.txt");
-    let text = std::fs::read_to_string(&input).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+    let text =
+        std::fs::read_to_string(&input).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
     let mut doc = newsgraph_core::Document::new(text);
     doc.meta.id = "input.txt".into();
     doc.meta.source = format!("tests/golden/{name}/input.txt");
     newsgraph::pipeline().run(&mut doc);
-    doc.validate().expect("the pipeline leaves a valid document");
+    doc.validate()
+        .expect("the pipeline leaves a valid document");
     newsgraph_core::json::to_json(&doc)
 }
 
@@ -28,8 +30,12 @@ fn check_golden(name: &str) {
         std::fs::write(&path, &pretty).unwrap();
         return;
     }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1 to create it", path.display()));
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
     if want != pretty {
         let diff: Vec<String> = want
             .lines()
@@ -67,7 +73,9 @@ fn seed_must_rows() {
     let text = str_of(&v, "text");
     // Every span in the output slices the text it claims.
     let check_span = |o: &Value| {
-        if let (Some(s), Some(e), Some(t)) = (o["start"].as_u64(), o["end"].as_u64(), o["text"].as_str()) {
+        if let (Some(s), Some(e), Some(t)) =
+            (o["start"].as_u64(), o["end"].as_u64(), o["text"].as_str())
+        {
             assert_eq!(&text[s as usize..e as usize], t);
         }
     };
@@ -118,10 +126,22 @@ fn seed_must_rows() {
         .iter()
         .map(|q| (str_of(q, "kind"), str_of(q, "text"), q["cue"].as_str()))
         .collect();
-    assert_eq!(got, want.to_vec(), "the seed's ten quotations, and nothing else");
+    assert_eq!(
+        got,
+        want.to_vec(),
+        "the seed's ten quotations, and nothing else"
+    );
     for q in quotes {
-        assert_eq!(str_of(q, "speaker"), "John Kirby", "speaker of {}", q["text"]);
-        let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+        assert_eq!(
+            str_of(q, "speaker"),
+            "John Kirby",
+            "speaker of {}",
+            q["text"]
+        );
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], str_of(q, "text"));
         if let (Some(cs), Some(ce)) = (q["cue_start"].as_u64(), q["cue_end"].as_u64()) {
             assert_eq!(&text[cs as usize..ce as usize], str_of(q, "cue"));
@@ -147,7 +167,14 @@ fn seed_must_rows() {
         .filter(|a| str_of(a, "kind") == "person")
         .map(|a| str_of(a, "name"))
         .collect();
-    for p in ["John Kirby", "Benjamin Netanyahu", "Joe Biden", "Ron Dermer", "Tzachi Hanegbi", "Jacquelyn Martin"] {
+    for p in [
+        "John Kirby",
+        "Benjamin Netanyahu",
+        "Joe Biden",
+        "Ron Dermer",
+        "Tzachi Hanegbi",
+        "Jacquelyn Martin",
+    ] {
         assert!(persons.contains(&p), "person {p} missing from {persons:?}");
     }
     assert_eq!(persons.len(), 6, "no other persons: {persons:?}");
@@ -161,19 +188,31 @@ fn seed_must_rows() {
     };
     let kirby = mentions("John Kirby");
     for m in ["John Kirby", "Kirby", "he"] {
-        assert!(kirby.iter().any(|k| k == m), "Kirby's mentions {kirby:?} lack {m}");
+        assert!(
+            kirby.iter().any(|k| k == m),
+            "Kirby's mentions {kirby:?} lack {m}"
+        );
     }
     assert!(actor("John Kirby")["titles"]
         .as_array()
         .unwrap()
         .iter()
         .any(|t| t.as_str().unwrap().contains("Communications Director")));
-    assert!(actor("Jacquelyn Martin")["titles"].as_array().unwrap().iter().any(|t| t == "photographer"));
+    assert!(actor("Jacquelyn Martin")["titles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "photographer"));
     let us = mentions("United States");
     for m in ["USA", "US", "U.S.", "United States"] {
-        assert!(us.iter().any(|k| k.contains(m)), "United States mentions {us:?} lack {m}");
+        assert!(
+            us.iter().any(|k| k.contains(m)),
+            "United States mentions {us:?} lack {m}"
+        );
     }
     assert_eq!(str_of(actor("United States"), "kind"), "country");
     assert_eq!(str_of(actor("UN Security Council"), "kind"), "organization");
-    assert!(mentions("UN Security Council").iter().any(|m| m.contains("World Security Council")));
+    assert!(mentions("UN Security Council")
+        .iter()
+        .any(|m| m.contains("World Security Council")));
 }
