@@ -5,8 +5,7 @@ use crate::codes::Codebook;
 use crate::dates::{self, Day, TimeExpr, When};
 use crate::dict::{Dictionary, Pattern, Start, TargetRule};
 use newsgraph_core::{
-    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, Span,
-    TokenKind, Upos,
+    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, Span, TokenKind, Upos,
 };
 use std::cell::RefCell;
 
@@ -57,17 +56,70 @@ struct Meta {
 
 /// Verb forms that end a noun phrase walking back (`CCTV said police ...`).
 const IRREGULAR_PAST: &[&str] = &[
-    "said", "says", "say", "told", "tells", "made", "took", "gave", "held", "met", "saw",
-    "got", "went", "came", "left", "put", "set", "sent", "won", "lost", "thought", "knew",
-    "found", "felt", "kept", "brought", "began", "ran", "led", "paid", "spent", "stood",
-    "heard", "meant", "sought", "fought", "built", "let", "does", "did", "do", "is", "are",
-    "was", "were", "will", "would", "can", "could", "may", "might", "must", "should", "than",
-    "according", "also", "not", "only", "even", "just",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "made",
+    "took",
+    "gave",
+    "held",
+    "met",
+    "saw",
+    "got",
+    "went",
+    "came",
+    "left",
+    "put",
+    "set",
+    "sent",
+    "won",
+    "lost",
+    "thought",
+    "knew",
+    "found",
+    "felt",
+    "kept",
+    "brought",
+    "began",
+    "ran",
+    "led",
+    "paid",
+    "spent",
+    "stood",
+    "heard",
+    "meant",
+    "sought",
+    "fought",
+    "built",
+    "let",
+    "does",
+    "did",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "than",
+    "according",
+    "also",
+    "not",
+    "only",
+    "even",
+    "just",
 ];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these",
-    "those", "other", "such", "any", "no", "several", "many", "some", "more", "new", "every",
-    "each",
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
+    "other", "such", "any", "no", "several", "many", "some", "more", "new", "every", "each",
 ];
 /// Words after which a bare verb form is the verb (`demand that`, `back the plan`).
 const OBJECT_STARTS: &[&str] = &[
@@ -392,9 +444,19 @@ impl<'a> Coder<'a> {
         let mut buf = [0u8; 32];
         // the last single-day time expression of the current paragraph (narrative date)
         let mut narrative: Option<(usize, TimeExpr)> = None;
+        let text = doc.text.as_bytes();
+        let tokens = &doc.tokens;
+        // sentences come in order: token bounds by a cursor, not a search per sentence
+        let mut cursor = 0usize;
         for (si, sent) in doc.sentences.iter().enumerate() {
-            let a = doc.tokens.partition_point(|t| t.span.start < sent.start);
-            let b = doc.tokens.partition_point(|t| t.span.end <= sent.end);
+            while cursor < tokens.len() && tokens[cursor].span.start < sent.start {
+                cursor += 1;
+            }
+            let a = cursor;
+            let mut b = a;
+            while b < tokens.len() && tokens[b].span.end <= sent.end {
+                b += 1;
+            }
             if a >= b {
                 continue;
             }
@@ -403,18 +465,17 @@ impl<'a> Coder<'a> {
             let mut has_time = false;
             let mut i = a;
             while i < b {
-                let t = doc.tokens[i];
+                let t = tokens[i];
                 if t.kind != TokenKind::Word {
-                    if t.kind == TokenKind::Number && !has_time {
+                    if t.kind == TokenKind::Number && !has_time && t.span.len() == 10 {
                         has_time = dates::is_time_word(doc.slice(t.span));
                     }
                     i += 1;
                     continue;
                 }
-                let w = doc.slice(t.span);
-                // most words start no pattern and name no time: a bit test says so before
-                // any lowercasing or hashing
-                let wb = w.as_bytes();
+                // most words start no pattern and name no time: a bit test on the raw bytes
+                // says so before any slicing, lowercasing or hashing
+                let wb = &text[t.span.start as usize..t.span.end as usize];
                 let Some(key) = crate::dict::filter_key(wb) else {
                     i += 1;
                     continue;
@@ -426,6 +487,7 @@ impl<'a> Coder<'a> {
                     i += 1;
                     continue;
                 }
+                let w = doc.slice(t.span);
                 let Some(lower) = lower_buf(w, &mut buf) else {
                     i += 1;
                     continue;
@@ -466,7 +528,11 @@ impl<'a> Coder<'a> {
                     None => i += 1,
                 }
             }
-            let block = doc.block_at(sent.start as usize).map(|b| b.span.start);
+            let block = if narrative.is_some() || has_time || !found.is_empty() {
+                doc.block_at(sent.start as usize).map(|b| b.span.start)
+            } else {
+                None
+            };
             if narrative.is_some_and(|(blk, _)| Some(blk) != block.map(|x| x as usize)) {
                 narrative = None;
             }
@@ -501,7 +567,7 @@ impl<'a> Coder<'a> {
                                     || (f.tok > a
                                         && doc.tokens[f.tok - 1].span.end
                                             == doc.tokens[f.tok].span.start
-                                            && before == "'")
+                                        && before == "'")
                                     || e.source.is_some_and(|s| {
                                         args.iter().any(|x| {
                                             x.tok_end <= f.tok
@@ -533,16 +599,17 @@ impl<'a> Coder<'a> {
         let mut map: Vec<Option<u32>> = vec![None; groups.len()];
         let mut kept: Vec<NewGroup> = Vec::new();
         for e in &mut events {
-            for slot in [&mut e.source, &mut e.target, &mut e.place] {
-                if let Some(id) = slot {
-                    if id.0 >= base {
-                        let k = (id.0 - base) as usize;
-                        let n = *map[k].get_or_insert_with(|| {
-                            kept.push(groups[k].clone());
-                            (kept.len() - 1) as u32
-                        });
-                        *id = ActorId(base + n);
-                    }
+            for id in [&mut e.source, &mut e.target, &mut e.place]
+                .into_iter()
+                .flatten()
+            {
+                if id.0 >= base {
+                    let k = (id.0 - base) as usize;
+                    let n = *map[k].get_or_insert_with(|| {
+                        kept.push(groups[k].clone());
+                        (kept.len() - 1) as u32
+                    });
+                    *id = ActorId(base + n);
                 }
             }
         }
@@ -601,8 +668,7 @@ impl<'a> Coder<'a> {
         // the word before the trigger, over adverbs and quote marks
         let mut j = f.tok;
         while j > 1
-            && (self.doc.tokens[j - 1].kind == TokenKind::Quote
-                || self.word(j - 1).ends_with("ly"))
+            && (self.doc.tokens[j - 1].kind == TokenKind::Quote || self.word(j - 1).ends_with("ly"))
         {
             j -= 1;
         }
@@ -739,8 +805,15 @@ impl<'a> Coder<'a> {
                     || is_any(
                         self.word(j),
                         &[
-                            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                            "sunday", "today", "yesterday",
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                            "today",
+                            "yesterday",
                         ],
                     ))
                 && j + 1 < b
@@ -796,7 +869,10 @@ impl<'a> Coder<'a> {
             }
             if i > a {
                 let ps = self.doc.tokens[i - 1].span;
-                let m = self.doc.mentions.partition_point(|m| m.span.start < ps.start);
+                let m = self
+                    .doc
+                    .mentions
+                    .partition_point(|m| m.span.start < ps.start);
                 if self.doc.mentions[m..]
                     .iter()
                     .take_while(|m| m.span.start == ps.start)
@@ -897,6 +973,26 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        // plural pronouns no stage resolved: placeholders a group named before may fill
+        for i in a..b {
+            let w = self.word(i);
+            if is_any(w, &["they", "them"]) && !out.iter().any(|x| x.tok <= i && i < x.tok_end) {
+                let s = doc.tokens[i].span;
+                let pos = out.partition_point(|x| x.tok < i);
+                out.insert(
+                    pos,
+                    Arg {
+                        span: s,
+                        actor: None,
+                        nationality: false,
+                        tok: i,
+                        tok_end: i + 1,
+                        quote: self.quote_at(s.start),
+                        group: None,
+                    },
+                );
+            }
+        }
         self.add_groups(a, b, &mut out);
         out
     }
@@ -936,9 +1032,10 @@ impl<'a> Coder<'a> {
             if h + 1 < b
                 && doc.tokens[h + 1].kind == TokenKind::Word
                 && (self.is_group_word(self.word(h + 1))
-                    || self.codes.sector_index.contains_key(
-                        self.word(h + 1).to_ascii_lowercase().as_str(),
-                    ))
+                    || self
+                        .codes
+                        .sector_index
+                        .contains_key(self.word(h + 1).to_ascii_lowercase().as_str()))
             {
                 continue;
             }
@@ -957,8 +1054,7 @@ impl<'a> Coder<'a> {
                             .get(id.0 as usize)
                             .is_some_and(|c| c.country.is_some())
                     });
-                    if x.group.is_some() || !has_country || x.quote != self.quote_at(t.span.start)
-                    {
+                    if x.group.is_some() || !has_country || x.quote != self.quote_at(t.span.start) {
                         break;
                     }
                     modifier = x.actor;
@@ -985,7 +1081,13 @@ impl<'a> Coder<'a> {
                             || is_any(lw, CLAUSE_WORDS)
                             || is_any(lw, BE)
                             || is_any(lw, MODALS)
-                            || is_any(lw, &["and", "or", "have", "has", "had", "he", "she", "it", "they", "we", "i", "you"])
+                            || is_any(
+                                lw,
+                                &[
+                                    "and", "or", "have", "has", "had", "he", "she", "it", "they",
+                                    "we", "i", "you",
+                                ],
+                            )
                             || is_any(lw, IRREGULAR_PAST)
                             || negator(lw)
                             || lw.ends_with("ed")
@@ -1082,7 +1184,8 @@ impl<'a> Coder<'a> {
             let skip = t.kind == TokenKind::Number
                 || (t.kind == TokenKind::Word
                     && (is_any(w, &["the", "a", "an", "more", "less", "fewer", "some"])
-                        || (next_number && is_any(w, &["than", "about", "nearly", "almost", "at", "least"]))
+                        || (next_number
+                            && is_any(w, &["than", "about", "nearly", "almost", "at", "least"]))
                         || (j - 1 > a && w.starts_with(|c: char| c.is_uppercase()))));
             if skip {
                 j -= 1;
@@ -1134,6 +1237,16 @@ impl<'a> Coder<'a> {
         let tq = self.quote_at(trigger.start);
         // an argument must lie in the same quotation as the trigger (or both outside any)
         let usable = |x: &Arg| x.quote == tq;
+        // a target may also lie in the reported speech the trigger itself introduces
+        // (`demanded that the European Union reinstate ...`)
+        let usable_target = |x: &Arg| {
+            x.quote == tq
+                || x.quote.is_some_and(|q| {
+                    doc.quotes[q]
+                        .cue
+                        .is_some_and(|c| c.start < trigger.end && trigger.start < c.end)
+                })
+        };
         let passive = !p.noun
             && f.start.past
             && ((f.tok > a
@@ -1145,6 +1258,13 @@ impl<'a> Coder<'a> {
         // clause end for the forward search
         let mut clause_end = b;
         for i in f.tok_end..b {
+            // `demanding that the European Union reinstate`: the addressee follows `that`
+            if i == f.tok_end
+                && p.kind == EventType::Request
+                && self.word(i).eq_ignore_ascii_case("that")
+            {
+                continue;
+            }
             if self.is_boundary(i) {
                 clause_end = i;
                 break;
@@ -1185,6 +1305,7 @@ impl<'a> Coder<'a> {
         let backward = |from_tok: usize| -> Option<usize> {
             // nearest usable argument before `from_tok` that is not the object of a preposition
             let mut k = args.partition_point(|x| x.tok_end <= from_tok);
+            let nearest = k.checked_sub(1);
             while k > 0 {
                 k -= 1;
                 let x = &args[k];
@@ -1199,7 +1320,14 @@ impl<'a> Coder<'a> {
                     return None;
                 }
                 let pw = self.prev_word(x.tok, a);
-                if is_any(pw, PREPS) || is_any(self.pp_word(x, a), PREPS) {
+                let ppw = self.pp_word(x, a);
+                // `after 16 people were charged`: a conjunction, not a preposition, when the
+                // phrase is the nearest before the trigger
+                let conj = Some(k) == nearest
+                    && is_any(ppw, &["after", "before", "since", "until"])
+                    && !(x.tok_end..from_tok).any(|i| is_any(self.word(i), PREPS));
+                // a parenthesised acronym restates the name before it
+                if (!conj && (is_any(pw, PREPS) || is_any(ppw, PREPS))) || pw == "(" {
                     continue;
                 }
                 // the second conjunct of a prepositional object (`with Biden and
@@ -1291,7 +1419,9 @@ impl<'a> Coder<'a> {
                 && (self.word(j - 1).ends_with("ly")
                     || is_any(
                         self.word(j - 1),
-                        &["also", "then", "later", "has", "have", "had", "not", "never", "still"],
+                        &[
+                            "also", "then", "later", "has", "have", "had", "not", "never", "still",
+                        ],
                     ))
             {
                 j -= 1;
@@ -1299,12 +1429,27 @@ impl<'a> Coder<'a> {
             if j > a + 1 && is_any(self.word(j - 1), &["which", "who", "that"]) {
                 let r = j - 1;
                 let end = if self.word(r - 1) == "," { r - 1 } else { r };
-                subject_idx = args
-                    .iter()
-                    .position(|x| x.tok_end == end && usable(x) && (x.actor.is_some() || x.group.is_some()));
+                subject_idx = args.iter().position(|x| {
+                    x.tok_end == end && usable(x) && (x.actor.is_some() || x.group.is_some())
+                });
             }
             if subject_idx.is_none() {
                 subject_idx = backward(f.tok);
+            }
+        }
+        // an unresolved `they` stands for the group named before it in the sentence
+        // (`Polish farmers said that they would suspend the protest`)
+        if let Some(k) = subject_idx {
+            let x = &args[k];
+            if x.actor.is_none() && x.group.is_none() && is_any(self.word(x.tok), &["they", "them"])
+            {
+                if let Some(g) = args[..k].iter().rposition(|y| {
+                    y.group.is_some()
+                        || y.actor
+                            .is_some_and(|id| doc.actor(id).kind == ActorKind::Group)
+                }) {
+                    subject_idx = Some(g);
+                }
             }
         }
         if let Some(k) = subject_idx {
@@ -1391,7 +1536,7 @@ impl<'a> Coder<'a> {
             if x.tok >= clause_end {
                 break;
             }
-            if !usable(x) || Some(x).map(|x| x.span) == source.map(|s| s.span) {
+            if !usable_target(x) || Some(x).map(|x| x.span) == source.map(|s| s.span) {
                 continue;
             }
             if x.actor.is_none() && x.group.is_none() {
@@ -1424,9 +1569,9 @@ impl<'a> Coder<'a> {
             } else {
                 pw_np
             };
-            let is_place = x
-                .actor
-                .is_some_and(|id| matches!(doc.actor(id).kind, ActorKind::Place | ActorKind::Country));
+            let is_place = x.actor.is_some_and(|id| {
+                matches!(doc.actor(id).kind, ActorKind::Place | ActorKind::Country)
+            });
             if is_any(pw_np, PLACE_PREPS) && (is_place || !pw_np.eq_ignore_ascii_case("at")) {
                 if place.is_none() && is_place {
                     place = x.actor;
@@ -1504,13 +1649,31 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        if target.is_none() && p.body_target {
+        let vote_object = !p.noun
+            && target.is_none()
+            && p.target != TargetRule::None
+            && (f.tok_end..clause_end.min(f.tok_end + 6)).any(|i| {
+                is_any(
+                    self.word(i),
+                    &[
+                        "resolution",
+                        "resolution's",
+                        "measure",
+                        "amendment",
+                        "motion",
+                        "draft",
+                    ],
+                )
+            });
+        if target.is_none() && (p.body_target || vote_object) {
             // `abstained`, `vetoed`: the voting body last named in the paragraph
             let lo = doc
                 .block_at(trigger.start as usize)
                 .map(|b| b.span.start)
                 .unwrap_or(sent.start);
-            let hi = doc.mentions.partition_point(|m| m.span.start < trigger.start);
+            let hi = doc
+                .mentions
+                .partition_point(|m| m.span.start < trigger.start);
             let from = doc.mentions.partition_point(|m| m.span.start < lo);
             target = doc.mentions[from..hi]
                 .iter()
@@ -1604,7 +1767,14 @@ impl<'a> Coder<'a> {
             && (f.tok.saturating_sub(3).max(a)..f.tok).any(|i| {
                 is_any(
                     self.word(i),
-                    &["planning", "preparing", "prepares", "plans", "threatening", "threatens"],
+                    &[
+                        "planning",
+                        "preparing",
+                        "prepares",
+                        "plans",
+                        "threatening",
+                        "threatens",
+                    ],
                 )
             })
         {
@@ -1666,7 +1836,12 @@ impl<'a> Coder<'a> {
             .and_then(|s| self.sector(s))
             .is_some_and(|s| matches!(s.as_str(), "CVL" | "OPP" | "LAB"));
         let (kind, mode, cameo, goldstein) = if p.kind == EventType::Coerce && civil {
-            (EventType::Protest, Some("obstruct".to_string()), "14".to_string(), -6.5)
+            (
+                EventType::Protest,
+                Some("obstruct".to_string()),
+                "14".to_string(),
+                -6.5,
+            )
         } else if to_request {
             (EventType::Request, None, "10".to_string(), -5.0)
         } else {

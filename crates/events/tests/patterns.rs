@@ -145,7 +145,10 @@ fn common_noun_actors_take_the_country_of_context() {
         "Kenyan farmers protested in Nairobi. Later the farmers demanded subsidies from the government.",
         None,
     );
-    assert!(l.iter().any(|x| x.contains("KENCVL REQUEST KENGOV")), "{l:?}");
+    assert!(
+        l.iter().any(|x| x.contains("KENCVL REQUEST KENGOV")),
+        "{l:?}"
+    );
 }
 
 #[test]
@@ -167,7 +170,11 @@ fn persons_without_a_country_take_the_dominant_one() {
 
 #[test]
 fn rejecting_needs_an_actor_or_a_policy_object() {
-    assert!(one("The spokesman rejected several questions about the report.", None).is_empty());
+    assert!(one(
+        "The spokesman rejected several questions about the report.",
+        None
+    )
+    .is_empty());
     let l = one("Hungary rejected the proposal.", None);
     assert_eq!(l, vec!["- HUN REJECT - [rejected]"]);
 }
@@ -178,7 +185,10 @@ fn abstaining_targets_the_voting_body() {
         "The UN Security Council adopted the resolution. China abstained.",
         None,
     );
-    assert!(l.contains(&"- CHN CONCEDE IGOUNO [abstained]".to_string()), "{l:?}");
+    assert!(
+        l.contains(&"- CHN CONCEDE IGOUNO [abstained]".to_string()),
+        "{l:?}"
+    );
 }
 
 #[test]
@@ -226,9 +236,15 @@ fn civilians_blocking_roads_protest() {
 
 #[test]
 fn the_subject_of_a_relative_clause_and_after_one() {
-    let l = one("Britain, which has a large navy, blocked the proposal.", None);
+    let l = one(
+        "Britain, which has a large navy, blocked the proposal.",
+        None,
+    );
     assert!(l.iter().any(|x| x.contains("GBR REJECT")), "{l:?}");
-    let l = one("Japan criticized Vietnam, which also condemned China.", None);
+    let l = one(
+        "Japan criticized Vietnam, which also condemned China.",
+        None,
+    );
     assert!(l.iter().any(|x| x.contains("VNM ACCUSE CHN")), "{l:?}");
 }
 
@@ -238,7 +254,10 @@ fn more_inflected_triggers() {
     assert!(l.iter().any(|x| x.contains("ESP COERCE")), "{l:?}");
     let l = one("Mexico pleaded guilty.", None);
     assert!(l.iter().any(|x| x.contains("MEX CONCEDE")), "{l:?}");
-    let l = one("Chile voted against the resolution of the UN General Assembly.", None);
+    let l = one(
+        "Chile voted against the resolution of the UN General Assembly.",
+        None,
+    );
     assert!(l.iter().any(|x| x.contains("CHL REJECT")), "{l:?}");
 }
 
@@ -247,4 +266,26 @@ fn nouns_that_look_like_verbs() {
     assert!(one("A federal appeals court heard the case.", None).is_empty());
     assert!(one("Colombia cannot win through attacks.", None).is_empty());
     assert!(one("Peru has other charges pending.", None).is_empty());
+}
+
+#[test]
+fn plural_pronouns_reported_addressees_and_subordinate_subjects() {
+    // `they` stands for the group named before it
+    let l = one(
+        "Greek truckers said they would suspend the blockade on Sunday.",
+        None,
+    );
+    assert!(l.iter().any(|x| x.contains("GRCCVL CONCEDE")), "{l:?}");
+    // the addressee of a demand stands in the reported clause the demand introduces
+    let l = one("The protesters demanded that the European Union act.", None);
+    assert!(l.iter().any(|x| x.contains("REQUEST IGOEUR")), "{l:?}");
+    // `after` opens a clause whose subject is the target of an agentless charge
+    let l = one(
+        "Lawyers in Peru spoke after three ministers were charged.",
+        None,
+    );
+    assert!(
+        l.iter().any(|x| x.contains("PERGOV ACCUSE PERGOV")),
+        "{l:?}"
+    );
 }
