@@ -348,9 +348,6 @@ pub fn dominant_country(doc: &Document, codes: &[ActorCode]) -> Option<String> {
             None => counts.push((c, w, k)),
         }
     }
-    if std::env::var_os("NG_DEBUG_DOMINANT").is_some() {
-        eprintln!("dominant {:?} {:?}", doc.text.get(..60), counts);
-    }
     counts
         .iter()
         .max_by_key(|x| (x.1, std::cmp::Reverse(x.2)))
