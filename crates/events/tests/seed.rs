@@ -74,13 +74,13 @@ fn seed_events() {
     for e in &doc.events {
         let (s, t) = (name(e.source), name(e.target));
         let pair = [s.as_str(), t.as_str()];
-        if pair.contains(&"Joe Biden") || pair.contains(&"Benjamin Netanyahu") {
-            if e.kind == EventType::Consult {
-                assert!(
-                    e.negated,
-                    "a non-negated CONSULT between Biden and Netanyahu: {lines:#?}"
-                );
-            }
+        if (pair.contains(&"Joe Biden") || pair.contains(&"Benjamin Netanyahu"))
+            && e.kind == EventType::Consult
+        {
+            assert!(
+                e.negated,
+                "a non-negated CONSULT between Biden and Netanyahu: {lines:#?}"
+            );
         }
     }
     // every actor of EXPECTED.md has the right country
