@@ -39,41 +39,7 @@ pub struct GoldArticle {
     pub quotes: Vec<GoldQuote>,
 }
 
-/// Precision/recall counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Gold items.
-    pub gold: usize,
-    /// Predicted items.
-    pub pred: usize,
-    /// Matched pairs.
-    pub tp: usize,
-}
-
-impl Counts {
-    /// Precision.
-    pub fn p(&self) -> f64 {
-        ratio(self.tp, self.pred)
-    }
-    /// Recall.
-    pub fn r(&self) -> f64 {
-        ratio(self.tp, self.gold)
-    }
-    /// F1.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn add(&mut self, o: Counts) {
-        self.gold += o.gold;
-        self.pred += o.pred;
-        self.tp += o.tp;
-    }
-}
+use newsgraph_core::Prf;
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
@@ -87,9 +53,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct KindScore {
     /// Exact span match.
-    pub exact: Counts,
+    pub exact: Prf,
     /// Overlap match (1:1, greedy by overlap size).
-    pub overlap: Counts,
+    pub overlap: Prf,
     /// Gold quotes with a speaker that an overlapping prediction matched.
     pub speaker_total: usize,
     /// ... whose predicted speaker has the same name.
@@ -183,7 +149,7 @@ pub fn score_article(doc: &Document, gold: &[GoldQuote]) -> [KindScore; 4] {
             .filter(|q| kind_filter(row, q.kind))
             .collect();
         let s = &mut out[i];
-        s.exact = Counts {
+        s.exact = Prf {
             gold: g.len(),
             pred: p.len(),
             tp: g
@@ -200,7 +166,7 @@ pub fn score_article(doc: &Document, gold: &[GoldQuote]) -> [KindScore; 4] {
                 .count(),
         };
         let pairs = match_overlap(&g, &p);
-        s.overlap = Counts {
+        s.overlap = Prf {
             gold: g.len(),
             pred: p.len(),
             tp: pairs.len(),
@@ -663,7 +629,7 @@ mod tests {
         let s = score_article(&doc, &gold);
         assert_eq!(
             s[0].exact,
-            Counts {
+            Prf {
                 gold: 2,
                 pred: 2,
                 tp: 1
@@ -671,7 +637,7 @@ mod tests {
         );
         assert_eq!(
             s[0].overlap,
-            Counts {
+            Prf {
                 gold: 2,
                 pred: 2,
                 tp: 2
@@ -680,7 +646,7 @@ mod tests {
         assert_eq!((s[0].speaker_correct, s[0].speaker_total), (1, 2));
         assert_eq!(
             s[1].overlap,
-            Counts {
+            Prf {
                 gold: 1,
                 pred: 0,
                 tp: 0
@@ -688,7 +654,7 @@ mod tests {
         );
         assert_eq!(
             s[3].overlap,
-            Counts {
+            Prf {
                 gold: 3,
                 pred: 2,
                 tp: 2

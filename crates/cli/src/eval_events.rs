@@ -8,6 +8,7 @@
 
 use anyhow::{bail, Context, Result};
 use newsgraph_core::Document;
+use newsgraph_core::Prf;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -38,56 +39,19 @@ struct GoldParagraph {
     events: Vec<GoldEvent>,
 }
 
-/// Precision / recall / F1 counts.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Prf {
-    /// Matched.
-    pub tp: usize,
-    /// Predicted.
-    pub pred: usize,
-    /// Gold.
-    pub gold: usize,
-}
-
-impl Prf {
-    /// Precision.
-    pub fn p(&self) -> f64 {
-        if self.pred == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.pred as f64
-        }
+/// Adds the counts of one paragraph: gold and predicted items matched as multisets.
+fn add_multiset<K: std::hash::Hash + Eq>(prf: &mut Prf, gold: Vec<K>, pred: Vec<K>) {
+    prf.gold += gold.len();
+    prf.pred += pred.len();
+    let mut m: HashMap<K, i64> = HashMap::new();
+    for g in gold {
+        *m.entry(g).or_default() += 1;
     }
-    /// Recall.
-    pub fn r(&self) -> f64 {
-        if self.gold == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.gold as f64
-        }
-    }
-    /// F1.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn add<K: std::hash::Hash + Eq>(&mut self, gold: Vec<K>, pred: Vec<K>) {
-        self.gold += gold.len();
-        self.pred += pred.len();
-        let mut m: HashMap<K, i64> = HashMap::new();
-        for g in gold {
-            *m.entry(g).or_default() += 1;
-        }
-        for p in pred {
-            if let Some(c) = m.get_mut(&p) {
-                if *c > 0 {
-                    *c -= 1;
-                    self.tp += 1;
-                }
+    for p in pred {
+        if let Some(c) = m.get_mut(&p) {
+            if *c > 0 {
+                *c -= 1;
+                prf.tp += 1;
             }
         }
     }
@@ -222,7 +186,8 @@ pub fn eval_events(
                 .and_then(|c| c.country.clone())
         };
         s.paragraphs += 1;
-        s.types.add(
+        add_multiset(
+            &mut s.types,
             p.events.iter().map(|e| e.kind.clone()).collect(),
             pred.iter().map(|e| e.kind.as_str().to_string()).collect(),
         );
@@ -287,8 +252,9 @@ pub fn eval_events(
                 );
             }
         }
-        s.triples.add(gt, pt);
-        s.dates.add(
+        add_multiset(&mut s.triples, gt, pt);
+        add_multiset(
+            &mut s.dates,
             p.events
                 .iter()
                 .filter_map(|e| e.date.clone().map(|d| (e.kind.clone(), d)))

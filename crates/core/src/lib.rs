@@ -18,6 +18,7 @@
 mod document;
 mod error;
 pub mod json;
+mod prf;
 mod span;
 mod stage;
 
@@ -27,5 +28,6 @@ pub use document::{
     QuoteKind, SourceMap, Token, TokenKind, Upos, Xpos,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use prf::Prf;
 pub use span::Span;
 pub use stage::{Layer, MissingLayer, Pipeline, PipelineBuilder, Stage};

@@ -38,44 +38,7 @@ pub fn chunks(tags: &[&str]) -> Vec<(String, usize, usize)> {
     out
 }
 
-/// Counts for precision / recall / F1.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Prf {
-    /// Correct predictions.
-    pub tp: usize,
-    /// Predicted entities.
-    pub pred: usize,
-    /// Gold entities.
-    pub gold: usize,
-}
-
-impl Prf {
-    /// Precision.
-    pub fn p(&self) -> f64 {
-        if self.pred == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.pred as f64
-        }
-    }
-    /// Recall.
-    pub fn r(&self) -> f64 {
-        if self.gold == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.gold as f64
-        }
-    }
-    /// F1.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
+pub use newsgraph_core::Prf;
 
 /// Entity-level scores, overall and per type.
 #[derive(Debug, Clone, Default)]
