@@ -48,7 +48,7 @@ fn mention<'d>(doc: &'d Document, text: &str) -> &'d newsgraph_core::Mention {
         .unwrap_or_else(|| panic!("no mention {text:?}"))
 }
 
-const SEED: &str = include_str!("../../../../shared/seed/article.txt");
+const SEED: &str = include_str!("../../../tests/golden/seed/input.txt");
 
 #[test]
 fn seed_persons() {

@@ -7,9 +7,9 @@ use newsgraph_core::{EventType, Modality};
 fn seed() -> Option<String> {
     let p = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/article.txt"
+        "/../../tests/golden/seed/input.txt"
     );
-    std::fs::read_to_string(p).ok()
+    Some(std::fs::read_to_string(p).expect("tests/golden/seed/input.txt is in the repository"))
 }
 
 #[test]

@@ -933,9 +933,9 @@ fn run_is_idempotent_and_handles_empty_and_bad_blocks() {
 fn seed_doc() -> Option<Document> {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/article.txt"
+        "/../../tests/golden/seed/input.txt"
     ))
-    .ok()?;
+    .expect("tests/golden/seed/input.txt is in the repository");
     let mut doc = Document::new(text);
     seg().run(&mut doc);
     check_invariants(&doc);
