@@ -73,11 +73,11 @@ struct NaebArticle {
     article_body: String,
 }
 
-/// Reads the article bodies of NAEB's `articles.json`, in id order, skipping empty ones.
-pub fn load_naeb(path: &Path) -> Result<Vec<String>> {
+/// Reads NAEB's `articles.json`: article bodies keyed by id (also used by `eval quotes`).
+pub fn naeb_by_id(path: &Path) -> Result<BTreeMap<String, String>> {
     let bytes = std::fs::read(path).with_context(|| {
         format!(
-            "{}: cannot read the NAEB articles; give their path with --naeb, or use --no-naeb with --input",
+            "{}: cannot read the NAEB articles; give their path with --naeb",
             path.display()
         )
     })?;
@@ -89,8 +89,15 @@ pub fn load_naeb(path: &Path) -> Result<Vec<String>> {
             )
         })?;
     Ok(articles
+        .into_iter()
+        .map(|(id, a)| (id, a.article_body))
+        .collect())
+}
+
+/// Reads the article bodies of NAEB's `articles.json`, in id order, skipping empty ones.
+pub fn load_naeb(path: &Path) -> Result<Vec<String>> {
+    Ok(naeb_by_id(path)?
         .into_values()
-        .map(|a| a.article_body)
         .filter(|b| !b.trim().is_empty())
         .collect())
 }

@@ -207,20 +207,6 @@ fn match_overlap(g: &[&GoldQuote], p: &[&Quote]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Loads the NAEB `articles.json` bodies by id.
-pub fn load_naeb(path: &Path) -> Result<HashMap<String, String>> {
-    #[derive(Deserialize)]
-    struct A {
-        #[serde(rename = "articleBody")]
-        body: String,
-    }
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("{}: cannot read the NAEB articles", path.display()))?;
-    let m: HashMap<String, A> = serde_json::from_slice(&bytes)
-        .with_context(|| format!("{}: not a NAEB articles.json", path.display()))?;
-    Ok(m.into_iter().map(|(k, v)| (k, v.body)).collect())
-}
-
 /// Loads every `*.json` gold file of a directory, sorted by name.
 pub fn load_gold(dir: &Path) -> Result<Vec<GoldArticle>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -256,7 +242,7 @@ pub fn load_naeb_gold(dir: &Path, naeb: &Path) -> Result<Vec<GoldText>> {
     if gold.is_empty() {
         bail!("{}: no gold files (*.json) found", dir.display());
     }
-    let texts = load_naeb(naeb)?;
+    let texts = crate::bench::naeb_by_id(naeb)?;
     gold.into_iter()
         .map(|g| {
             let text = texts
