@@ -263,6 +263,14 @@ pub fn scan(
             i += len;
             continue;
         }
+        // `name="value"`: an ASCII `"` right after `=` opens a markup or code attribute
+        // value, not a quotation; skip to its closing `"` when the paragraph has one.
+        if c == '"' && i > start && bytes[i - 1] == b'=' {
+            if let Some(k) = text[i + 1..end].find('"') {
+                i += 1 + k + 1;
+                continue;
+            }
+        }
         // Classification looks at neighbours inside the paragraph only.
         let mark = classify(&text[..end], i, c, stack);
         let pos = i as u32;
@@ -397,5 +405,12 @@ mod tests {
         let s = r#""We will win, said Kirby. "We always do," he added."#;
         assert_eq!(regions(s), vec!["We always do,"]);
         assert_eq!(regions("a 15\" screen"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn attribute_values() {
+        let s = r#"<note lang="en" by="staff">Ada said "we left."</note>"#;
+        assert_eq!(regions(s), vec!["we left."]);
+        assert_eq!(regions(r#"set color="blue" and "go""#), vec!["go"]);
     }
 }
