@@ -42,6 +42,8 @@ pub(crate) struct NewGroup {
     head: String,
     pub country: Option<String>,
     pub sector: Option<String>,
+    /// The noun phrases that name it in the text (none for implicit `authorities`).
+    pub spans: Vec<Span>,
 }
 
 /// Per event: what the document-level passes need.
@@ -369,10 +371,14 @@ impl<'a> Coder<'a> {
                     sector: self.codes.groups.get(&head).cloned(),
                     head,
                     country,
+                    spans: Vec::new(),
                 });
                 groups.len() - 1
             }
         };
+        if !groups[k].spans.contains(&x.span) {
+            groups[k].spans.push(x.span);
+        }
         Some(ActorId((doc.actors.len() + k) as u32))
     }
 
@@ -400,6 +406,7 @@ impl<'a> Coder<'a> {
                     head: "authorities".into(),
                     country,
                     sector: Some("GOV".into()),
+                    spans: Vec::new(),
                 });
                 groups.len() - 1
             }

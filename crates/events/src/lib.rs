@@ -62,7 +62,9 @@ pub mod dict;
 
 use codes::Codebook;
 use dict::Dictionary;
-use newsgraph_core::{Actor, ActorCode, ActorId, ActorKind, Document, Layer, Stage};
+use newsgraph_core::{
+    Actor, ActorCode, ActorId, ActorKind, Document, Layer, Mention, MentionKind, Stage,
+};
 use std::sync::{Arc, OnceLock};
 
 /// Codes actors and finds events.
@@ -135,8 +137,24 @@ impl Stage for EventCoder {
         let dominant = self.codes.code_actors(doc);
         let (events, groups) = coder::Coder::new(&self.dict, &self.codes, doc, dominant).run();
         // collective common nouns used as sources or targets become actors of their own
+        let mut added_mentions = false;
         for g in groups {
             let id = ActorId(doc.actors.len() as u32);
+            for &span in &g.spans {
+                // A group named by a phrase that already is a mention (of nothing) takes it.
+                match doc.mentions.iter_mut().find(|m| m.span == span) {
+                    Some(m) if m.actor.is_none() => m.actor = Some(id),
+                    Some(_) => {}
+                    None => {
+                        doc.mentions.push(Mention {
+                            span,
+                            kind: MentionKind::Nominal,
+                            actor: Some(id),
+                        });
+                        added_mentions = true;
+                    }
+                }
+            }
             doc.actors.push(Actor {
                 id,
                 name: g.name,
@@ -149,6 +167,9 @@ impl Stage for EventCoder {
                 sector: g.sector,
                 org: None,
             });
+        }
+        if added_mentions {
+            doc.mentions.sort_by_key(|m| m.span);
         }
         doc.events = events;
     }
