@@ -445,6 +445,30 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The `(` of a short parenthesis (at most six tokens inside, no quote, no cue, no
+    /// sentence end but an abbreviation's final period) closed by the `)` at token `k`.
+    fn paren_open(&self, p: &Para, k: usize) -> Option<usize> {
+        let lo = k.saturating_sub(8).max(p.t0);
+        let mut m = k;
+        while m > lo {
+            m -= 1;
+            if self.tt(m) == "(" {
+                return (m < k - 1).then_some(m);
+            }
+            let q = self.toks[m];
+            // An abbreviation's period (`R-Ky.`) may end a sentence to the splitter.
+            let abbrev = q.flags & BOUNDARY != 0 && self.tt(m) == "." && m + 1 == k;
+            if q.region != NONE
+                || q.cue != 0
+                || (q.flags & BOUNDARY != 0 && !abbrev)
+                || self.tt(m) == ")"
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The subject of a cue verb at token `cue`, looking left (`Kirby said`, `Kirby, the
     /// company's CEO, said`, `Kirby, who ..., said`, `he also said`).
     pub fn subject_before(&self, p: &Para, cue: usize) -> Option<Subj> {
@@ -456,6 +480,14 @@ impl<'a> Ctx<'a> {
             }
             k -= 1;
             let t = self.toks[k];
+            // `Sen. Ann Lee (R-Ky.) said`: a short parenthesis after the subject.
+            if self.tt(k) == ")" {
+                if let Some(o) = self.paren_open(p, k) {
+                    k = o;
+                    continue;
+                }
+                return None;
+            }
             if t.region != NONE || t.flags & (BOUNDARY | END) != 0 {
                 return None;
             }

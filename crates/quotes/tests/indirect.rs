@@ -371,3 +371,23 @@ fn reported_clause_ends_before_comma_and_new_clause() {
         &[(Indirect, "the bridge was safe", Some("Anna Keller"))],
     );
 }
+
+#[test]
+fn parenthesis_between_subject_and_cue() {
+    check(
+        "Sen. Mark Dole (R-Ky.) said he did not expect the bill to pass.",
+        &[(
+            Indirect,
+            "he did not expect the bill to pass",
+            Some("Mark Dole"),
+        )],
+    );
+    check(
+        "Rep. Ann Lee (D-Calif.) told reporters the vote was delayed.",
+        &[(Indirect, "the vote was delayed", Some("Ann Lee"))],
+    );
+    check(
+        "Mark Dole (R-KY) said the vote was delayed.",
+        &[(Indirect, "the vote was delayed", Some("Mark Dole"))],
+    );
+}
