@@ -333,6 +333,23 @@ fn object_then_infinitive(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
     None
 }
 
+/// `told members of Congress that ...`: an addressee with an `of` phrase, then `that`
+/// and a clause whose first word opens a subject (not a relative `that` + verb). The
+/// clause's first token.
+fn object_of_then_that(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
+    let k = that_ahead(ctx, p, j, 6)?;
+    if !(j..k).any(|i| ctx.lower_is(i, "of")) || k + 1 >= p.t1 {
+        return None;
+    }
+    // The word after `that` must open a subject (a determiner, a pronoun, a name).
+    let n = ctx.toks[k + 1];
+    let subject = n.class & (lx::DET | lx::PRON_SG | lx::PRON_PL) != 0 && n.class & lx::THAT == 0
+        || n.flags & CAP != 0
+        || ctx.lower_is(k + 1, "there")
+        || ctx.lower_is(k + 1, "it");
+    (n.region == NONE && n.flags & WORD != 0 && subject).then_some(k + 1)
+}
+
 fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>> {
     let mut j = c.last + 1;
     let lemma = lemma(ctx, c);
@@ -348,7 +365,11 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
         if let Some(k) = skip_object(ctx, p, j) {
             j = k;
         } else if c.class == CueClass::Object {
-            return None;
+            return object_of_then_that(ctx, p, j).map(Ok);
+        }
+        if c.class == CueClass::Object && j < p.t1 && ctx.lower_is(j, "of") {
+            // `told a meeting of local leaders that ...`
+            return object_of_then_that(ctx, p, j).map(Ok);
         }
         if inf {
             if let Some(k) = infinitive_at(ctx, p, j) {
@@ -423,8 +444,13 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
             {
                 return Some(Ok(j));
             }
+            // `said neither the mayor nor ...`: a correlative subject, not a negation.
+            let neither = ctx.lower_is(j, "neither")
+                && j + 1 < p.t1
+                && ctx.toks[j + 1].region == NONE
+                && ctx.flag(j + 1, WORD);
             if t.flags & WORD == 0
-                || t.class & (lx::PREP | lx::NEG | lx::CONJ) != 0
+                || t.class & (lx::PREP | lx::NEG | lx::CONJ) != 0 && !neither
                 || t.cue != 0
                 || ctx.lower_is(j, "so")
                 || ctx.lower_is(j, "yes")

@@ -391,3 +391,28 @@ fn parenthesis_between_subject_and_cue() {
         &[(Indirect, "the vote was delayed", Some("Mark Dole"))],
     );
 }
+
+#[test]
+fn said_neither_nor_clause() {
+    check(
+        "Anna Keller says neither the mayor nor her staff knew about the plan.",
+        &[(
+            Indirect,
+            "neither the mayor nor her staff knew about the plan",
+            Some("Anna Keller"),
+        )],
+    );
+}
+
+#[test]
+fn told_members_of_a_body_that() {
+    check(
+        "Anna Keller told members of the council that the budget was too small.",
+        &[(Indirect, "the budget was too small", Some("Anna Keller"))],
+    );
+    // A relative `that` after the addressee: no report.
+    check(
+        "Anna Keller told members of the council that met on Monday about the budget.",
+        &[],
+    );
+}
