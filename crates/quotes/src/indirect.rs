@@ -432,6 +432,11 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
         return Some(Ok(j + 1));
     }
     if t.region != NONE {
+        // `said on Fox News's "Morning Show"`: a possessive ends a skipped phrase before a
+        // title, not a quote.
+        if j > c.last + 1 && (ctx.tt(j - 1) == "'s" || ctx.tt(j - 1) == "’s") {
+            return None;
+        }
         return Some(Ok(j));
     }
     match c.class {

@@ -670,12 +670,62 @@ impl<'a> Ctx<'a> {
 
     /// Skips adverbials after a cue (`on Monday`, `in a statement`, `late Tuesday`, `to
     /// reporters`) up to a `that`, a comma, a sentence end or a quote. Returns the new index.
+    /// Is token `k` a time noun (`week`, `afternoon`) that no possessive follows?
+    fn time_noun_at(&self, p: &Para, k: usize) -> bool {
+        if k >= p.t1 || self.toks[k].region != NONE {
+            return false;
+        }
+        let noun = [
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "spring",
+            "summer",
+            "fall",
+            "autumn",
+            "winter",
+        ]
+        .iter()
+        .any(|w| self.lower_is(k, w));
+        noun && !(k + 1 < p.t1 && (self.tt(k + 1) == "'s" || self.tt(k + 1) == "’s"))
+    }
+
     pub fn skip_adverbials(&self, p: &Para, mut j: usize) -> usize {
         let mut budget: usize = 10;
         while j < p.t1 && budget > 0 {
             let t = self.toks[j];
             if t.region != NONE || t.flags & (BOUNDARY | COMMA | COLON | SEMI) != 0 {
                 break;
+            }
+            // `this week`, `next month`: a time phrase (not `this week's vote`).
+            if (self.lower_is(j, "this") || self.lower_is(j, "next"))
+                && t.flags & END == 0
+                && self.time_noun_at(p, j + 1)
+            {
+                j += 2;
+                budget -= 1;
+                if self.toks[j - 1].flags & END != 0 {
+                    break;
+                }
+                continue;
+            }
+            // `last week`, `Thursday afternoon`: a time noun after a time word.
+            if j > p.t0
+                && self.time_noun_at(p, j)
+                && self.toks[j - 1].class & (lx::TEMPORAL | lx::WEEKDAY) != 0
+                && self.toks[j - 1].flags & END == 0
+            {
+                j += 1;
+                budget -= 1;
+                if t.flags & END != 0 {
+                    break;
+                }
+                continue;
             }
             if t.class & lx::TEMPORAL != 0 && t.class & lx::ADV == 0 || self.is_adverb(j) {
                 j += 1;

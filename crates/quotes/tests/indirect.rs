@@ -416,3 +416,32 @@ fn told_members_of_a_body_that() {
         &[],
     );
 }
+
+#[test]
+fn time_phrases_after_the_cue() {
+    let w = "the ferry would run again";
+    check(
+        "Anna Keller said last week that the ferry would run again.",
+        &[(Indirect, w, Some("Anna Keller"))],
+    );
+    check(
+        "Anna Keller said this month the ferry would run again.",
+        &[(Indirect, w, Some("Anna Keller"))],
+    );
+    check(
+        "Anna Keller said Friday evening that the ferry would run again.",
+        &[(Indirect, w, Some("Anna Keller"))],
+    );
+    check(
+        "The ferry would run again, Anna Keller said this week.",
+        &[(Indirect, "The ferry would run again", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn show_title_after_a_skipped_phrase_is_not_a_quote() {
+    check(
+        "Anna Keller said Sunday night on Radio Nine’s “Good Day.”",
+        &[],
+    );
+}
