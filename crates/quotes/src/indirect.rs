@@ -437,6 +437,18 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
         if j > c.last + 1 && (ctx.tt(j - 1) == "'s" || ctx.tt(j - 1) == "’s") {
             return None;
         }
+        // `wrote in "Book Title" that ...`, `said on "Show"`: a quoted title after `in` or
+        // `on`; the report is the `that` clause after it, if any.
+        if j > c.last + 1 && (ctx.lower_is(j - 1, "in") || ctx.lower_is(j - 1, "on")) {
+            let mut k = j;
+            while k < p.t1 && ctx.toks[k].region == t.region {
+                k += 1;
+            }
+            if k < p.t1 && ctx.is(k, lx::THAT) && !ctx.flag(k, COMMA) {
+                return Some(Ok(k + 1));
+            }
+            return None;
+        }
         return Some(Ok(j));
     }
     match c.class {

@@ -445,3 +445,20 @@ fn show_title_after_a_skipped_phrase_is_not_a_quote() {
         &[],
     );
 }
+
+#[test]
+fn quoted_title_after_in_then_that_clause() {
+    check(
+        "Anna Keller wrote in “River Days” that the town had been poor for decades.",
+        &[(
+            Indirect,
+            "the town had been poor for decades",
+            Some("Anna Keller"),
+        )],
+    );
+    // A quote after another phrase still opens the report.
+    check(
+        "Anna Keller said in a statement “we are done here.”",
+        &[(Direct, "we are done here.", Some("Anna Keller"))],
+    );
+}
