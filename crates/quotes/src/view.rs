@@ -670,6 +670,17 @@ impl<'a> Ctx<'a> {
 
     /// Skips adverbials after a cue (`on Monday`, `in a statement`, `late Tuesday`, `to
     /// reporters`) up to a `that`, a comma, a sentence end or a quote. Returns the new index.
+    /// Is token `k` an amount (`several`, `two`, `18`)?
+    fn amount_at(&self, k: usize) -> bool {
+        self.tt(k).starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "several", "few", "many", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine", "ten",
+            ]
+            .iter()
+            .any(|w| self.lower_is(k, w))
+    }
+
     /// Is token `k` a time noun (`week`, `afternoon`) that no possessive follows?
     fn time_noun_at(&self, p: &Para, k: usize) -> bool {
         if k >= p.t1 || self.toks[k].region != NONE {
@@ -713,6 +724,33 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 continue;
+            }
+            // `several months after ...`, `two years ago`: a time span; `after ...` is
+            // then skipped as a prepositional phrase.
+            if j + 2 < p.t1 && self.amount_at(j) && t.flags & END == 0 {
+                let unit = ["days", "weeks", "months", "years", "hours"]
+                    .iter()
+                    .any(|w| self.lower_is(j + 1, w));
+                let after = self.toks[j + 1].flags & END == 0 && self.toks[j + 2].region == NONE;
+                if unit && after {
+                    if ["ago", "later", "earlier"]
+                        .iter()
+                        .any(|w| self.lower_is(j + 2, w))
+                    {
+                        let end = self.toks[j + 2].flags & END != 0;
+                        j += 3;
+                        budget = budget.saturating_sub(2);
+                        if end {
+                            break;
+                        }
+                        continue;
+                    }
+                    if self.lower_is(j + 2, "after") || self.lower_is(j + 2, "before") {
+                        j += 2;
+                        budget = budget.saturating_sub(2);
+                        continue;
+                    }
+                }
             }
             // `last week`, `Thursday afternoon`: a time noun after a time word.
             if j > p.t0

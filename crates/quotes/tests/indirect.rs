@@ -462,3 +462,17 @@ fn quoted_title_after_in_then_that_clause() {
         &[(Direct, "we are done here.", Some("Anna Keller"))],
     );
 }
+
+#[test]
+fn time_spans_after_the_cue() {
+    let w = "the ferry would run again";
+    check(
+        "Anna Keller said several months after the storm that the ferry would run again.",
+        &[(Indirect, w, Some("Anna Keller"))],
+    );
+    check(
+        "Anna Keller said two years ago the ferry would run again.",
+        &[(Indirect, w, Some("Anna Keller"))],
+    );
+    check("Anna Keller said three years later.", &[]);
+}
