@@ -406,6 +406,25 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
     if ctx.ends_before(p, j) || ctx.flag(j, SEMI) {
         return Some(Err(j));
     }
+    if ctx.flag(j, COMMA) && j > c.last + 1 {
+        // `said at a stop in Dover, Delaware, that ...`: a place's state or country
+        // between commas ends the skipped phrase.
+        let mut k = j + 1;
+        while k < p.t1 && k - j <= 3 && ctx.flag(k, WORD) && ctx.flag(k, CAP) {
+            k += 1;
+        }
+        if k > j + 1
+            && k + 1 < p.t1
+            && ctx.flag(k, COMMA)
+            && ctx.toks[k + 1].region == NONE
+            && ctx.is(k + 1, lx::THAT)
+            && k + 2 < p.t1
+            && !ctx.flag(k + 2, END)
+            && (j + 1..k).all(|i| ctx.toks[i].region == NONE)
+        {
+            return Some(Ok(k + 2));
+        }
+    }
     if ctx.flag(j, COMMA) {
         // `X said, "..."` introduces a direct quote; it is not a tail cue, unless the quote
         // goes on a sentence around the cue (`This, he said, "mirrors ..."`).

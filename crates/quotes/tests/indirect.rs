@@ -476,3 +476,15 @@ fn time_spans_after_the_cue() {
     );
     check("Anna Keller said three years later.", &[]);
 }
+
+#[test]
+fn place_between_commas_then_that() {
+    check(
+        "Anna Keller says at a town meeting in Dover, Delaware, that the ferry would run again.",
+        &[(Indirect, "the ferry would run again", Some("Anna Keller"))],
+    );
+    check(
+        "The ferry would run again, Anna Keller said in Dover, Delaware, that week.",
+        &[],
+    );
+}
