@@ -341,13 +341,21 @@ fn object_of_then_that(ctx: &Ctx, p: &Para, j: usize) -> Option<usize> {
     if !(j..k).any(|i| ctx.lower_is(i, "of")) || k + 1 >= p.t1 {
         return None;
     }
-    // The word after `that` must open a subject (a determiner, a pronoun, a name).
-    let n = ctx.toks[k + 1];
+    opens_subject(ctx, k + 1).then_some(k + 1)
+}
+
+/// Does token `k` open a clause's subject (a determiner, a pronoun, a name, a quantifier),
+/// so that a `that` before it is a conjunction, not a relative pronoun?
+fn opens_subject(ctx: &Ctx, k: usize) -> bool {
+    let n = ctx.toks[k];
     let subject = n.class & (lx::DET | lx::PRON_SG | lx::PRON_PL) != 0 && n.class & lx::THAT == 0
         || n.flags & CAP != 0
-        || ctx.lower_is(k + 1, "there")
-        || ctx.lower_is(k + 1, "it");
-    (n.region == NONE && n.flags & WORD != 0 && subject).then_some(k + 1)
+        || ["few", "many", "most", "some", "all", "both", "no"]
+            .iter()
+            .any(|w| ctx.lower_is(k, w))
+        || ctx.lower_is(k, "there")
+        || ctx.lower_is(k, "it");
+    n.region == NONE && n.flags & WORD != 0 && subject
 }
 
 fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>> {
@@ -403,6 +411,30 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
         return Some(Ok(j));
     }
     j = ctx.skip_adverbials(p, j);
+    // `said of the plan that ...`, `..., X said of the plan.`: the topic, then the report.
+    if c.class != CueClass::Object && j == c.last + 1 && j < p.t1 && ctx.lower_is(j, "of") {
+        let mut k = j + 1;
+        while k < p.t1 && k - j <= 8 {
+            let q = ctx.toks[k];
+            if q.region != NONE
+                || q.flags & (BOUNDARY | COMMA | COLON | SEMI | DASH) != 0
+                || q.class & lx::THAT != 0 && !ctx.is(k - 1, lx::DET)
+                || q.cue != 0
+            {
+                break;
+            }
+            if q.flags & END != 0 {
+                k += 1;
+                break;
+            }
+            k += 1;
+        }
+        let relative =
+            k < p.t1 && ctx.is(k, lx::THAT) && (k + 1 >= p.t1 || !opens_subject(ctx, k + 1));
+        if k - j <= 8 && k > j + 1 && !relative {
+            j = ctx.skip_adverbials(p, k);
+        }
+    }
     if ctx.ends_before(p, j) || ctx.flag(j, SEMI) {
         return Some(Err(j));
     }

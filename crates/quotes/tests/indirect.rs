@@ -488,3 +488,28 @@ fn place_between_commas_then_that() {
         &[],
     );
 }
+
+#[test]
+fn said_of_a_topic() {
+    check(
+        "The budget is a mess, Anna Keller said of the harbor plan.",
+        &[(Indirect, "The budget is a mess", Some("Anna Keller"))],
+    );
+    check(
+        "Anna Keller said of the harbor plan that it would fail.",
+        &[(Indirect, "it would fail", Some("Anna Keller"))],
+    );
+    // A relative `that` after the topic: only the quote is reported.
+    check(
+        "“It could not hold,” Anna Keller said of a draft that covered every pier.",
+        &[(Direct, "It could not hold", Some("Anna Keller"))],
+    );
+}
+
+#[test]
+fn told_a_meeting_of_leaders_that_few() {
+    check(
+        "Anna Keller told a meeting of harbor leaders that few boats had left.",
+        &[(Indirect, "few boats had left", Some("Anna Keller"))],
+    );
+}
