@@ -793,6 +793,10 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     k += 1;
+                    // `on Sunday` ends the phrase; what follows may be the clause.
+                    if k == j + 2 && q.class & lx::WEEKDAY != 0 && self.lower_is(j, "on") {
+                        break;
+                    }
                 }
                 if k - j > 8 {
                     return j;

@@ -513,3 +513,12 @@ fn told_a_meeting_of_leaders_that_few() {
         &[(Indirect, "few boats had left", Some("Anna Keller"))],
     );
 }
+
+#[test]
+fn told_outlet_on_weekday_then_bare_clause() {
+    check(
+        "Anna Keller also told Radio Nine on Sunday the ferry would run again.",
+        &[(Indirect, "the ferry would run again", Some("Anna Keller"))],
+    );
+    check("Anna Keller spoke on Monday.", &[]);
+}
