@@ -106,6 +106,15 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
     let mut k = a;
     while k < p.t1 && k - a <= 16 {
         let t = ctx.toks[k];
+        // `"..." Ann Lee (D-Del.) said`: a short parenthesis, abbreviation periods and all.
+        if k > a && ctx.tt(k) == "(" {
+            if let Some(e) = (k + 2..p.t1.min(k + 8)).find(|&e| ctx.tt(e) == ")") {
+                if (k + 1..e).all(|i| ctx.toks[i].region == NONE && ctx.toks[i].cue == 0) {
+                    k = e + 1;
+                    continue;
+                }
+            }
+        }
         if t.region != NONE
             || t.flags & (BOUNDARY | SEMI | COLON) != 0
             || k > a && ctx.flag(k - 1, END)

@@ -320,3 +320,11 @@ fn long_role_before_the_name_after_the_quote() {
         &[(Direct, "We will not sign the contract", Some("Daniel Brooks"))],
     );
 }
+
+#[test]
+fn parenthesis_between_name_and_tail_cue() {
+    check(
+        "“The ferry will run again,” Anna Keller (D-Del.) said.",
+        &[(Direct, "The ferry will run again", Some("Anna Keller"))],
+    );
+}
