@@ -98,7 +98,7 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
             return None;
         }
         let (subj, j) = ctx.np_after(p, c.last + 1)?;
-        if ends_period && !ends_here(ctx.skip_adverbials(p, j)) {
+        if ends_period && !ends_here(ctx.skip_adverbials(p, ctx.skip_paren(p, j))) {
             return None;
         }
         return Some(weak(attr(c.span(ctx), Some(subj), None), c.weak));

@@ -638,7 +638,7 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
                 || t.class & (lx::DET | lx::PRON_SG | lx::PRON_PL | lx::TITLE) != 0
                     && t.class & lx::THAT == 0);
         if let Some((subj, j)) = ctx.np_after(p, i + 1).filter(|_| np_like) {
-            let j = ctx.skip_adverbials(p, j);
+            let j = ctx.skip_adverbials(p, ctx.skip_paren(p, j));
             if ctx.ends_before(p, j) || ctx.flag(j, COMMA) {
                 let (a, b) = tail(ctx, p, i - 1)?;
                 if quote_then_appositive(ctx, p, a, b) {

@@ -445,6 +445,20 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// After a short parenthesis opening at token `j` (`(D-Del.)`): the token after its
+    /// `)`; else `j`.
+    pub fn skip_paren(&self, p: &Para, j: usize) -> usize {
+        if j >= p.t1 || self.tt(j) != "(" {
+            return j;
+        }
+        match (j + 2..p.t1.min(j + 8)).find(|&e| self.tt(e) == ")") {
+            Some(e) if (j + 1..e).all(|i| self.toks[i].region == NONE && self.toks[i].cue == 0) => {
+                e + 1
+            }
+            _ => j,
+        }
+    }
+
     /// The `(` of a short parenthesis (at most six tokens inside, no quote, no cue, no
     /// sentence end but an abbreviation's final period) closed by the `)` at token `k`.
     fn paren_open(&self, p: &Para, k: usize) -> Option<usize> {

@@ -328,3 +328,11 @@ fn parenthesis_between_name_and_tail_cue() {
         &[(Direct, "The ferry will run again", Some("Anna Keller"))],
     );
 }
+
+#[test]
+fn inverted_tail_cue_with_parenthesis_after_full_stop() {
+    check(
+        "“The ferry will run again.” said Anna Keller (D-Del.).",
+        &[(Direct, "The ferry will run again.", Some("Anna Keller"))],
+    );
+}

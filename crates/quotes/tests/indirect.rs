@@ -522,3 +522,11 @@ fn told_outlet_on_weekday_then_bare_clause() {
     );
     check("Anna Keller spoke on Monday.", &[]);
 }
+
+#[test]
+fn inverted_tail_with_parenthesis() {
+    check(
+        "The ferry would run again, said Anna Keller (D-Del.).",
+        &[(Indirect, "The ferry would run again", Some("Anna Keller"))],
+    );
+}
