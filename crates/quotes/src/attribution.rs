@@ -115,9 +115,12 @@ fn post(ctx: &Ctx, p: &Para, r: usize, content: Span) -> Option<Attr> {
                 }
             }
         }
+        // `D-Del.,`: a period before a comma ends an abbreviation, not the sentence.
+        let abbr = |i: usize| ctx.tt(i) == "." && i + 1 < p.t1 && ctx.flag(i + 1, COMMA);
         if t.region != NONE
-            || t.flags & (BOUNDARY | SEMI | COLON) != 0
-            || k > a && ctx.flag(k - 1, END)
+            || t.flags & (SEMI | COLON) != 0
+            || t.flags & BOUNDARY != 0 && !abbr(k)
+            || k > a && ctx.flag(k - 1, END) && !abbr(k - 1) && !abbr(k)
         {
             return None;
         }

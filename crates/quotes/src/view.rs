@@ -532,7 +532,9 @@ impl<'a> Ctx<'a> {
             while m > lo {
                 m -= 1;
                 let q = self.toks[m];
-                if q.region != NONE || q.flags & (BOUNDARY | END) != 0 || q.cue != 0 {
+                // `Ann Lee, D-Del., said`: an abbreviation's period right before the comma.
+                let abbrev = m + 2 >= k && (self.tt(m) == "." || self.tt(m + 1) == ".");
+                if q.region != NONE || q.flags & (BOUNDARY | END) != 0 && !abbrev || q.cue != 0 {
                     break;
                 }
                 if q.flags & COMMA != 0 {

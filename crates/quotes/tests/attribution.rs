@@ -336,3 +336,15 @@ fn inverted_tail_cue_with_parenthesis_after_full_stop() {
         &[(Direct, "The ferry will run again.", Some("Anna Keller"))],
     );
 }
+
+#[test]
+fn party_abbreviation_between_commas() {
+    check(
+        "“The ferry will run again,” Rep. Anna Keller, D-Del., said.",
+        &[(Direct, "The ferry will run again", Some("Anna Keller"))],
+    );
+    check(
+        "Rep. Anna Keller, D-Del., said the ferry would run again.",
+        &[(Indirect, "the ferry would run again", Some("Anna Keller"))],
+    );
+}
