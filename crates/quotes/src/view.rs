@@ -686,6 +686,50 @@ impl<'a> Ctx<'a> {
 
     /// Skips adverbials after a cue (`on Monday`, `in a statement`, `late Tuesday`, `to
     /// reporters`) up to a `that`, a comma, a sentence end or a quote. Returns the new index.
+    /// The token count of a date at `k` (`Sept. 12`, `May 5`): a month name, an optional
+    /// abbreviation period, then a day number of one or two digits, not followed by a verb.
+    fn date_len(&self, p: &Para, k: usize) -> Option<usize> {
+        let month = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "aug",
+            "sept",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        ]
+        .iter()
+        .any(|w| self.tt(k).trim_end_matches('.').eq_ignore_ascii_case(w));
+        if !month || self.toks[k].flags & CAP == 0 {
+            return None;
+        }
+        let d = if k + 1 < p.t1 && self.tt(k + 1) == "." {
+            k + 2
+        } else {
+            k + 1
+        };
+        let day = d < p.t1
+            && self.toks[d].region == NONE
+            && (1..=2).contains(&self.tt(d).len())
+            && self.tt(d).bytes().all(|b| b.is_ascii_digit());
+        // `said March 12 was the deadline`: the date is the subject.
+        let verb_next = d + 1 < p.t1 && self.toks[d + 1].class & (lx::AUX | lx::PASSIVE) != 0;
+        (day && !verb_next).then_some(d + 1 - k)
+    }
+
     /// Is token `k` an amount (`several`, `two`, `18`)?
     fn amount_at(&self, k: usize) -> bool {
         self.tt(k).starts_with(|c: char| c.is_ascii_digit())
@@ -728,6 +772,16 @@ impl<'a> Ctx<'a> {
             let t = self.toks[j];
             if t.region != NONE || t.flags & (BOUNDARY | COMMA | COLON | SEMI) != 0 {
                 break;
+            }
+            // `said Sept. 12 that ...`, `said May 5 the ...`: a date.
+            if let Some(n) = self.date_len(p, j) {
+                let end = self.toks[j + n - 1].flags & END != 0;
+                j += n;
+                budget = budget.saturating_sub(n);
+                if end {
+                    break;
+                }
+                continue;
             }
             // `this week`, `next month`: a time phrase (not `this week's vote`).
             if (self.lower_is(j, "this") || self.lower_is(j, "next"))

@@ -530,3 +530,25 @@ fn inverted_tail_with_parenthesis() {
         &[(Indirect, "The ferry would run again", Some("Anna Keller"))],
     );
 }
+
+#[test]
+fn date_after_the_cue() {
+    let w = "the ferry would run again";
+    check(
+        "Anna Keller said Sept. 12 that the ferry would run again.",
+        &[(Indirect, w, Some("Anna Keller"))],
+    );
+    check(
+        "Anna Keller said May 5 the ferry would run again.",
+        &[(Indirect, w, Some("Anna Keller"))],
+    );
+    check(
+        "The ferry would run again, Anna Keller said Sept. 12.",
+        &[(Indirect, "The ferry would run again", Some("Anna Keller"))],
+    );
+    // The date is the clause's subject.
+    check(
+        "Anna Keller said March 12 was the deadline.",
+        &[(Indirect, "March 12 was the deadline", Some("Anna Keller"))],
+    );
+}
