@@ -287,6 +287,30 @@ pub struct TimelinePoint {
     pub mentions: i64,
 }
 
+/// Another actor mentioned in the same articles as a given one ([`Store::co_actors`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoActorRow {
+    /// Store actor id.
+    pub id: i64,
+    /// Canonical name.
+    pub name: String,
+    /// person | organization | country | place | group.
+    pub kind: String,
+    /// ISO 3166 alpha-3 country.
+    pub country: Option<String>,
+    /// Articles mentioning both actors.
+    pub articles: i64,
+}
+
+/// Articles of one date that mention two actors ([`Store::co_mentions`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayCount {
+    /// `YYYY-MM-DD` (the first ten characters of the article date).
+    pub date: String,
+    /// Number of articles.
+    pub articles: i64,
+}
+
 /// A store of articles: one trait, two backends.
 ///
 /// Every query is parameterized; text from users is never spliced into SQL.
@@ -308,6 +332,18 @@ pub trait Store: Send {
     fn timeline(&mut self, actor_id: i64, by_day: bool) -> Result<Vec<TimelinePoint>>;
     /// Row counts.
     fn counts(&mut self) -> Result<Counts>;
+    /// Actors mentioned in at least one article together with `actor_id`, most shared
+    /// articles first (then by id); `limit` 0 means no limit.
+    fn co_actors(&mut self, actor_id: i64, limit: u32, offset: u32) -> Result<Vec<CoActorRow>>;
+    /// Per article date, the number of articles that mention both actors, oldest first;
+    /// only dated articles, within `since..=until` (`YYYY-MM-DD`) when given.
+    fn co_mentions(
+        &mut self,
+        a: i64,
+        b: i64,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<DayCount>>;
     /// Checks the store's consistency (SQLite `PRAGMA integrity_check` plus reference
     /// checks); returns the problems found, empty when consistent.
     fn check(&mut self) -> Result<Vec<String>>;

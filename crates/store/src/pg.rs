@@ -3,8 +3,8 @@
 
 use crate::{
     check_date, like_pattern, ActorQuery, ActorRow, ArticleRecord, ArticleRow, ArticleSummary,
-    Counts, Error, ErrorKind, PutOutcome, QuoteQuery, QuoteRow, RecordActor, Result, Store,
-    TimelinePoint, TitleSeen, SCHEMA_VERSION,
+    CoActorRow, Counts, DayCount, Error, ErrorKind, PutOutcome, QuoteQuery, QuoteRow, RecordActor,
+    Result, Store, TimelinePoint, TitleSeen, SCHEMA_VERSION,
 };
 use postgres::{Client, NoTls, Row, Transaction};
 
@@ -622,6 +622,59 @@ impl Store for PgStore {
             .map(|r| (r.get(0), r.get(1)))
             .collect();
         Ok(crate::merge_timeline(quotes, mentions))
+    }
+
+    fn co_actors(&mut self, actor_id: i64, lim: u32, offset: u32) -> Result<Vec<CoActorRow>> {
+        Ok(self
+            .client
+            .query(
+                "SELECT o.actor_id, ac.name, ac.kind, ac.country, count(DISTINCT o.article_id) n
+                 FROM article_actors x
+                 JOIN article_actors o ON o.article_id = x.article_id AND o.actor_id <> x.actor_id
+                 JOIN actors ac ON ac.id = o.actor_id
+                 WHERE x.actor_id = $1
+                 GROUP BY o.actor_id, ac.name, ac.kind, ac.country
+                 ORDER BY n DESC, o.actor_id LIMIT $2 OFFSET $3",
+                &[&actor_id, &limit(lim), &(offset as i64)],
+            )?
+            .iter()
+            .map(|r| CoActorRow {
+                id: r.get(0),
+                name: r.get(1),
+                kind: r.get(2),
+                country: r.get(3),
+                articles: r.get(4),
+            })
+            .collect())
+    }
+
+    fn co_mentions(
+        &mut self,
+        a: i64,
+        b: i64,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<DayCount>> {
+        check_date("since", &since.map(str::to_string))?;
+        check_date("until", &until.map(str::to_string))?;
+        Ok(self
+            .client
+            .query(
+                "SELECT substr(ar.date, 1, 10) d, count(DISTINCT ar.id)
+                 FROM article_actors x JOIN articles ar ON ar.id = x.article_id
+                 WHERE x.actor_id = $1 AND ar.date IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM article_actors y WHERE y.article_id = ar.id AND y.actor_id = $2)
+                   AND ($3::TEXT IS NULL OR substr(ar.date, 1, 10) >= $3)
+                   AND ($4::TEXT IS NULL OR substr(ar.date, 1, 10) <= $4)
+                 GROUP BY d ORDER BY d",
+                &[&a, &b, &since, &until],
+            )?
+            .iter()
+            .map(|r| DayCount {
+                date: r.get(0),
+                articles: r.get(1),
+            })
+            .collect())
     }
 
     fn counts(&mut self) -> Result<Counts> {

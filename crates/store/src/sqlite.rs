@@ -2,8 +2,8 @@
 
 use crate::{
     check_date, fts_phrase_query, like_pattern, ActorQuery, ActorRow, ArticleRecord, ArticleRow,
-    ArticleSummary, Counts, Error, ErrorKind, PutOutcome, QuoteQuery, QuoteRow, RecordActor,
-    Result, Store, TimelinePoint, TitleSeen, SCHEMA_VERSION,
+    ArticleSummary, CoActorRow, Counts, DayCount, Error, ErrorKind, PutOutcome, QuoteQuery,
+    QuoteRow, RecordActor, Result, Store, TimelinePoint, TitleSeen, SCHEMA_VERSION,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -599,6 +599,61 @@ impl Store for SqliteStore {
             .query_map(params![actor_id, len], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(crate::merge_timeline(quotes, mentions))
+    }
+
+    fn co_actors(&mut self, actor_id: i64, lim: u32, offset: u32) -> Result<Vec<CoActorRow>> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT o.actor_id, ac.name, ac.kind, ac.country, count(DISTINCT o.article_id) n
+                 FROM article_actors x
+                 JOIN article_actors o ON o.article_id = x.article_id AND o.actor_id <> x.actor_id
+                 JOIN actors ac ON ac.id = o.actor_id
+                 WHERE x.actor_id = ?1
+                 GROUP BY o.actor_id, ac.name, ac.kind, ac.country
+                 ORDER BY n DESC, o.actor_id LIMIT ?2 OFFSET ?3",
+            )?
+            .query_map(params![actor_id, limit(lim), offset as i64], |r| {
+                Ok(CoActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    country: r.get(3)?,
+                    articles: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn co_mentions(
+        &mut self,
+        a: i64,
+        b: i64,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<DayCount>> {
+        check_date("since", &since.map(str::to_string))?;
+        check_date("until", &until.map(str::to_string))?;
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT substr(ar.date, 1, 10) d, count(DISTINCT ar.id)
+                 FROM article_actors x JOIN articles ar ON ar.id = x.article_id
+                 WHERE x.actor_id = ?1 AND ar.date IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM article_actors y WHERE y.article_id = ar.id AND y.actor_id = ?2)
+                   AND (?3 IS NULL OR substr(ar.date, 1, 10) >= ?3)
+                   AND (?4 IS NULL OR substr(ar.date, 1, 10) <= ?4)
+                 GROUP BY d ORDER BY d",
+            )?
+            .query_map(params![a, b, since, until], |r| {
+                Ok(DayCount {
+                    date: r.get(0)?,
+                    articles: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     fn counts(&mut self) -> Result<Counts> {

@@ -365,6 +365,100 @@ fn batch_is_atomic(s: &mut dyn Store) {
     assert!(s.check().unwrap().is_empty());
 }
 
+/// Two actors mentioned together: which actors share articles, and on which dates.
+fn co_mentions_by_date(s: &mut dyn Store) {
+    fill(s);
+    // Different texts: an article with the text of a stored one replaces it.
+    let both = |url: &'static str, date: &'static str, text: &'static str| Art {
+        text,
+        url: Some(url),
+        date,
+        actors: vec![
+            ("John Kirby", ActorKind::Person, Some("USA"), vec![]),
+            ("Benjamin Netanyahu", ActorKind::Person, Some("ISR"), vec![]),
+        ],
+        mentions: vec![("John Kirby", 0), ("Benjamin Netanyahu", 1)],
+        quotes: vec![("Fine.", Some(0))],
+    };
+    s.put_batch(&[
+        record(&both(
+            "https://example.com/3",
+            "2024-03-05",
+            "John Kirby met Benjamin Netanyahu. Kirby said \"Fine.\"",
+        )),
+        record(&both(
+            "https://example.com/4",
+            "2024-03-20",
+            "John Kirby called Benjamin Netanyahu. Kirby said \"Fine.\"",
+        )),
+        record(&both(
+            "https://example.com/5",
+            "2024-03-20",
+            "John Kirby wrote to Benjamin Netanyahu. Kirby said \"Fine.\"",
+        )),
+    ])
+    .unwrap();
+    let id = |s: &mut dyn Store, name: &str| {
+        s.actors(&ActorQuery {
+            search: Some(name.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name}"))
+        .id
+    };
+    let john = id(s, "John Kirby");
+    let bibi = id(s, "Benjamin Netanyahu");
+    let sara = id(s, "Sara Netanyahu");
+    let days =
+        |s: &mut dyn Store, a, b, since: Option<&str>, until: Option<&str>| -> Vec<(String, i64)> {
+            s.co_mentions(a, b, since, until)
+                .unwrap()
+                .into_iter()
+                .map(|d| (d.date, d.articles))
+                .collect()
+        };
+    let all = [
+        ("2024-02-10".to_string(), 1),
+        ("2024-03-05".to_string(), 1),
+        ("2024-03-20".to_string(), 2),
+    ];
+    assert_eq!(days(s, john, bibi, None, None), all);
+    assert_eq!(days(s, bibi, john, None, None), all, "symmetric");
+    assert_eq!(
+        days(s, john, bibi, Some("2024-03-01"), Some("2024-03-19")),
+        [("2024-03-05".to_string(), 1)]
+    );
+    assert_eq!(
+        days(s, john, sara, None, None),
+        [("2024-02-10".to_string(), 1)]
+    );
+    assert!(days(s, john, -1, None, None).is_empty());
+    assert!(s
+        .co_mentions(john, bibi, Some("2024-03' OR 1=1"), None)
+        .is_err());
+
+    let co: Vec<(String, i64)> = s
+        .co_actors(john, 0, 0)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.name, a.articles))
+        .collect();
+    assert_eq!(co[0], ("Benjamin Netanyahu".to_string(), 4), "{co:?}");
+    assert_eq!(co.len(), 3, "Benjamin, Sara and Robert: {co:?}");
+    assert!(co.iter().all(|(n, _)| n != "John Kirby"), "not itself");
+    let page: Vec<i64> = s
+        .co_actors(john, 1, 1)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(page.len(), 1);
+    assert_ne!(page[0], bibi);
+}
+
 type Case = fn(&mut dyn Store);
 const CASES: &[(&str, Case)] = &[
     (
@@ -376,6 +470,7 @@ const CASES: &[(&str, Case)] = &[
     ("injection_is_text", injection_is_text),
     ("countries_keep_actors_apart", countries_keep_actors_apart),
     ("batch_is_atomic", batch_is_atomic),
+    ("co_mentions_by_date", co_mentions_by_date),
 ];
 
 fn temp_db(name: &str) -> std::path::PathBuf {
