@@ -11,6 +11,8 @@ use serde::Deserialize;
 use serde_json::json;
 use std::sync::{Arc, Mutex};
 
+use crate::buckets::{self, Bucket};
+
 /// Largest accepted request body by default (an article of a few hundred kB is large).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
@@ -313,6 +315,123 @@ async fn get_article(
     }
 }
 
+async fn get_co_actors(
+    State(st): State<AppState>,
+    id: Result<Path<i64>, PathRejection>,
+    q: Result<Query<PageParams>, QueryRejection>,
+) -> ApiResult {
+    let Path(id) = id?;
+    let Query(p) = q?;
+    let (limit, offset) = page(p.limit, p.offset)?;
+    if with_store(&st, move |s| s.actor(id)).await?.is_none() {
+        return Err(not_found("actor", id));
+    }
+    let rows = with_store(&st, move |s| s.co_actors(id, limit + 1, offset)).await?;
+    Ok(paged(rows, limit, offset))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoMentionParams {
+    by: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+}
+
+fn bad_parameter(message: impl Into<String>) -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, "bad_parameter", message)
+}
+
+/// A `YYYY-MM-DD` query parameter as a day number (empty: not given).
+fn day_param(name: &str, v: &Option<String>) -> Result<Option<i64>, ApiError> {
+    match v.as_deref() {
+        None | Some("") => Ok(None),
+        Some(d) => buckets::parse_day(d).map(Some).ok_or_else(|| {
+            bad_parameter(format!(
+                "{name} must be a date written YYYY-MM-DD, got {d:?}"
+            ))
+        }),
+    }
+}
+
+async fn get_co_mentions(
+    State(st): State<AppState>,
+    ids: Result<Path<(i64, i64)>, PathRejection>,
+    q: Result<Query<CoMentionParams>, QueryRejection>,
+) -> ApiResult {
+    let Path((a, b)) = ids?;
+    let Query(p) = q?;
+    let by = match p.by.as_deref() {
+        None | Some("") | Some("auto") => None,
+        Some("day") => Some(Bucket::Day),
+        Some("week") => Some(Bucket::Week),
+        Some("month") => Some(Bucket::Month),
+        Some(other) => {
+            return Err(bad_parameter(format!(
+                "by must be auto, day, week or month, got {other:?}"
+            )))
+        }
+    };
+    if a == b {
+        return Err(bad_parameter(
+            "the two actors are the same; name another actor after /co-mentions/",
+        ));
+    }
+    let since = day_param("since", &p.since)?;
+    let until = day_param("until", &p.until)?;
+    if let (Some(s), Some(u)) = (since, until) {
+        if s > u {
+            return Err(bad_parameter("since is after until"));
+        }
+    }
+    let mut names = Vec::new();
+    for id in [a, b] {
+        match with_store(&st, move |s| s.actor(id)).await? {
+            Some(x) => names.push(x.name),
+            None => return Err(not_found("actor", id)),
+        }
+    }
+    let (qs, qu) = (
+        p.since.filter(|x| !x.is_empty()),
+        p.until.filter(|x| !x.is_empty()),
+    );
+    let days = with_store(&st, move |s| {
+        s.co_mentions(a, b, qs.as_deref(), qu.as_deref())
+    })
+    .await?;
+    let dated: Vec<i64> = days
+        .iter()
+        .filter_map(|d| buckets::parse_day(&d.date))
+        .collect();
+    let from = since.or_else(|| dated.iter().min().copied());
+    let to = until.or_else(|| dated.iter().max().copied());
+    let (by, points) = match (from, to) {
+        (Some(from), Some(to)) => {
+            let by = by.unwrap_or_else(|| Bucket::for_span(to - from + 1));
+            let n = buckets::bucket_count(by, from, to);
+            if n > buckets::MAX_BUCKETS {
+                return Err(bad_parameter(format!(
+                    "the range gives {n} {}s, above {}; use a larger by (week, month) or a shorter since..until",
+                    by.name(),
+                    buckets::MAX_BUCKETS
+                )));
+            }
+            (by, buckets::fill(&days, by, from, to))
+        }
+        _ => (by.unwrap_or(Bucket::Day), Vec::new()),
+    };
+    let total: i64 = points.iter().map(|(_, n)| n).sum();
+    let points: Vec<_> = points
+        .into_iter()
+        .map(|(period, articles)| json!({"period": period, "articles": articles}))
+        .collect();
+    Ok(Json(json!({
+        "actor": a, "other": b, "actor_name": names[0], "other_name": names[1],
+        "by": by.name(), "articles": total, "points": points,
+    }))
+    .into_response())
+}
+
 /// Compares without stopping at the first differing byte.
 fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -434,6 +553,8 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/actors"),
     ("get", "/api/actors/{id}"),
     ("get", "/api/actors/{id}/timeline"),
+    ("get", "/api/actors/{id}/co-actors"),
+    ("get", "/api/actors/{id}/co-mentions/{other}"),
     ("get", "/api/articles"),
     ("post", "/api/articles"),
     ("get", "/api/articles/{id}"),
@@ -448,6 +569,8 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("get", "/api/actors") => get(get_actors),
         ("get", "/api/actors/{id}") => get(get_actor),
         ("get", "/api/actors/{id}/timeline") => get(get_timeline),
+        ("get", "/api/actors/{id}/co-actors") => get(get_co_actors),
+        ("get", "/api/actors/{id}/co-mentions/{other}") => get(get_co_mentions),
         ("get", "/api/articles") => get(get_articles),
         ("post", "/api/articles") => post(post_article),
         ("get", "/api/articles/{id}") => get(get_article),

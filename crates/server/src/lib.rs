@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod api;
+mod buckets;
 mod openapi;
 
 pub use api::{

@@ -57,6 +57,8 @@ pub fn openapi() -> Value {
         "Name or alias contains (case-insensitive).",
     )];
     actors_params.extend(page_params());
+    let mut co_actors_params = vec![param("id", "path", "integer", "Store id.")];
+    co_actors_params.extend(page_params());
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -87,6 +89,33 @@ pub fn openapi() -> Value {
                     "actor": {"type": "integer"}, "by": {"type": "string"},
                     "points": {"type": "array", "items": {"type": "object", "properties": {
                         "period": {"type": "string"}, "quotes": {"type": "integer"}, "mentions": {"type": "integer"}}}}}})),
+                    "404": err("No such actor")}
+            }},
+            "/api/actors/{id}/co-actors": {"get": {
+                "summary": "Actors mentioned in the same articles as this one, most shared articles first",
+                "parameters": co_actors_params,
+                "responses": {"200": ok("A page of actors with the number of shared articles", paged("CoActor")),
+                    "400": err("A bad parameter"), "404": err("No such actor")}
+            }},
+            "/api/actors/{id}/co-mentions/{other}": {"get": {
+                "summary": "How many articles mention both actors, per day, week or month (every bucket of the range, zero when none)",
+                "parameters": [
+                    param("id", "path", "integer", "Store id of one actor."),
+                    param("other", "path", "integer", "Store id of the other actor."),
+                    param("by", "query", "string", "auto (default: day up to 62 days, week up to two years, else month), day, week (labelled by its Monday) or month."),
+                    param("since", "query", "string", "First day of the range, YYYY-MM-DD (default: the first article mentioning both)."),
+                    param("until", "query", "string", "Last day of the range, YYYY-MM-DD (default: the last article mentioning both)."),
+                ],
+                "responses": {"200": ok("The co-mention timeline", json!({"type": "object",
+                    "required": ["actor", "other", "actor_name", "other_name", "by", "articles", "points"], "properties": {
+                    "actor": {"type": "integer"}, "other": {"type": "integer"},
+                    "actor_name": {"type": "string"}, "other_name": {"type": "string"},
+                    "by": {"type": "string", "enum": ["day", "week", "month"]},
+                    "articles": {"type": "integer", "description": "Dated articles mentioning both in the range."},
+                    "points": {"type": "array", "items": {"type": "object", "properties": {
+                        "period": {"type": "string", "description": "YYYY-MM-DD (day, or a week's Monday) or YYYY-MM"},
+                        "articles": {"type": "integer"}}}}}})),
+                    "400": err("A bad parameter: dates, by, the same actor twice, or a range of more than 1000 buckets"),
                     "404": err("No such actor")}
             }},
             "/api/articles": {
@@ -145,6 +174,10 @@ pub fn openapi() -> Value {
                         "last_seen": {"type": ["string", "null"]}, "articles": {"type": "integer"}}}},
                     "articles": {"type": "integer"}, "quotes": {"type": "integer"},
                     "first_seen": {"type": ["string", "null"]}, "last_seen": {"type": ["string", "null"]}}},
+                "CoActor": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string"},
+                    "country": {"type": ["string", "null"]},
+                    "articles": {"type": "integer", "description": "Articles mentioning both actors."}}},
                 "ArticleSummary": {"type": "object", "properties": {
                     "id": {"type": "integer"}, "source": {"type": "string"}, "url": {"type": ["string", "null"]},
                     "date": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]}, "quotes": {"type": "integer"}}},

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 
 mod common;
-use common::{start, Server, TOKEN};
+use common::{record_with, seed_record, start, start_with, Server, TOKEN};
 
 struct Resp {
     status: u16,
@@ -134,6 +134,164 @@ fn reads() {
     assert_eq!((r.status, r.code().as_str()), (405, "method_not_allowed"));
     let r = get(&s, "/api/actors/1/timeline?by=year");
     assert_eq!((r.status, r.code().as_str()), (400, "bad_parameter"));
+}
+
+#[test]
+fn co_mention_timeline() {
+    let s = start_with(
+        None,
+        vec![
+            seed_record(),
+            record_with(
+                "John Kirby met Benjamin Netanyahu.",
+                "https://example.com/a",
+                "2024-03-05",
+                &["John Kirby", "Benjamin Netanyahu"],
+            ),
+            record_with(
+                "Benjamin Netanyahu called John Kirby.",
+                "https://example.com/b",
+                "2024-03-20",
+                &["John Kirby", "Benjamin Netanyahu"],
+            ),
+            record_with(
+                "Benjamin Netanyahu thanked Sara Netanyahu.",
+                "https://example.com/c",
+                "2024-04-01",
+                &["Benjamin Netanyahu", "Sara Netanyahu"],
+            ),
+        ],
+    );
+    let id = |name: &str| -> i64 {
+        let j = get(&s, &format!("/api/actors?search={}", enc(name))).json();
+        j["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .unwrap_or_else(|| panic!("no actor {name}"))["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (kirby, bibi, sara) = (
+        id("John Kirby"),
+        id("Benjamin Netanyahu"),
+        id("Sara Netanyahu"),
+    );
+    // Who appears with Kirby, paginated.
+    let co = get(&s, &format!("/api/actors/{kirby}/co-actors")).json();
+    assert_eq!(co["items"].as_array().unwrap().len(), 1, "{co}");
+    assert_eq!(co["items"][0]["id"], bibi);
+    assert_eq!(co["items"][0]["articles"], 2);
+    let co = get(&s, &format!("/api/actors/{bibi}/co-actors?limit=1")).json();
+    assert_eq!(
+        co["items"][0]["id"], kirby,
+        "two shared articles before one"
+    );
+    assert_eq!(co["next_offset"], 1);
+    let co = get(
+        &s,
+        &format!("/api/actors/{bibi}/co-actors?limit=1&offset=1"),
+    )
+    .json();
+    assert_eq!(co["items"][0]["id"], sara);
+
+    let tl = |q: &str| get(&s, &format!("/api/actors/{kirby}/co-mentions/{bibi}{q}"));
+    let points = |j: &Value| -> Vec<(String, i64)> {
+        j["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["period"].as_str().unwrap().to_string(),
+                    p["articles"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // 16 days: by day, every day present.
+    let j = tl("").json();
+    assert_eq!(
+        (j["by"].as_str(), j["articles"].as_i64()),
+        (Some("day"), Some(2))
+    );
+    assert_eq!(
+        (j["actor_name"].as_str(), j["other_name"].as_str()),
+        (Some("John Kirby"), Some("Benjamin Netanyahu"))
+    );
+    let p = points(&j);
+    assert_eq!(p.len(), 16);
+    assert_eq!(p[0], ("2024-03-05".to_string(), 1));
+    assert_eq!(p[1], ("2024-03-06".to_string(), 0));
+    assert_eq!(p[15], ("2024-03-20".to_string(), 1));
+    // Weeks start on Monday (2024-03-04).
+    assert_eq!(
+        points(&tl("?by=week").json()),
+        [
+            ("2024-03-04".to_string(), 1),
+            ("2024-03-11".to_string(), 0),
+            ("2024-03-18".to_string(), 1)
+        ]
+    );
+    assert_eq!(
+        points(&tl("?by=month").json()),
+        [("2024-03".to_string(), 2)]
+    );
+    // The other way round gives the same counts.
+    let j = get(
+        &s,
+        &format!("/api/actors/{bibi}/co-mentions/{kirby}?by=month"),
+    )
+    .json();
+    assert_eq!(points(&j), [("2024-03".to_string(), 2)]);
+    // A range: every bucket of it, zero where no article.
+    let j = tl("?since=2024-03-10&until=2024-04-30&by=week").json();
+    assert_eq!(j["articles"], 1);
+    assert_eq!(points(&j).len(), 9, "weeks of 03-04 .. 04-29");
+    assert_eq!(points(&j)[0], ("2024-03-04".to_string(), 0));
+    // A long range picks a coarser bucket by itself.
+    let j = tl("?since=2020-01-01&until=2024-12-31").json();
+    assert_eq!((j["by"].as_str(), points(&j).len()), (Some("month"), 60));
+    // Never together: no point.
+    let j = get(&s, &format!("/api/actors/{kirby}/co-mentions/{sara}")).json();
+    assert_eq!((j["articles"].as_i64(), points(&j).len()), (Some(0), 0));
+
+    // Errors: JSON with stable codes.
+    for (q, status, code) in [
+        ("?by=year", 400, "bad_parameter"),
+        ("?since=2024-02-30", 400, "bad_parameter"),
+        ("?since=2024-03-10&until=2024-03-01", 400, "bad_parameter"),
+        ("?by=day&since=1900-01-01", 400, "bad_parameter"),
+        ("?color=red", 400, "bad_parameter"),
+    ] {
+        let r = tl(q);
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (status, code),
+            "{q}: {}",
+            r.body
+        );
+    }
+    for path in [
+        format!("/api/actors/{kirby}/co-mentions/{kirby}"),
+        format!("/api/actors/{kirby}/co-mentions/x"),
+    ] {
+        let r = get(&s, &path);
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (400, "bad_parameter"),
+            "{path}"
+        );
+    }
+    for path in [
+        format!("/api/actors/{kirby}/co-mentions/999"),
+        format!("/api/actors/999/co-mentions/{kirby}"),
+        "/api/actors/999/co-actors".to_string(),
+    ] {
+        let r = get(&s, &path);
+        assert_eq!((r.status, r.code().as_str()), (404, "not_found"), "{path}");
+    }
 }
 
 #[test]
@@ -277,6 +435,24 @@ fn injection_attempts_are_text() {
                 assert!(!r.code().is_empty());
             }
         }
+        for q in [
+            format!("/api/actors/1/co-actors?limit={e}"),
+            format!("/api/actors/1/co-actors?offset={e}"),
+            format!("/api/actors/1/co-mentions/2?by={e}"),
+            format!("/api/actors/1/co-mentions/2?since={e}"),
+            format!("/api/actors/1/co-mentions/2?until={e}"),
+            format!("/api/actors/1/co-mentions/{e}"),
+            format!("/api/actors/{e}/co-mentions/1"),
+            format!("/api/actors/{e}/co-actors"),
+        ] {
+            let r = get(&s, &q);
+            assert!(
+                matches!(r.status, 400 | 404) && !r.code().is_empty(),
+                "{q}: {} {}",
+                r.status,
+                r.body
+            );
+        }
         for path in ["/api/articles/", "/api/actors/"] {
             let r = get(&s, &format!("{path}{e}"));
             assert!(
@@ -315,7 +491,7 @@ fn openapi_describes_every_route() {
             );
             assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()));
             // Each described path answers with something other than `no_route`.
-            let concrete = p.replace("{id}", "1");
+            let concrete = p.replace("{id}", "1").replace("{other}", "2");
             let r = request(
                 &s,
                 &m.to_uppercase(),

@@ -60,9 +60,39 @@ pub struct Server {
     _rt: tokio::runtime::Runtime,
 }
 
+/// An article mentioning `names` (persons, by their first occurrence in `text`).
+pub fn record_with(text: &str, url: &str, date: &str, names: &[&str]) -> ArticleRecord {
+    let mut d = Document::new(text);
+    d.meta.source = "test".into();
+    d.meta.url = Some(url.into());
+    d.meta.date = Some(date.into());
+    for (i, n) in names.iter().enumerate() {
+        d.actors.push(Actor {
+            id: ActorId(i as u32),
+            name: n.to_string(),
+            kind: ActorKind::Person,
+            titles: vec![],
+            country: None,
+        });
+        let at = text.find(n).expect("the name is in the text");
+        d.mentions.push(Mention {
+            span: Span::new(at, at + n.len()),
+            kind: MentionKind::Name,
+            actor: Some(ActorId(i as u32)),
+        });
+    }
+    d.mentions.sort_by_key(|m| m.span.start);
+    ArticleRecord::from_document(&d)
+}
+
 pub fn start(token: Option<&str>) -> Server {
+    start_with(token, vec![seed_record()])
+}
+
+/// A server over a store holding `records`.
+pub fn start_with(token: Option<&str>, records: Vec<ArticleRecord>) -> Server {
     let mut store = SqliteStore::open(":memory:").unwrap();
-    store.put_batch(&[seed_record()]).unwrap();
+    store.put_batch(&records).unwrap();
     let mut state = AppState::new(Box::new(store), token.map(str::to_string), plain_read());
     state.max_body = 64 * 1024;
     let rt = tokio::runtime::Builder::new_multi_thread()

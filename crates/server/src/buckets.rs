@@ -1,0 +1,251 @@
+//! Date buckets for timelines: per-day counts from the store summed into days, weeks
+//! (starting on Monday) or months, with the empty buckets between filled in, so a chart's
+//! x axis is even.
+//!
+//! The civil-date arithmetic is Howard Hinnant's (as in `newsgraph-events`' dates module;
+//! the server does not depend on the pipeline's crates).
+
+use newsgraph_store::DayCount;
+
+/// Most buckets one timeline may have (20 years of months, about 19 years of weeks).
+pub(crate) const MAX_BUCKETS: i64 = 1000;
+
+/// How a timeline groups dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bucket {
+    Day,
+    Week,
+    Month,
+}
+
+impl Bucket {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Bucket::Day => "day",
+            Bucket::Week => "week",
+            Bucket::Month => "month",
+        }
+    }
+
+    /// The bucket for a range of `days` days (inclusive count): days up to two months,
+    /// weeks up to two years, months beyond.
+    pub(crate) fn for_span(days: i64) -> Bucket {
+        if days <= 62 {
+            Bucket::Day
+        } else if days <= 731 {
+            Bucket::Week
+        } else {
+            Bucket::Month
+        }
+    }
+}
+
+/// Days since 1970-01-01 of a civil date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The civil date of a day number.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// Day number of a `YYYY-MM-DD` date; `None` when it is not one (or not a real date).
+pub(crate) fn parse_day(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let p = &s[r];
+        p.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| p.parse().ok())?
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let day = days_from_civil(y, m, d);
+    // Round trip: 2024-02-30 is no date.
+    (civil_from_days(day) == (y, m, d)).then_some(day)
+}
+
+/// The first day of the bucket holding `day`.
+fn bucket_start(by: Bucket, day: i64) -> i64 {
+    match by {
+        Bucket::Day => day,
+        // 1970-01-01 was a Thursday: Monday is 3 days before.
+        Bucket::Week => day - (day + 3).rem_euclid(7),
+        Bucket::Month => {
+            let (y, m, _) = civil_from_days(day);
+            days_from_civil(y, m, 1)
+        }
+    }
+}
+
+/// The first day of the bucket after the one starting on `start`.
+fn next_start(by: Bucket, start: i64) -> i64 {
+    match by {
+        Bucket::Day => start + 1,
+        Bucket::Week => start + 7,
+        Bucket::Month => {
+            let (y, m, _) = civil_from_days(start);
+            if m == 12 {
+                days_from_civil(y + 1, 1, 1)
+            } else {
+                days_from_civil(y, m + 1, 1)
+            }
+        }
+    }
+}
+
+/// How a bucket is named: `YYYY-MM-DD` (a week by its Monday) or `YYYY-MM`.
+fn label(by: Bucket, start: i64) -> String {
+    let (y, m, d) = civil_from_days(start);
+    match by {
+        Bucket::Month => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+/// Number of buckets from the one holding `from` to the one holding `to`.
+pub(crate) fn bucket_count(by: Bucket, from: i64, to: i64) -> i64 {
+    if to < from {
+        return 0;
+    }
+    match by {
+        Bucket::Day => to - from + 1,
+        Bucket::Week => (bucket_start(by, to) - bucket_start(by, from)) / 7 + 1,
+        Bucket::Month => {
+            let (y0, m0, _) = civil_from_days(from);
+            let (y1, m1, _) = civil_from_days(to);
+            (y1 - y0) * 12 + (m1 - m0) + 1
+        }
+    }
+}
+
+/// Sums `days` (sorted or not; dates that are not `YYYY-MM-DD` are left out) into buckets
+/// from the one holding `from` to the one holding `to`, every bucket present, zero when
+/// empty. The caller keeps the range within [`MAX_BUCKETS`].
+pub(crate) fn fill(days: &[DayCount], by: Bucket, from: i64, to: i64) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    if to < from {
+        return out;
+    }
+    let mut counts: std::collections::BTreeMap<i64, i64> = Default::default();
+    for d in days {
+        if let Some(day) = parse_day(&d.date) {
+            if (from..=to).contains(&day) {
+                *counts.entry(bucket_start(by, day)).or_default() += d.articles;
+            }
+        }
+    }
+    let mut start = bucket_start(by, from);
+    while start <= to {
+        out.push((label(by, start), counts.get(&start).copied().unwrap_or(0)));
+        start = next_start(by, start);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dc(date: &str, articles: i64) -> DayCount {
+        DayCount {
+            date: date.into(),
+            articles,
+        }
+    }
+
+    #[test]
+    fn dates_parse_and_round_trip() {
+        assert_eq!(parse_day("1970-01-01"), Some(0));
+        assert_eq!(parse_day("2024-02-29"), Some(19782));
+        assert_eq!(parse_day("2023-02-29"), None);
+        assert_eq!(parse_day("2024-13-01"), None);
+        assert_eq!(parse_day("2024-3-01x"), None);
+        assert_eq!(parse_day("+024-03-01"), None);
+        for day in [-800_000, -1, 0, 19782, 60_000] {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+    }
+
+    #[test]
+    fn buckets_fill_gaps() {
+        let days = [
+            dc("2024-03-05", 1),
+            dc("2024-03-07", 2),
+            dc("2024-03-18", 1),
+        ];
+        let d = |s| parse_day(s).unwrap();
+        let by_day = fill(&days, Bucket::Day, d("2024-03-05"), d("2024-03-08"));
+        assert_eq!(
+            by_day,
+            [
+                ("2024-03-05".to_string(), 1),
+                ("2024-03-06".to_string(), 0),
+                ("2024-03-07".to_string(), 2),
+                ("2024-03-08".to_string(), 0)
+            ]
+        );
+        // 2024-03-04 and 2024-03-18 are Mondays.
+        let by_week = fill(&days, Bucket::Week, d("2024-03-05"), d("2024-03-18"));
+        assert_eq!(
+            by_week,
+            [
+                ("2024-03-04".to_string(), 3),
+                ("2024-03-11".to_string(), 0),
+                ("2024-03-18".to_string(), 1)
+            ]
+        );
+        let by_month = fill(
+            &[dc("2023-12-31", 1), dc("2024-02-01", 4), dc("bad", 9)],
+            Bucket::Month,
+            d("2023-12-01"),
+            d("2024-02-10"),
+        );
+        assert_eq!(
+            by_month,
+            [
+                ("2023-12".to_string(), 1),
+                ("2024-01".to_string(), 0),
+                ("2024-02".to_string(), 4)
+            ]
+        );
+        assert_eq!(
+            bucket_count(Bucket::Month, d("2023-12-31"), d("2024-02-01")),
+            3
+        );
+        assert_eq!(
+            bucket_count(Bucket::Week, d("2024-03-10"), d("2024-03-11")),
+            2
+        );
+        assert_eq!(
+            bucket_count(Bucket::Day, d("2024-03-10"), d("2024-03-11")),
+            2
+        );
+    }
+
+    #[test]
+    fn span_picks_the_bucket() {
+        assert_eq!(Bucket::for_span(1), Bucket::Day);
+        assert_eq!(Bucket::for_span(62), Bucket::Day);
+        assert_eq!(Bucket::for_span(63), Bucket::Week);
+        assert_eq!(Bucket::for_span(732), Bucket::Month);
+    }
+}
