@@ -24,9 +24,12 @@ struct Span {
 struct GoldEvent {
     #[serde(rename = "type")]
     kind: String,
+    source: Option<String>,
     source_country: Option<String>,
+    target: Option<String>,
     target_country: Option<String>,
     date: Option<String>,
+    trigger: Option<Span>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +133,9 @@ pub fn eval_events(
     let mut docs: HashMap<(String, String), Document> = HashMap::new();
     let mut s = EventScores::default();
     let mut out = String::new();
+    let coder = newsgraph_events::EventCoder::default();
+    let dict = coder.dictionary();
+    let mut errors: Vec<(&'static str, usize)> = Vec::new();
     for p in &paragraphs {
         let key = (p.corpus.clone(), p.article.clone());
         if !docs.contains_key(&key) {
@@ -213,44 +219,7 @@ pub fn eval_events(
             })
             .collect();
         if verbose && gt != pt {
-            let show = |v: &[(String, Option<String>, Option<String>)]| {
-                v.iter()
-                    .map(|(t, a, b)| {
-                        format!(
-                            "{t} {}>{}",
-                            a.as_deref().unwrap_or("-"),
-                            b.as_deref().unwrap_or("-")
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let _ = writeln!(
-                out,
-                "{} {}..{}\n  gold: {}\n  pred: {}",
-                p.article,
-                p.paragraph.start,
-                p.paragraph.end,
-                show(&gt),
-                show(&pt)
-            );
-            let name = |a: Option<newsgraph_core::ActorId>| {
-                a.map(|a| doc.actor(a).name.as_str()).unwrap_or("-")
-            };
-            for e in &pred {
-                let _ = writeln!(
-                    out,
-                    "    {:?} `{}` {} > {}{}",
-                    e.kind,
-                    doc.slice(e.trigger),
-                    name(e.source),
-                    name(e.target),
-                    e.date
-                        .as_deref()
-                        .map(|d| format!(" {d}"))
-                        .unwrap_or_default()
-                );
-            }
+            explain(doc, p, &pred, dict, &mut errors, &mut out);
         }
         add_multiset(&mut s.triples, gt, pt);
         add_multiset(
@@ -286,5 +255,189 @@ pub fn eval_events(
             x.gold
         );
     }
+    if verbose {
+        let _ = writeln!(out, "  error classes (events aligned by trigger):");
+        errors.sort_by_key(|e| std::cmp::Reverse(e.1));
+        for (class, n) in &errors {
+            let _ = writeln!(out, "    {n:>4}  {class}");
+        }
+    }
     Ok((out, s))
+}
+
+/// The country code of an actor of `doc`.
+fn country_of(doc: &Document, a: Option<newsgraph_core::ActorId>) -> Option<String> {
+    a.and_then(|a| doc.actor_codes.get(a.0 as usize))
+        .and_then(|c| c.country.clone())
+}
+
+fn bump(errors: &mut Vec<(&'static str, usize)>, class: &'static str) {
+    match errors.iter_mut().find(|e| e.0 == class) {
+        Some(e) => e.1 += 1,
+        None => errors.push((class, 1)),
+    }
+}
+
+/// The sentence holding `offset`, with `[` `]` around `mark`, on one line.
+fn evidence(doc: &Document, offset: usize, mark: (usize, usize)) -> String {
+    let (a, b) = doc
+        .sentences
+        .iter()
+        .find(|s| (s.start as usize) <= offset && offset < s.end as usize)
+        .map(|s| (s.start as usize, s.end as usize))
+        .unwrap_or((offset, (offset + 1).min(doc.text.len())));
+    let t = &doc.text;
+    let (ms, me) = (mark.0.clamp(a, b), mark.1.clamp(a, b));
+    if !t.is_char_boundary(ms) || !t.is_char_boundary(me) {
+        return t[a..b].replace('\n', " ");
+    }
+    format!("{}[{}]{}", &t[a..ms], &t[ms..me], &t[me..b]).replace('\n', " ")
+}
+
+/// Lists one paragraph's errors: gold and predicted events aligned by trigger (overlapping
+/// triggers, else the same type in the same sentence), each difference classified (missed:
+/// no pattern starts with the trigger word / a pattern does but coded nothing; wrong type;
+/// wrong or missing source; wrong or missing target; false trigger), with the evidence
+/// sentence.
+fn explain(
+    doc: &Document,
+    p: &GoldParagraph,
+    pred: &[&newsgraph_core::Event],
+    dict: &newsgraph_events::dict::Dictionary,
+    errors: &mut Vec<(&'static str, usize)>,
+    out: &mut String,
+) {
+    let _ = writeln!(
+        out,
+        "{} {}..{}",
+        p.article, p.paragraph.start, p.paragraph.end
+    );
+    let name =
+        |a: Option<newsgraph_core::ActorId>| a.map(|a| doc.actor(a).name.as_str()).unwrap_or("-");
+    let sent_of = |o: usize| {
+        doc.sentences
+            .iter()
+            .position(|s| (s.start as usize) <= o && o < s.end as usize)
+    };
+    let mut used = vec![false; pred.len()];
+    let mut pair: Vec<Option<usize>> = vec![None; p.events.len()];
+    // overlapping triggers first, then the same type in the same sentence
+    for (g, e) in p.events.iter().enumerate() {
+        let Some(t) = &e.trigger else { continue };
+        if let Some(k) = (0..pred.len()).find(|&k| {
+            !used[k]
+                && (pred[k].trigger.start as usize) < t.end
+                && t.start < pred[k].trigger.end as usize
+        }) {
+            used[k] = true;
+            pair[g] = Some(k);
+        }
+    }
+    for (g, e) in p.events.iter().enumerate() {
+        let Some(t) = &e.trigger else { continue };
+        if pair[g].is_some() {
+            continue;
+        }
+        if let Some(k) = (0..pred.len()).find(|&k| {
+            !used[k]
+                && pred[k].kind.as_str() == e.kind
+                && sent_of(pred[k].trigger.start as usize) == sent_of(t.start)
+        }) {
+            used[k] = true;
+            pair[g] = Some(k);
+        }
+    }
+    let c = |x: &Option<String>| x.clone().unwrap_or_else(|| "-".into());
+    for (g, e) in p.events.iter().enumerate() {
+        let (ts, te) = e
+            .trigger
+            .as_ref()
+            .map(|t| (t.start, t.end))
+            .unwrap_or((p.paragraph.start, p.paragraph.start));
+        let gold = format!(
+            "{} {} ({}) > {} ({})",
+            e.kind,
+            c(&e.source_country),
+            e.source.as_deref().unwrap_or("-"),
+            c(&e.target_country),
+            e.target.as_deref().unwrap_or("-")
+        );
+        let mut classes: Vec<&'static str> = Vec::new();
+        let predicted = match pair[g] {
+            None => {
+                let word = doc
+                    .text
+                    .get(ts..te)
+                    .and_then(|w| w.split_whitespace().next())
+                    .unwrap_or("")
+                    .to_lowercase();
+                classes.push(if dict.starts.contains_key(word.as_str()) {
+                    "missed: trigger in the dictionary, no event coded"
+                } else {
+                    "missed: no pattern for the trigger"
+                });
+                String::new()
+            }
+            Some(k) => {
+                let x = pred[k];
+                if x.kind.as_str() != e.kind {
+                    classes.push("wrong type");
+                } else {
+                    let (sc, tc) = (country_of(doc, x.source), country_of(doc, x.target));
+                    if sc != e.source_country {
+                        classes.push(match (&sc, &e.source_country) {
+                            (None, _) => "source: none coded",
+                            (_, None) => "source: coded, gold has none",
+                            _ => "source: wrong country",
+                        });
+                    }
+                    if tc != e.target_country {
+                        classes.push(match (&tc, &e.target_country) {
+                            (None, _) => "target: none coded",
+                            (_, None) => "target: coded, gold has none",
+                            _ => "target: wrong country",
+                        });
+                    }
+                }
+                format!(
+                    " | pred {} {} ({}) > {} ({})",
+                    x.kind.as_str(),
+                    c(&country_of(doc, x.source)),
+                    name(x.source),
+                    c(&country_of(doc, x.target)),
+                    name(x.target)
+                )
+            }
+        };
+        for cl in &classes {
+            bump(errors, cl);
+        }
+        let status = if classes.is_empty() {
+            "ok".to_string()
+        } else {
+            classes.join("; ")
+        };
+        let _ = writeln!(
+            out,
+            "  [{status}] gold {gold}{predicted}\n      {}",
+            evidence(doc, ts, (ts, te))
+        );
+    }
+    for (k, x) in pred.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        bump(errors, "false trigger");
+        let (ts, te) = (x.trigger.start as usize, x.trigger.end as usize);
+        let _ = writeln!(
+            out,
+            "  [false trigger] pred {} {} ({}) > {} ({})\n      {}",
+            x.kind.as_str(),
+            c(&country_of(doc, x.source)),
+            name(x.source),
+            c(&country_of(doc, x.target)),
+            name(x.target),
+            evidence(doc, ts, (ts, te))
+        );
+    }
 }

@@ -101,8 +101,9 @@ struct EvalEventsArgs {
     /// PolNeAR directory holding <split>/text/<article>.txt.
     #[arg(long, default_value = "../shared/data/quotes/polnear")]
     polnear: std::path::PathBuf,
-    /// Print each paragraph whose triples differ from the gold.
-    #[arg(long)]
+    /// Print each paragraph whose triples differ from the gold: gold and predicted events
+    /// aligned by trigger, each error classified, with its sentence; then the error classes.
+    #[arg(long, alias = "errors")]
     verbose: bool,
     /// Exit non-zero below the targets: type F1 0.75, triple F1 0.60.
     #[arg(long)]
