@@ -8,6 +8,7 @@ pub mod extract_eval;
 pub mod inputs;
 pub mod store_cmd;
 pub mod text;
+pub mod watch_cmd;
 
 use newsgraph_core::{Pipeline, PipelineBuilder, Stage};
 

@@ -56,6 +56,9 @@ enum Command {
     Article(newsgraph::store_cmd::ArticleArgs),
     /// Serve the store: JSON API under /api (description at /openapi.json) and a web page.
     Serve(newsgraph::store_cmd::ServeArgs),
+    /// Poll RSS/Atom feeds over HTTP and store their new articles (conditional requests,
+    /// robots.txt, a per-host rate limit): --db, --interval, --once, --rate, --user-agent.
+    Watch(newsgraph::watch_cmd::WatchArgs),
 }
 
 #[derive(Subcommand)]
@@ -149,6 +152,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors(a) => newsgraph::store_cmd::actors(a),
         Command::Article(a) => newsgraph::store_cmd::article(a),
         Command::Serve(a) => newsgraph::store_cmd::serve(a),
+        Command::Watch(a) => newsgraph::watch_cmd::watch(a),
         Command::BenchExtract(args) => {
             print!("{}", newsgraph::extract_eval::bench_extract(&args)?);
             Ok(ExitCode::SUCCESS)
