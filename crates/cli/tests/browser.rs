@@ -1,6 +1,7 @@
 //! The web page in a real headless browser (Debian's chromium): ingest the examples, serve
 //! them, search for a quotation, open its article (highlighted quotation and speaker), open
-//! the speaker's actor page and check the chart painted. Screenshots go to
+//! the speaker's actor page and check the chart painted, then the timeline of the speaker
+//! and another actor mentioned together (bars drawn for the days with articles). Screenshots go to
 //! `target/tmp/screenshots/`. Runs when NEWSGRAPH_TEST_BROWSER=1 (chromium at
 //! /usr/bin/chromium or NEWSGRAPH_CHROMIUM); skipped otherwise.
 
@@ -78,6 +79,13 @@ fn attr_near(dom: &str, marker: &str, attr: &str) -> Option<String> {
     let key = format!("{attr}=\"");
     let v = tag.find(&key)? + key.len();
     Some(tag[v..v + tag[v..].find('"')?].replace("&amp;", "&"))
+}
+
+/// Pixels of a chart painted in its first data series' colour (`data-bar-pixels`).
+fn bar_pixels(dom: &str, canvas: &str) -> usize {
+    attr_near(dom, canvas, "data-bar-pixels")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("the chart {canvas} reports no data-bar-pixels"))
 }
 
 #[test]
@@ -189,12 +197,52 @@ fn web_page_in_headless_chromium() {
         .and_then(|v| v.parse().ok())
         .expect("the chart reports its painted pixels");
     assert!(painted > 1000, "the chart painted {painted} pixels");
+    let bars = bar_pixels(&dom, "id=\"timeline\"");
+    assert!(bars > 1000, "the quotation bars cover {bars} pixels");
 
-    // 4. Markup in an article shows as text.
-    let dom = visit(&base, "#/search?about=nothing", &shots, "4-markup-search");
+    // 4. From the actor page, the actor mentioned together with Kirby: the co-mention
+    // timeline, one bar per day from 2024-03-05 to 2024-04-10, two of them non-zero.
+    let co = &dom[dom
+        .find("id=\"co-actors\"")
+        .expect("the co-mentioned actors are listed")..];
+    let end = co
+        .find(">Benjamin Netanyahu</a>")
+        .expect("Netanyahu is mentioned together with Kirby");
+    let link = &co[co[..end].rfind("<a ").unwrap()..end];
+    let pair = link
+        .split("href=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .expect("a link to the co-mention timeline")
+        .replace("&amp;", "&");
+    assert!(pair.contains("/with/"), "{pair}");
+    let dom = visit(&base, &pair, &shots, "4-co-mentions");
+    assert!(dom.contains(&format!("data-ready=\"{pair}\"")), "{dom}");
+    assert!(
+        dom.contains(">John Kirby</a> and <a"),
+        "both names in the heading"
+    );
+    assert!(dom.contains(">Benjamin Netanyahu</a></h1>"), "{dom}");
+    assert_eq!(
+        attr_near(&dom, "id=\"co-timeline\"", "data-points").as_deref(),
+        Some("37"),
+        "37 days"
+    );
+    assert_eq!(
+        attr_near(&dom, "id=\"co-timeline\"", "data-nonzero").as_deref(),
+        Some("2"),
+        "two days with articles"
+    );
+    let bars = bar_pixels(&dom, "id=\"co-timeline\"");
+    // The legend's colour box is about 500 pixels; two bars are far more.
+    assert!(bars > 2000, "the co-mention bars cover {bars} pixels");
+    assert!(dom.contains("2 dated article(s) mention both"), "{dom}");
+
+    // 5. Markup in an article shows as text.
+    let dom = visit(&base, "#/search?about=nothing", &shots, "5-markup-search");
     assert!(dom.contains("&lt;b&gt;nothing&lt;/b&gt;"), "{dom}");
     let c = attr_near(&dom, "class=\"article-link\"", "href").unwrap();
-    let dom = visit(&base, &c, &shots, "5-markup-article");
+    let dom = visit(&base, &c, &shots, "6-markup-article");
     assert!(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"));
     assert!(
         !dom.contains("<img src=\"x\""),

@@ -641,8 +641,14 @@ pub(crate) fn web_routes(r: Router<AppState>) -> Router<AppState> {
 /// Serves until the process is stopped.
 pub async fn serve(state: AppState, addr: std::net::SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    if let Ok(c) = with_store(&state, |s| s.counts()).await {
+        eprintln!(
+            "newsgraph: the store holds {} article(s), {} quotation(s), {} actor(s)",
+            c.articles, c.quotes, c.actors
+        );
+    }
     eprintln!(
-        "newsgraph: serving http://{} (API under /api, description at /openapi.json)",
+        "newsgraph: serving http://{}/ (open it in a browser; API under /api, description at /openapi.json; Ctrl-C stops)",
         listener.local_addr()?
     );
     axum::serve(listener, router(state)).await

@@ -1,4 +1,5 @@
-// The newsgraph web page: quotation search, article view, actor page with a timeline.
+// The newsgraph web page: quotation search, article view, actor page with a timeline, and
+// the timeline of two actors mentioned together.
 // Every piece of article text reaches the page through textContent or createTextNode
 // (never parsed as markup), so a <script> in an article shows as text.
 "use strict";
@@ -26,6 +27,11 @@ async function api(path) {
   const body = await r.json();
   if (!r.ok) throw new Error(body.error ? body.error.code + ": " + body.error.message : r.statusText);
   return body;
+}
+
+// Puts nodes in the view; null entries are left out.
+function show(...nodes) {
+  view.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined));
 }
 
 function showError(e) {
@@ -158,10 +164,11 @@ async function showActor(id, hash) {
     el("li", {}, t.title, el("span", { class: "muted", text: " " + (t.first_seen || "") +
       (t.last_seen && t.last_seen !== t.first_seen ? " \u2013 " + t.last_seen : "") + " (" + t.articles + " article(s))" }))));
   const canvas = el("canvas", { id: "timeline" });
-  view.replaceChildren(
+  show(
     el("h1", { text: a.name }), facts,
     el("h2", { text: "Titles" }), a.titles.length ? titles : el("p", { class: "muted", text: "none seen" }),
-    el("h2", { text: "Timeline" }), el("div", { class: "chart-box" }, canvas),
+    el("h2", { text: "Timeline" }), tl.points.length ? null : undated(), el("div", { class: "chart-box" }, canvas),
+    el("h2", { text: "Mentioned together" }), el("div", { id: "co-pick-box", class: "co-pick" }),
     el("h2", { text: "Quotations" }),
     el("ul", { class: "quotes", id: "actor-quotes" }, ...quotes.items.map((x) => quoteItem(x, true))),
     pager("#/actor/" + a.id, p, quotes));
@@ -178,17 +185,106 @@ async function showActor(id, hash) {
     options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
   canvas.setAttribute("data-points", String(tl.points.length));
-  // For tests and the curious: how many pixels the chart painted.
+  reportPainted(canvas, [224, 180, 0]);
+  await coActorPicker(a, document.getElementById("co-pick-box"));
+}
+
+// Timelines count dated articles only.
+function undated() {
+  return el("p", { class: "muted undated", text: "No dated article here: the timeline counts articles with a date " +
+    "(from the page, the feed or JSON Lines, or newsgraph ingest --date YYYY-MM-DD)." });
+}
+
+// For tests and the curious: how many pixels the chart painted (data-painted), and how
+// many of them have the colour of the first data series (data-bar-pixels), i.e. were drawn
+// for data points rather than axes and labels.
+function reportPainted(canvas, rgb) {
   setTimeout(() => {
     try {
       const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
       let n = 0;
-      for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+      let bars = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i + 3] === 0) continue;
+        n++;
+        if (px[i] === rgb[0] && px[i + 1] === rgb[1] && px[i + 2] === rgb[2]) bars++;
+      }
       canvas.setAttribute("data-painted", String(n));
+      canvas.setAttribute("data-bar-pixels", String(bars));
     } catch (e) {
       canvas.setAttribute("data-painted", "error");
     }
   }, 200);
+}
+
+// "Mentioned together with": the actors sharing most articles with `a`, each a link to the
+// co-mention timeline of the two, and a picker over the same list.
+async function coActorPicker(a, box, current) {
+  const co = await api("/api/actors/" + a.id + "/co-actors?limit=100");
+  if (co.items.length === 0) {
+    box.replaceChildren(el("p", { class: "muted", text: "No other actor is mentioned in the same articles." }));
+    return;
+  }
+  const pick = el("select", { id: "co-pick", "aria-label": "actor mentioned together with " + a.name });
+  pick.append(el("option", { value: "", text: "choose an actor…" }));
+  for (const c of co.items) {
+    const o = el("option", { value: String(c.id), text: c.name + " (" + c.articles + ")" });
+    if (String(c.id) === String(current)) o.selected = true;
+    pick.append(o);
+  }
+  pick.addEventListener("change", () => {
+    if (pick.value) location.hash = "#/actor/" + a.id + "/with/" + pick.value;
+  });
+  const links = el("ul", { class: "co-actors", id: "co-actors" }, ...co.items.slice(0, 12).map((c) =>
+    el("li", {}, el("a", { class: "co-link", href: "#/actor/" + a.id + "/with/" + c.id, text: c.name }),
+      el("span", { class: "muted", text: " " + c.articles + " article(s)" }))));
+  box.replaceChildren(el("label", { for: "co-pick", text: "Mentioned together with " }), pick);
+  if (current === undefined) box.append(links);
+}
+
+// Two actors: how many articles mention both, per day, week or month.
+async function showPair(id, other, hash) {
+  const p = params(hash);
+  const q = new URLSearchParams();
+  for (const k of ["by", "since", "until"]) if (p.get(k)) q.set(k, p.get(k));
+  const [a, tl] = await Promise.all([
+    api("/api/actors/" + encodeURIComponent(id)),
+    api("/api/actors/" + encodeURIComponent(id) + "/co-mentions/" + encodeURIComponent(other) + "?" + q.toString()),
+  ]);
+  const byLinks = el("p", { class: "by-links" }, "Group by: ");
+  for (const by of ["auto", "day", "week", "month"]) {
+    const n = new URLSearchParams(q);
+    if (by === "auto") n.delete("by"); else n.set("by", by);
+    const current = (p.get("by") || "auto") === by;
+    byLinks.append(current ? el("strong", { text: by }) :
+      el("a", { href: "#/actor/" + id + "/with/" + other + (n.toString() ? "?" + n.toString() : ""), text: by }), " ");
+  }
+  const canvas = el("canvas", { id: "co-timeline" });
+  const summary = tl.articles + " dated article(s) mention both" +
+    (tl.points.length ? ", " + tl.points[0].period + " – " + tl.points[tl.points.length - 1].period + ", by " + tl.by : "");
+  show(
+    el("h1", {}, el("a", { href: "#/actor/" + tl.actor, text: tl.actor_name }), " and ",
+      el("a", { href: "#/actor/" + tl.other, text: tl.other_name })),
+    el("p", { class: "meta", id: "co-summary", text: summary }),
+    el("div", { id: "co-pick-box", class: "co-pick" }),
+    el("h2", { text: "Mentioned together over time" }), byLinks, tl.points.length ? null : undated(),
+    el("div", { class: "chart-box" }, canvas));
+  if (chart) chart.destroy();
+  chart = new Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: tl.points.map((x) => x.period),
+      datasets: [
+        { label: "articles mentioning " + tl.actor_name + " and " + tl.other_name,
+          data: tl.points.map((x) => x.articles), backgroundColor: "#c0392b" },
+      ],
+    },
+    options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+  canvas.setAttribute("data-points", String(tl.points.length));
+  canvas.setAttribute("data-nonzero", String(tl.points.filter((x) => x.articles > 0).length));
+  reportPainted(canvas, [192, 57, 43]);
+  await coActorPicker(a, document.getElementById("co-pick-box"), tl.other);
 }
 
 async function route() {
@@ -196,6 +292,7 @@ async function route() {
   try {
     let m;
     if ((m = hash.match(/^#\/article\/(\d+)/))) await showArticle(m[1], hash);
+    else if ((m = hash.match(/^#\/actor\/(\d+)\/with\/(\d+)/))) await showPair(m[1], m[2], hash);
     else if ((m = hash.match(/^#\/actor\/(\d+)/))) await showActor(m[1], hash);
     else await showSearch(hash);
     document.body.setAttribute("data-ready", hash);
