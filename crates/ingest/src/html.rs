@@ -537,17 +537,26 @@ struct Ctx {
     boiler: Option<u32>,
 }
 
+/// A date seen in the page's markup: a `<time datetime>` or the text of a date element.
+struct Seen {
+    text: String,
+    /// Paragraphs read before it (its position among the paragraphs).
+    at: u32,
+    /// Marked as the time of an update (`class="...modified..."`, `Updated Dec 3`).
+    updated: bool,
+}
+
 #[derive(Default)]
 struct MetaFound {
     lang: Option<String>,
     title_tag: Option<String>,
     metas: Vec<(String, String)>,
     canonical: Option<String>,
-    times: Vec<String>,
+    times: Vec<Seen>,
     bylines: Vec<String>,
     h1: Vec<(String, u32)>,
     /// Text of small elements whose class names a date (`date`, `time`, `published`).
-    date_texts: Vec<String>,
+    date_texts: Vec<Seen>,
 }
 
 impl MetaFound {
@@ -733,6 +742,15 @@ impl<'a> Attrs<'a> {
                 _ => {}
             }
         }
+        // Utility classes that hide an element (`class="cli hidden"`): a banner the page's
+        // scripts may show, not article text.
+        if let Some(c) = a.class {
+            a.hidden |= c.split_ascii_whitespace().any(|t| {
+                ["hidden", "hide", "d-none", "is-hidden", "display-none"]
+                    .iter()
+                    .any(|h| t.eq_ignore_ascii_case(h))
+            });
+        }
         if let Some(st) = a.style {
             let st = st.to_ascii_lowercase().replace(' ', "");
             a.hidden |= st.contains("display:none") || st.contains("visibility:hidden");
@@ -796,6 +814,23 @@ fn class_info(a: &Attrs) -> ClassInfo {
         check(id);
     }
     ci
+}
+
+/// A class or id naming the time of an update (`date-modified`, `updated-at`).
+fn class_says_update(a: &Attrs) -> bool {
+    [a.class, a.id].into_iter().flatten().any(|v| {
+        find_ci(v.as_bytes(), 0, b"modif").is_some()
+            || find_ci(v.as_bytes(), 0, b"updat").is_some()
+            || find_ci(v.as_bytes(), 0, b"mod-time").is_some()
+    })
+}
+
+/// A date text that gives the time of an update (`Updated Dec 13, 2023`).
+fn says_update(t: &str) -> bool {
+    let l = t.trim_start().as_bytes();
+    starts_with_ci(l, b"updated")
+        || starts_with_ci(l, b"last updated")
+        || starts_with_ci(l, b"modified")
 }
 
 fn class_says_date(a: &Attrs) -> bool {
@@ -969,16 +1004,23 @@ impl<'a> Walker<'a> {
                 return;
             }
             "time" => {
+                let t = collapse(&node_text(node, 120));
+                let updated = class_says_update(&at) || says_update(&t);
                 if let Some(dt) = at.datetime {
                     if self.found.times.len() < 20 {
-                        self.found.times.push(dt.to_string());
+                        self.found.times.push(Seen {
+                            text: dt.to_string(),
+                            at: self.paras.len() as u32,
+                            updated,
+                        });
                     }
                 }
-                if self.found.date_texts.len() < 10 {
-                    let t = node_text(node, 120);
-                    if t.len() < 120 {
-                        self.found.date_texts.push(collapse(&t));
-                    }
+                if self.found.date_texts.len() < 10 && t.len() < 120 {
+                    self.found.date_texts.push(Seen {
+                        text: t,
+                        at: self.paras.len() as u32,
+                        updated,
+                    });
                 }
             }
             "br" => {
@@ -1003,7 +1045,12 @@ impl<'a> Walker<'a> {
         if self.found.date_texts.len() < 10 && class_says_date(&at) {
             let t = node_text(node, 120);
             if t.len() < 120 {
-                self.found.date_texts.push(collapse(&t));
+                let t = collapse(&t);
+                self.found.date_texts.push(Seen {
+                    updated: class_says_update(&at) || says_update(&t),
+                    text: t,
+                    at: self.paras.len() as u32,
+                });
             }
         }
         if at.itemprop == Some("author") || at.rel == Some("author") {
@@ -1098,7 +1145,11 @@ impl<'a> Walker<'a> {
             if let Node::Element(el) = d.value() {
                 if el.name() == "time" {
                     if let Some(dt) = el.attr("datetime") {
-                        self.found.times.push(dt.to_string());
+                        self.found.times.push(Seen {
+                            text: dt.to_string(),
+                            at: self.paras.len() as u32,
+                            updated: false,
+                        });
                     }
                 }
             }
@@ -1225,7 +1276,7 @@ pub fn extract(html: &str) -> Extraction {
         found,
         ld,
     } = analyze(&stripped);
-    let mut selected = select(&mut elems, &paras, &ld);
+    let mut selected = select(&mut elems, &paras, &found, &ld);
     add_captions(&paras, &mut selected, &found);
     assemble(&paras, &selected, &found, &ld, html)
 }
@@ -1252,7 +1303,7 @@ pub fn debug(html: &str) -> String {
         found,
         ld,
     } = analyze(&stripped);
-    let sel = select(&mut elems, &paras, &ld);
+    let sel = select(&mut elems, &paras, &found, &ld);
     let mut out = format!(
         "json-ld body: {:?}\nmetas: {:?}\nbylines: {:?}\n",
         ld.body.as_ref().map(|b| b.len()),
@@ -1283,8 +1334,10 @@ pub fn debug(html: &str) -> String {
 }
 
 /// Indices of the article's paragraphs.
-fn select(elems: &mut [Elem], paras: &[Para], ld: &JsonLd) -> Vec<usize> {
-    let by_density = select_by_density(elems, paras);
+fn select(elems: &mut [Elem], paras: &[Para], found: &MetaFound, ld: &JsonLd) -> Vec<usize> {
+    let mut by_density = select_by_density(elems, paras);
+    one_article(elems, paras, &mut by_density, found, ld);
+    drop_end_sections(elems, paras, &mut by_density);
     // A JSON-LD body decides only when it is the whole article: a teaser or a paywall
     // excerpt is much shorter than the prose the page shows.
     let words = |sel: &[usize]| -> usize {
@@ -1427,6 +1480,238 @@ fn select_by_density(elems: &mut [Elem], paras: &[Para]) -> Vec<usize> {
         .collect()
 }
 
+/// Whether element `e` is `anc` or inside it (elements are numbered in document order,
+/// parents first).
+fn descends(elems: &[Elem], mut e: usize, anc: usize) -> bool {
+    while e > anc {
+        e = elems[e].parent as usize;
+    }
+    e == anc
+}
+
+/// The nearest element holding both `a` and `b`.
+fn common_ancestor(elems: &[Elem], mut a: usize, mut b: usize) -> usize {
+    while a != b {
+        if a > b {
+            a = elems[a].parent as usize;
+        } else {
+            b = elems[b].parent as usize;
+        }
+    }
+    a
+}
+
+/// Pages that stream several articles (an infinite scroll, a feed of posts) put each under
+/// its own `h1`. When the selection crosses two or more headlines that each lead a body of
+/// prose, only the article under the headline that the page's metadata names (else the
+/// first) is kept.
+fn one_article(
+    elems: &[Elem],
+    paras: &[Para],
+    sel: &mut Vec<usize>,
+    found: &MetaFound,
+    ld: &JsonLd,
+) {
+    let (Some(&first), Some(&last)) = (sel.first(), sel.last()) else {
+        return;
+    };
+    // A headline opens another article only when it stands apart from the text before it:
+    // an `h1` beside the paragraphs (a section heading written as `h1`) does not.
+    let apart = |h: usize| {
+        let Some(&prev) = sel.iter().rev().find(|&&i| i < h && is_prose(&paras[i])) else {
+            return false;
+        };
+        let (pb, hb) = (paras[prev].block as usize, paras[h].block as usize);
+        let lca = common_ancestor(elems, pb, hb);
+        let mut e = pb;
+        let mut depth = 0;
+        while e != lca {
+            e = elems[e].parent as usize;
+            depth += 1;
+        }
+        depth >= 4
+    };
+    let heads: Vec<usize> = found
+        .h1
+        .iter()
+        .map(|&(_, i)| i as usize)
+        .filter(|&i| i > first && i <= last && i < paras.len() && apart(i))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    // Segment k holds the selected paragraphs from its headline to the next one; segment 0
+    // the ones before the first headline inside the selection.
+    let seg_of = |i: usize| heads.partition_point(|&h| h <= i);
+    let mut prose = vec![0usize; heads.len() + 1];
+    for &i in sel.iter() {
+        if is_prose(&paras[i]) {
+            prose[seg_of(i)] += paras[i].text.len();
+        }
+    }
+    if prose.iter().filter(|&&n| n >= 400).count() < 2 {
+        return;
+    }
+    let refs: Vec<String> = [
+        found.meta("og:title"),
+        found.meta("twitter:title"),
+        ld.headline.as_deref(),
+        found.title_tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(norm_title)
+    .filter(|s| s.len() >= 10)
+    .collect();
+    let names_page = |h: usize| {
+        found
+            .h1
+            .iter()
+            .find(|&&(_, i)| i as usize == h)
+            .is_some_and(|(t, _)| {
+                let n = norm_title(t);
+                n.len() >= 10
+                    && refs
+                        .iter()
+                        .any(|r| r.contains(&n) || n.contains(r.as_str()))
+            })
+    };
+    let head_before_first = found
+        .h1
+        .iter()
+        .map(|&(_, i)| i as usize)
+        .filter(|&i| i <= first)
+        .max();
+    let keep = (0..prose.len())
+        .filter(|&k| prose[k] >= 400)
+        .find(|&k| {
+            let h = if k == 0 {
+                head_before_first
+            } else {
+                Some(heads[k - 1])
+            };
+            h.is_some_and(names_page)
+        })
+        .unwrap_or_else(|| (0..prose.len()).find(|&k| prose[k] >= 400).unwrap_or(0));
+    sel.retain(|&i| seg_of(i) == keep);
+}
+
+fn section_labels() -> &'static (std::collections::HashSet<String>, Vec<String>) {
+    static L: std::sync::OnceLock<(std::collections::HashSet<String>, Vec<String>)> =
+        std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        let (mut exact, mut prefix) = (std::collections::HashSet::new(), Vec::new());
+        for line in include_str!("../data/section_labels.txt").lines() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            match l.strip_suffix('*') {
+                Some(p) => prefix.push(fold_label(p)),
+                None => {
+                    exact.insert(fold_label(l));
+                }
+            }
+        }
+        (exact, prefix)
+    })
+}
+
+/// Lowercase, digit runs as `0`, spaces collapsed, trailing `:`/`.`/`›`/`»` dropped.
+fn fold_label(t: &str) -> String {
+    let mut out = String::new();
+    let mut digit = false;
+    for c in t
+        .trim()
+        .trim_end_matches([':', '.', '\u{2026}', '\u{203a}', '\u{bb}', ' '])
+        .chars()
+    {
+        if c.is_ascii_digit() {
+            if !digit {
+                out.push('0');
+            }
+            digit = true;
+            continue;
+        }
+        digit = false;
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.trim().to_string()
+}
+
+/// A heading that opens comments, related links or a tag list (`data/section_labels.txt`).
+fn section_label(t: &str) -> bool {
+    if t.len() > 80 || t.split_whitespace().count() > 6 {
+        return false;
+    }
+    let f = fold_label(t);
+    let (exact, prefix) = section_labels();
+    exact.contains(&f)
+        || prefix
+            .iter()
+            .any(|p| f.starts_with(p.as_str()) && f.as_bytes().get(p.len()) == Some(&b' '))
+}
+
+/// Drops the sections that a furniture heading opens inside the selection (comments,
+/// related links): the heading, and after it what lies in the container it opens; a
+/// heading standing in the article's flow takes the lists and teasers after it, up to the
+/// next paragraph of article prose.
+fn drop_end_sections(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
+    let (Some(&first), Some(&last)) = (sel.first(), sel.last()) else {
+        return;
+    };
+    let mut drop = vec![false; last + 1];
+    for li in first..=last {
+        let l = &paras[li];
+        if drop[li] || !section_label(&l.text) {
+            continue;
+        }
+        drop[li] = true;
+        let Some(&prev) = sel
+            .iter()
+            .rev()
+            .find(|&&i| i < li && !drop[i] && paras[i].role == Role::Body && is_prose(&paras[i]))
+        else {
+            continue;
+        };
+        let lb = l.block as usize;
+        let lca = common_ancestor(elems, paras[prev].block as usize, lb);
+        let mut c = lb;
+        while c != lca && elems[c].parent as usize != lca {
+            c = elems[c].parent as usize;
+        }
+        if c == lca {
+            continue;
+        }
+        if c == lb {
+            for j in li + 1..=last {
+                let p = &paras[j];
+                if is_prose(p) && p.tag == Tag::P && elems[p.block as usize].parent as usize == lca
+                {
+                    break;
+                }
+                drop[j] = true;
+            }
+        } else {
+            // Text right in the container, outside the labelled box, is the article's (an
+            // unclosed box element makes the parser nest the text after it).
+            for j in li + 1..=last {
+                let b = paras[j].block as usize;
+                if descends(elems, b, c) && !(b == c && is_prose(&paras[j])) {
+                    drop[j] = true;
+                }
+            }
+        }
+    }
+    sel.retain(|&i| !drop[i]);
+}
+
 /// Photo captions and credits between the headline (or the first body paragraph) and the
 /// last body paragraph belong to the article even outside its text container.
 fn add_captions(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
@@ -1498,6 +1783,16 @@ fn furniture_line(t: &str) -> bool {
         || (words <= 30 && (l.contains("all rights reserved") || l.contains("\u{a9} 20")))
 }
 
+/// Serialized data or markup shown as text (a script's JSON after a stray `</script>`):
+/// several `":"`, `","` or `\"` in one paragraph.
+fn code_like(t: &str) -> bool {
+    ["\":\"", "\",\"", "{\"@", "\\\""]
+        .iter()
+        .map(|m| t.matches(m).count())
+        .sum::<usize>()
+        >= 3
+}
+
 /// Whether a paragraph inside the article stays (as body, caption or credit).
 fn keep(p: &Para) -> bool {
     if p.boiler.is_some() && !matches!(p.role, Role::Caption | Role::Credit) {
@@ -1509,7 +1804,7 @@ fn keep(p: &Para) -> bool {
         Role::Heading(_) => p.link * 2 < p.text.len() as u32,
         _ => {
             let n = p.text.len() as u32;
-            !(p.link * 2 > n || (p.link > 0 && n < 40 && p.link * 4 > n))
+            !(p.link * 2 > n || (p.link > 0 && n < 40 && p.link * 4 > n) || code_like(&p.text))
         }
     }
 }
@@ -1933,6 +2228,23 @@ fn norm_title(s: &str) -> String {
         .join(" ")
 }
 
+/// Paragraph positions from the article's headline (or a few paragraphs above its first
+/// paragraph) to its last paragraph: where its dateline and byline elements sit.
+fn article_range(found: &MetaFound, selected: &[usize]) -> std::ops::Range<u32> {
+    let (Some(&first), Some(&last)) = (selected.first(), selected.last()) else {
+        return 0..0;
+    };
+    let first = first as u32;
+    let lo = found
+        .h1
+        .iter()
+        .map(|&(_, i)| i)
+        .filter(|&i| i <= first && first - i <= 30)
+        .max()
+        .unwrap_or(first.saturating_sub(5));
+    lo.min(first.saturating_sub(5))..last as u32 + 1
+}
+
 fn choose_title(found: &MetaFound, ld: &JsonLd, first_selected: Option<usize>) -> Option<String> {
     let og = found
         .meta("og:title")
@@ -1994,7 +2306,16 @@ fn strip_site(t: &str, found: &MetaFound) -> String {
     t.trim().to_string()
 }
 
-fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<String> {
+/// The publication date. Precedence: JSON-LD `datePublished`, then the publication meta
+/// tags, then a `<time>` or date element of the article's header (between the headline
+/// and the end of the article; updates skipped), then one anywhere on the page, then the
+/// URL. `article` is the range of paragraph positions the article spans.
+fn choose_date(
+    found: &MetaFound,
+    ld: &JsonLd,
+    url: Option<&str>,
+    article: std::ops::Range<u32>,
+) -> Option<String> {
     const KEYS: &[&str] = &[
         "article:published_time",
         "og:article:published_time",
@@ -2023,9 +2344,23 @@ fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<Stri
         .as_deref()
         .and_then(parse_date)
         .or_else(|| KEYS.iter().find_map(|k| found.meta(k).and_then(parse_date)))
-        .or_else(|| found.times.iter().find_map(|t| parse_date(t)))
-        .or_else(|| found.date_texts.iter().find_map(|t| parse_date(t)))
-        .or_else(|| url.and_then(url_date));
+        .or_else(|| shown_date(found, &article, false))
+        .or_else(|| {
+            found
+                .times
+                .iter()
+                .chain(&found.date_texts)
+                .filter(|t| !t.updated)
+                .find_map(|t| parse_date(&t.text))
+        })
+        .or_else(|| url.and_then(url_date))
+        .or_else(|| {
+            found
+                .times
+                .iter()
+                .chain(&found.date_texts)
+                .find_map(|t| parse_date(&t.text))
+        });
     // A page updated long after it first appeared (an evergreen guide) shows the updated
     // text: its date is the update's.
     let modified = ld.modified.as_deref().and_then(parse_date).or_else(|| {
@@ -2042,16 +2377,42 @@ fn choose_date(found: &MetaFound, ld: &JsonLd, url: Option<&str>) -> Option<Stri
         (Some(p), Some(m)) if day_number(&m) > day_number(&p) + 90 => Some(m),
         (p, _) => p,
     }?;
-    // Metadata times are often in UTC; the date the site shows (in its URL or on the page)
-    // is in its own time zone. One day apart, the shown date is the publication day.
+    // Metadata times are often in UTC; the date the site shows (in its URL or in the
+    // article's header) is in its own time zone. One day apart, the shown date is the
+    // publication day. Dates elsewhere on the page (teasers' `1d ago`) do not count.
     let shown = url
         .and_then(url_date)
-        .or_else(|| found.date_texts.iter().find_map(|t| parse_date(t)))
-        .or_else(|| found.times.iter().find_map(|t| parse_date(t)));
+        .or_else(|| shown_date(found, &article, true));
     match shown {
         Some(s) if (day_number(&s) - day_number(&chosen)).abs() == 1 => Some(s),
         _ => Some(chosen),
     }
+}
+
+/// The first publication date shown in the article's header: a date element's text, else
+/// a `<time datetime>` (in local time only when `local`: a UTC timestamp is not the date the
+/// reader sees). Update times are skipped.
+fn shown_date(found: &MetaFound, article: &std::ops::Range<u32>, local: bool) -> Option<String> {
+    let inside = |t: &&Seen| article.contains(&t.at) && !t.updated;
+    found
+        .date_texts
+        .iter()
+        .filter(inside)
+        .find_map(|t| parse_date(&t.text))
+        .or_else(|| {
+            found
+                .times
+                .iter()
+                .filter(inside)
+                .filter(|t| !(local && utc_stamp(&t.text)))
+                .find_map(|t| parse_date(&t.text))
+        })
+}
+
+/// An ISO timestamp in UTC (`...Z`, `...+00:00`).
+fn utc_stamp(t: &str) -> bool {
+    let t = t.trim();
+    t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000")
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (Howard Hinnant's civil-from-days inverse).
@@ -2155,7 +2516,12 @@ fn assemble(
         .or_else(|| found.meta("og:url").map(str::to_string))
         .or_else(|| ld.url.clone());
     let title = choose_title(found, ld, selected.first().copied());
-    ex.meta.date = choose_date(found, ld, canonical.as_deref());
+    ex.meta.date = choose_date(
+        found,
+        ld,
+        canonical.as_deref(),
+        article_range(found, selected),
+    );
     ex.meta.authors = choose_authors(found, ld, site.as_deref());
     ex.meta.language = found
         .lang

@@ -257,3 +257,132 @@ fn bad_pages_do_not_panic() {
     .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Empty);
 }
+
+/// Prose paragraphs long enough to score as article text.
+fn prose(topic: &str, n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<p>The {topic} report number {i} said on Tuesday that the plan, which was \
+                 announced last year, would go ahead, officials said, despite objections.</p>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_class_that_hides_an_element_keeps_it_out() {
+    let page = format!(
+        "<html><body><article><h1>Budget vote</h1>{}<div class=\"cli hidden\"><p>Support \
+         our newsroom, which depends on readers like you, by giving as little as $1 today, \
+         please.</p></div></article></body></html>",
+        prose("budget", 4)
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("budget report number 3"), "{body}");
+    assert!(!body.contains("Support our newsroom"), "{body}");
+}
+
+#[test]
+fn a_stream_of_articles_keeps_the_one_the_page_is_about() {
+    // Two posts, each under its own h1 in its own wrapper; the metadata names the second.
+    let post = |title: &str, topic: &str| {
+        format!(
+            "<div class=\"post\"><div class=\"head\"><div><h1>{title}</h1></div></div>\
+             <div class=\"wrap\"><div class=\"inner\"><div class=\"text\">{}</div></div></div></div>",
+            prose(topic, 4)
+        )
+    };
+    let page = format!(
+        "<html><head><meta property=\"og:title\" content=\"Harbour bridge reopens\"></head>\
+         <body><main>{}{}</main></body></html>",
+        post("Mayor wins second term", "election"),
+        post("Harbour bridge reopens", "bridge")
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("bridge report number 0"), "{body}");
+    assert!(!body.contains("election report"), "{body}");
+}
+
+#[test]
+fn an_h1_used_as_a_section_heading_does_not_split_the_article() {
+    let page = format!(
+        "<html><head><meta property=\"og:title\" content=\"Words that give AI away\"></head>\
+         <body><article><h1>Words that give AI away</h1>{}<h1>Final thoughts</h1>{}</article>\
+         </body></html>",
+        prose("first", 4),
+        prose("second", 4)
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("first report number 0"), "{body}");
+    assert!(body.contains("second report number 3"), "{body}");
+}
+
+#[test]
+fn a_comments_heading_ends_the_article_text() {
+    let page = format!(
+        "<html><body><div class=\"main\"><h1>Intruder jailed</h1><div class=\"text\">{}</div>\
+         <div class=\"talk\"><div><h4>8 COMMENTS</h4></div><ul><li><div><p>I think the \
+         homeowner was right to defend his family, and so would anyone else, frankly.</p>\
+         </div></li><li><div><p>Please consider dialing back on your glee, which is not \
+         becoming of anyone, in my view, really.</p></div></li></ul></div></div></body></html>",
+        prose("court", 5)
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("court report number 4"), "{body}");
+    assert!(!body.contains("homeowner"), "{body}");
+    assert!(!body.contains("COMMENTS"), "{body}");
+}
+
+#[test]
+fn a_related_heading_in_the_flow_takes_its_list_but_not_the_text_after_it() {
+    let page = format!(
+        "<html><body><article><h1>Storm</h1>{}<h3>Related</h3><div class=\"cards\"><div>\
+         <p>Earlier storms and the damage they did to the coast over the last ten years, \
+         in pictures.</p></div></div>{}</article></body></html>",
+        prose("storm", 3),
+        prose("flood", 3)
+    );
+    let body = extract(&page).body_text();
+    assert!(!body.contains("Earlier storms"), "{body}");
+    assert!(body.contains("flood report number 2"), "{body}");
+    assert!(section_label("Editors' Recommendations"));
+    assert!(section_label("12 Comments:"));
+    assert!(section_label("More from The Daily Example"));
+    assert!(!section_label("More fromage than ever"));
+    assert!(!section_label("Related work in the field shows that"));
+}
+
+#[test]
+fn json_shown_as_text_is_not_body() {
+    assert!(code_like(
+        r#"\n\n","providerName":"Twitter","providerUrl":"https://twitter.com","type":"oembed""#
+    ));
+    assert!(!code_like(
+        "\u{201c}We will\u{201d}, she said, \u{201c}go ahead.\u{201d} \"Yes,\" he said: \"no\"."
+    ));
+}
+
+#[test]
+fn the_date_shown_in_the_article_header_beats_other_dates_on_the_page() {
+    // The metadata's UTC timestamp is a day after the local date the header shows; a
+    // teaser's `<time>` in the sidebar, before the article, does not count.
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2023-12-23T03:22:07Z\">\
+         </head><body><aside><p><time datetime=\"2023-12-24T10:00:00-05:00\">Dec 24</time></p>\
+         </aside><div class=\"side\"><p>Another story</p></div>\
+         <article><h1>Late news</h1><time datetime=\"2023-12-22T22:22:07-05:00\">December 22, \
+         2023 10:22 PM EST</time>{}</article></body></html>",
+        prose("late", 4)
+    );
+    assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-22"));
+    // Without a shown date the metadata decides; an update time in the header is skipped.
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2023-12-23T03:22:07Z\">\
+         </head><body><article><h1>Late news</h1><time class=\"date-modified\" \
+         datetime=\"2023-12-24T08:00:00-05:00\">Updated December 24, 2023</time>{}</article>\
+         </body></html>",
+        prose("late", 4)
+    );
+    assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-23"));
+}
