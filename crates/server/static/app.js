@@ -136,7 +136,7 @@ async function showArticle(id, hash) {
     sp.append(el("li", {}, el("a", { class: "speaker", href: "#/actor/" + aid, text: s.name }), " (" + s.n + ")"));
   }
   view.replaceChildren(
-    el("h1", { text: art.title || "Article " + art.id }), meta,
+    el("h1", { text: art.title || art.url || art.source.split("/").pop() || "Article " + art.id }), meta,
     el("h2", { text: "Speakers" }), sp,
     el("h2", { text: doc.quotes.length + " quotation(s), highlighted" }), body);
   if (focus !== null) {
@@ -158,7 +158,7 @@ async function showActor(id, hash) {
   row("kind", a.kind + (a.country ? ", " + a.country : ""));
   row("quotations", String(a.quotes));
   row("articles", String(a.articles));
-  row("seen", (a.first_seen || "?") + " \u2013 " + (a.last_seen || "?"));
+  row("seen", a.first_seen ? a.first_seen + " \u2013 " + a.last_seen : "in no dated article");
   if (a.aliases.length) row("called", a.aliases.join(", "));
   const titles = el("ul", { id: "titles" }, ...a.titles.map((t) =>
     el("li", {}, t.title, el("span", { class: "muted", text: " " + (t.first_seen || "") +
@@ -167,26 +167,31 @@ async function showActor(id, hash) {
   show(
     el("h1", { text: a.name }), facts,
     el("h2", { text: "Titles" }), a.titles.length ? titles : el("p", { class: "muted", text: "none seen" }),
-    el("h2", { text: "Timeline" }), tl.points.length ? null : undated(), el("div", { class: "chart-box" }, canvas),
+    el("h2", { text: "Timeline" }), tl.points.length ? el("div", { class: "chart-box" }, canvas) : undated(),
     el("h2", { text: "Mentioned together" }), el("div", { id: "co-pick-box", class: "co-pick" }),
     el("h2", { text: "Quotations" }),
     el("ul", { class: "quotes", id: "actor-quotes" }, ...quotes.items.map((x) => quoteItem(x, true))),
     pager("#/actor/" + a.id, p, quotes));
+  barChart(canvas, tl.points.map((x) => x.period), [
+    { label: "quotations by " + a.name, data: tl.points.map((x) => x.quotes), backgroundColor: "#e0b400" },
+    { label: "articles mentioning", data: tl.points.map((x) => x.mentions), backgroundColor: "#1d4f91" },
+  ], [224, 180, 0]);
+  await coActorPicker(a, document.getElementById("co-pick-box"));
+}
+
+// A Chart.js bar chart over `labels` (one per date bucket) on `canvas`, replacing the
+// previous one; nothing is drawn when there is no bucket. `rgb` is the first series' colour.
+function barChart(canvas, labels, datasets, rgb) {
   if (chart) chart.destroy();
+  chart = null;
+  canvas.setAttribute("data-points", String(labels.length));
+  if (labels.length === 0) return;
   chart = new Chart(canvas, {
     type: "bar",
-    data: {
-      labels: tl.points.map((x) => x.period),
-      datasets: [
-        { label: "quotations by " + a.name, data: tl.points.map((x) => x.quotes), backgroundColor: "#e0b400" },
-        { label: "articles mentioning", data: tl.points.map((x) => x.mentions), backgroundColor: "#1d4f91" },
-      ],
-    },
+    data: { labels, datasets },
     options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
-  canvas.setAttribute("data-points", String(tl.points.length));
-  reportPainted(canvas, [224, 180, 0]);
-  await coActorPicker(a, document.getElementById("co-pick-box"));
+  reportPainted(canvas, rgb);
 }
 
 // Timelines count dated articles only.
@@ -267,23 +272,13 @@ async function showPair(id, other, hash) {
       el("a", { href: "#/actor/" + tl.other, text: tl.other_name })),
     el("p", { class: "meta", id: "co-summary", text: summary }),
     el("div", { id: "co-pick-box", class: "co-pick" }),
-    el("h2", { text: "Mentioned together over time" }), byLinks, tl.points.length ? null : undated(),
-    el("div", { class: "chart-box" }, canvas));
-  if (chart) chart.destroy();
-  chart = new Chart(canvas, {
-    type: "bar",
-    data: {
-      labels: tl.points.map((x) => x.period),
-      datasets: [
-        { label: "articles mentioning " + tl.actor_name + " and " + tl.other_name,
-          data: tl.points.map((x) => x.articles), backgroundColor: "#c0392b" },
-      ],
-    },
-    options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-  });
-  canvas.setAttribute("data-points", String(tl.points.length));
+    el("h2", { text: "Mentioned together over time" }), byLinks,
+    tl.points.length ? el("div", { class: "chart-box" }, canvas) : undated());
+  barChart(canvas, tl.points.map((x) => x.period), [
+    { label: "articles mentioning " + tl.actor_name + " and " + tl.other_name,
+      data: tl.points.map((x) => x.articles), backgroundColor: "#c0392b" },
+  ], [192, 57, 43]);
   canvas.setAttribute("data-nonzero", String(tl.points.filter((x) => x.articles > 0).length));
-  reportPainted(canvas, [192, 57, 43]);
   await coActorPicker(a, document.getElementById("co-pick-box"), tl.other);
 }
 
