@@ -344,6 +344,17 @@ pub trait Store: Send {
         since: Option<&str>,
         until: Option<&str>,
     ) -> Result<Vec<DayCount>>;
+    /// Articles that mention both actors, newest first, within `since..=until` when given
+    /// (then only dated articles); `limit` 0 means no limit.
+    fn co_mention_articles(
+        &mut self,
+        a: i64,
+        b: i64,
+        since: Option<&str>,
+        until: Option<&str>,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<ArticleSummary>>;
     /// Checks the store's consistency (SQLite `PRAGMA integrity_check` plus reference
     /// checks); returns the problems found, empty when consistent.
     fn check(&mut self) -> Result<Vec<String>>;

@@ -656,6 +656,45 @@ impl Store for SqliteStore {
         Ok(rows)
     }
 
+    fn co_mention_articles(
+        &mut self,
+        a: i64,
+        b: i64,
+        since: Option<&str>,
+        until: Option<&str>,
+        lim: u32,
+        offset: u32,
+    ) -> Result<Vec<ArticleSummary>> {
+        check_date("since", &since.map(str::to_string))?;
+        check_date("until", &until.map(str::to_string))?;
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT ar.id, ar.source, ar.url, ar.date, ar.title, (SELECT count(*) FROM quotes q WHERE q.article_id = ar.id)
+                 FROM articles ar
+                 WHERE ar.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?1)
+                   AND ar.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?2)
+                   AND (?3 IS NULL OR substr(ar.date, 1, 10) >= ?3)
+                   AND (?4 IS NULL OR substr(ar.date, 1, 10) <= ?4)
+                 ORDER BY ar.date DESC, ar.id LIMIT ?5 OFFSET ?6",
+            )?
+            .query_map(
+                params![a, b, since, until, limit(lim), offset as i64],
+                |r| {
+                    Ok(ArticleSummary {
+                        id: r.get(0)?,
+                        source: r.get(1)?,
+                        url: r.get(2)?,
+                        date: r.get(3)?,
+                        title: r.get(4)?,
+                        quotes: r.get(5)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     fn counts(&mut self) -> Result<Counts> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),

@@ -449,6 +449,33 @@ fn co_mentions_by_date(s: &mut dyn Store) {
     assert_eq!(co[0], ("Benjamin Netanyahu".to_string(), 4), "{co:?}");
     assert_eq!(co.len(), 3, "Benjamin, Sara and Robert: {co:?}");
     assert!(co.iter().all(|(n, _)| n != "John Kirby"), "not itself");
+    // The articles themselves, newest first, paginated.
+    let urls = |s: &mut dyn Store, since: Option<&str>, limit: u32, offset: u32| -> Vec<String> {
+        s.co_mention_articles(john, bibi, since, None, limit, offset)
+            .unwrap()
+            .into_iter()
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    a.date.unwrap_or_default(),
+                    a.url.unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    let all = urls(s, None, 0, 0);
+    assert_eq!(all.len(), 4, "{all:?}");
+    assert!(
+        all[0].starts_with("2024-03-20") && all[1].starts_with("2024-03-20"),
+        "{all:?}"
+    );
+    assert_eq!(all[2], "2024-03-05 https://example.com/3");
+    assert_eq!(all[3], "2024-02-10 https://example.com/2");
+    assert_eq!(urls(s, None, 2, 2), all[2..]);
+    assert_eq!(urls(s, Some("2024-03-01"), 0, 0), all[..3]);
+    assert!(s
+        .co_mention_articles(sara, bibi, None, Some("x' OR 1=1"), 0, 0)
+        .is_err());
     let page: Vec<i64> = s
         .co_actors(john, 1, 1)
         .unwrap()
