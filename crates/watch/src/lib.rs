@@ -420,13 +420,15 @@ impl<C: Clock> Watcher<C> {
         // Pages made of the feed's own content, for items without a link.
         let mut inline: Option<Vec<InputResult<Pending>>> = None;
         let base = Url::parse(&got.final_url).unwrap_or(url);
+        // An item listed twice (same link) is fetched once.
+        let mut listed = std::collections::HashSet::new();
         let work: Vec<(usize, String, Option<Url>)> = items
             .iter()
             .enumerate()
             .filter_map(|(n, it)| {
                 let link = it.link.as_deref().and_then(|l| base.join(l.trim()).ok());
                 let key = item_key(feed, it, link.as_ref());
-                (!self.state.done(&key)).then_some((n, key, link))
+                (!self.state.done(&key) && listed.insert(key.clone())).then_some((n, key, link))
             })
             .collect();
         report.new_items += work.len();

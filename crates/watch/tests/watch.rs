@@ -234,6 +234,8 @@ fn feed_items_are_fetched_once_and_the_feed_is_polled_conditionally() {
         ("Bridge closed", &s.url("/news/bridge")),
         // A relative link is resolved against the feed's URL.
         ("Mayor speaks", "/news/mayor#comments"),
+        // Listed twice: fetched once.
+        ("Mayor speaks", "/news/mayor"),
     ]);
     s.route(
         "/feed.xml",
