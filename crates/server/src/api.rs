@@ -354,6 +354,66 @@ fn day_param(name: &str, v: &Option<String>) -> Result<Option<i64>, ApiError> {
     }
 }
 
+/// Checks a pair of actors and a date range: two different actors that exist (their names
+/// are returned), `since` and `until` dates in order (as day numbers).
+async fn pair_checks(
+    st: &AppState,
+    a: i64,
+    b: i64,
+    since: &Option<String>,
+    until: &Option<String>,
+) -> Result<(Option<i64>, Option<i64>, Vec<String>), ApiError> {
+    if a == b {
+        return Err(bad_parameter(
+            "the two actors are the same; name another actor after /co-mentions/",
+        ));
+    }
+    let since = day_param("since", since)?;
+    let until = day_param("until", until)?;
+    if let (Some(s), Some(u)) = (since, until) {
+        if s > u {
+            return Err(bad_parameter("since is after until"));
+        }
+    }
+    let mut names = Vec::new();
+    for id in [a, b] {
+        match with_store(st, move |s| s.actor(id)).await? {
+            Some(x) => names.push(x.name),
+            None => return Err(not_found("actor", id)),
+        }
+    }
+    Ok((since, until, names))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairArticlesParams {
+    since: Option<String>,
+    until: Option<String>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+async fn get_co_mention_articles(
+    State(st): State<AppState>,
+    ids: Result<Path<(i64, i64)>, PathRejection>,
+    q: Result<Query<PairArticlesParams>, QueryRejection>,
+) -> ApiResult {
+    let Path((a, b)) = ids?;
+    let Query(p) = q?;
+    let (limit, offset) = page(p.limit, p.offset)?;
+    pair_checks(&st, a, b, &p.since, &p.until).await?;
+    let (qs, qu) = (
+        p.since.filter(|x| !x.is_empty()),
+        p.until.filter(|x| !x.is_empty()),
+    );
+    let rows = with_store(&st, move |s| {
+        s.co_mention_articles(a, b, qs.as_deref(), qu.as_deref(), limit + 1, offset)
+    })
+    .await?;
+    Ok(paged(rows, limit, offset))
+}
+
 async fn get_co_mentions(
     State(st): State<AppState>,
     ids: Result<Path<(i64, i64)>, PathRejection>,
@@ -372,25 +432,7 @@ async fn get_co_mentions(
             )))
         }
     };
-    if a == b {
-        return Err(bad_parameter(
-            "the two actors are the same; name another actor after /co-mentions/",
-        ));
-    }
-    let since = day_param("since", &p.since)?;
-    let until = day_param("until", &p.until)?;
-    if let (Some(s), Some(u)) = (since, until) {
-        if s > u {
-            return Err(bad_parameter("since is after until"));
-        }
-    }
-    let mut names = Vec::new();
-    for id in [a, b] {
-        match with_store(&st, move |s| s.actor(id)).await? {
-            Some(x) => names.push(x.name),
-            None => return Err(not_found("actor", id)),
-        }
-    }
+    let (since, until, names) = pair_checks(&st, a, b, &p.since, &p.until).await?;
     let (qs, qu) = (
         p.since.filter(|x| !x.is_empty()),
         p.until.filter(|x| !x.is_empty()),
@@ -420,10 +462,13 @@ async fn get_co_mentions(
         }
         _ => (by.unwrap_or(Bucket::Day), Vec::new()),
     };
-    let total: i64 = points.iter().map(|(_, n)| n).sum();
+    let total: i64 = points.iter().map(|p| p.count).sum();
     let points: Vec<_> = points
         .into_iter()
-        .map(|(period, articles)| json!({"period": period, "articles": articles}))
+        .map(|p| {
+            json!({"period": p.period, "start": buckets::format_day(p.start),
+                "end": buckets::format_day(p.end), "articles": p.count})
+        })
         .collect();
     Ok(Json(json!({
         "actor": a, "other": b, "actor_name": names[0], "other_name": names[1],
@@ -555,6 +600,7 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/actors/{id}/timeline"),
     ("get", "/api/actors/{id}/co-actors"),
     ("get", "/api/actors/{id}/co-mentions/{other}"),
+    ("get", "/api/actors/{id}/co-mentions/{other}/articles"),
     ("get", "/api/articles"),
     ("post", "/api/articles"),
     ("get", "/api/articles/{id}"),
@@ -571,6 +617,7 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("get", "/api/actors/{id}/timeline") => get(get_timeline),
         ("get", "/api/actors/{id}/co-actors") => get(get_co_actors),
         ("get", "/api/actors/{id}/co-mentions/{other}") => get(get_co_mentions),
+        ("get", "/api/actors/{id}/co-mentions/{other}/articles") => get(get_co_mention_articles),
         ("get", "/api/articles") => get(get_articles),
         ("post", "/api/articles") => post(post_article),
         ("get", "/api/articles/{id}") => get(get_article),

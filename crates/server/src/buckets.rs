@@ -136,10 +136,29 @@ pub(crate) fn bucket_count(by: Bucket, from: i64, to: i64) -> i64 {
     }
 }
 
+/// `YYYY-MM-DD` of a day number.
+pub(crate) fn format_day(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// One bucket of a filled timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Point {
+    /// The bucket's name ([`label`]).
+    pub period: String,
+    /// Its first day.
+    pub start: i64,
+    /// Its last day.
+    pub end: i64,
+    /// Sum of the day counts in it.
+    pub count: i64,
+}
+
 /// Sums `days` (sorted or not; dates that are not `YYYY-MM-DD` are left out) into buckets
 /// from the one holding `from` to the one holding `to`, every bucket present, zero when
 /// empty. The caller keeps the range within [`MAX_BUCKETS`].
-pub(crate) fn fill(days: &[DayCount], by: Bucket, from: i64, to: i64) -> Vec<(String, i64)> {
+pub(crate) fn fill(days: &[DayCount], by: Bucket, from: i64, to: i64) -> Vec<Point> {
     let mut out = Vec::new();
     if to < from {
         return out;
@@ -154,8 +173,14 @@ pub(crate) fn fill(days: &[DayCount], by: Bucket, from: i64, to: i64) -> Vec<(St
     }
     let mut start = bucket_start(by, from);
     while start <= to {
-        out.push((label(by, start), counts.get(&start).copied().unwrap_or(0)));
-        start = next_start(by, start);
+        let next = next_start(by, start);
+        out.push(Point {
+            period: label(by, start),
+            start,
+            end: next - 1,
+            count: counts.get(&start).copied().unwrap_or(0),
+        });
+        start = next;
     }
     out
 }
@@ -183,6 +208,35 @@ mod tests {
             let (y, m, d) = civil_from_days(day);
             assert_eq!(days_from_civil(y, m, d), day);
         }
+    }
+
+    fn fill(days: &[DayCount], by: Bucket, from: i64, to: i64) -> Vec<(String, i64)> {
+        super::fill(days, by, from, to)
+            .into_iter()
+            .map(|p| (p.period, p.count))
+            .collect()
+    }
+
+    #[test]
+    fn buckets_know_their_days() {
+        let d = |s| parse_day(s).unwrap();
+        let p = super::fill(&[], Bucket::Month, d("2024-02-10"), d("2024-03-01"));
+        let days: Vec<(String, String)> = p
+            .iter()
+            .map(|p| (format_day(p.start), format_day(p.end)))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                ("2024-02-01".to_string(), "2024-02-29".to_string()),
+                ("2024-03-01".to_string(), "2024-03-31".to_string())
+            ]
+        );
+        let p = super::fill(&[], Bucket::Week, d("2024-03-05"), d("2024-03-05"));
+        assert_eq!(
+            (format_day(p[0].start), format_day(p[0].end)),
+            ("2024-03-04".to_string(), "2024-03-10".to_string())
+        );
     }
 
     #[test]

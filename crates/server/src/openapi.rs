@@ -57,6 +57,23 @@ pub fn openapi() -> Value {
         "Name or alias contains (case-insensitive).",
     )];
     actors_params.extend(page_params());
+    let mut pair_articles_params = vec![
+        param("id", "path", "integer", "Store id of one actor."),
+        param("other", "path", "integer", "Store id of the other actor."),
+        param(
+            "since",
+            "query",
+            "string",
+            "Articles dated on or after, YYYY-MM-DD.",
+        ),
+        param(
+            "until",
+            "query",
+            "string",
+            "Articles dated on or before, YYYY-MM-DD.",
+        ),
+    ];
+    pair_articles_params.extend(page_params());
     let mut co_actors_params = vec![param("id", "path", "integer", "Store id.")];
     co_actors_params.extend(page_params());
     json!({
@@ -114,9 +131,17 @@ pub fn openapi() -> Value {
                     "articles": {"type": "integer", "description": "Dated articles mentioning both in the range."},
                     "points": {"type": "array", "items": {"type": "object", "properties": {
                         "period": {"type": "string", "description": "YYYY-MM-DD (day, or a week's Monday) or YYYY-MM"},
+                        "start": {"type": "string", "description": "First day of the bucket, YYYY-MM-DD"},
+                        "end": {"type": "string", "description": "Last day of the bucket, YYYY-MM-DD"},
                         "articles": {"type": "integer"}}}}}})),
                     "400": err("A bad parameter: dates, by, the same actor twice, or a range of more than 1000 buckets"),
                     "404": err("No such actor")}
+            }},
+            "/api/actors/{id}/co-mentions/{other}/articles": {"get": {
+                "summary": "The articles that mention both actors, newest first",
+                "parameters": pair_articles_params,
+                "responses": {"200": ok("A page of articles", paged("ArticleSummary")),
+                    "400": err("A bad parameter: dates, paging, the same actor twice"), "404": err("No such actor")}
             }},
             "/api/articles": {
                 "get": {

@@ -253,6 +253,55 @@ fn co_mention_timeline() {
     // A long range picks a coarser bucket by itself.
     let j = tl("?since=2020-01-01&until=2024-12-31").json();
     assert_eq!((j["by"].as_str(), points(&j).len()), (Some("month"), 60));
+    // Each point knows its days.
+    let j = tl("?by=month").json();
+    assert_eq!(
+        (
+            j["points"][0]["start"].as_str(),
+            j["points"][0]["end"].as_str()
+        ),
+        (Some("2024-03-01"), Some("2024-03-31"))
+    );
+    // The articles behind the bars, newest first, paginated and by range.
+    let arts = |q: &str| {
+        get(
+            &s,
+            &format!("/api/actors/{kirby}/co-mentions/{bibi}/articles{q}"),
+        )
+    };
+    let urls = |j: &Value| -> Vec<String> {
+        j["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        urls(&arts("").json()),
+        ["https://example.com/b", "https://example.com/a"]
+    );
+    let j = arts("?limit=1").json();
+    assert_eq!((urls(&j).len(), j["next_offset"].as_i64()), (1, Some(1)));
+    assert_eq!(
+        urls(&arts("?since=2024-03-01&until=2024-03-10").json()),
+        ["https://example.com/a"]
+    );
+    for (q, status, code) in [
+        ("?since=2024-02-30", 400, "bad_parameter"),
+        ("?limit=0", 400, "bad_parameter"),
+        ("?by=day", 400, "bad_parameter"),
+    ] {
+        let r = arts(q);
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (status, code),
+            "{q}: {}",
+            r.body
+        );
+    }
+    let r = get(&s, &format!("/api/actors/{kirby}/co-mentions/999/articles"));
+    assert_eq!((r.status, r.code().as_str()), (404, "not_found"));
     // Never together: no point.
     let j = get(&s, &format!("/api/actors/{kirby}/co-mentions/{sara}")).json();
     assert_eq!((j["articles"].as_i64(), points(&j).len()), (Some(0), 0));
@@ -444,6 +493,10 @@ fn injection_attempts_are_text() {
             format!("/api/actors/1/co-mentions/{e}"),
             format!("/api/actors/{e}/co-mentions/1"),
             format!("/api/actors/{e}/co-actors"),
+            format!("/api/actors/1/co-mentions/2/articles?since={e}"),
+            format!("/api/actors/1/co-mentions/2/articles?until={e}"),
+            format!("/api/actors/1/co-mentions/2/articles?limit={e}"),
+            format!("/api/actors/1/co-mentions/{e}/articles"),
         ] {
             let r = get(&s, &q);
             assert!(
