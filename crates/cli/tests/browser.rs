@@ -237,12 +237,35 @@ fn web_page_in_headless_chromium() {
     // The legend's colour box is about 500 pixels; two bars are far more.
     assert!(bars > 2000, "the co-mention bars cover {bars} pixels");
     assert!(dom.contains("2 dated article(s) mention both"), "{dom}");
+    let listed = |dom: &str| -> usize {
+        let list = &dom[dom
+            .find("id=\"co-articles\"")
+            .expect("the articles mentioning both are listed")..];
+        list[..list.find("</ul>").unwrap()]
+            .matches("class=\"article-link\"")
+            .count()
+    };
+    assert_eq!(listed(&dom), 2, "both articles listed");
 
-    // 5. Markup in an article shows as text.
-    let dom = visit(&base, "#/search?about=nothing", &shots, "5-markup-search");
+    // 5. A bar's days (what clicking it opens): one day, one article.
+    let day = format!("{pair}?since=2024-04-10&until=2024-04-10");
+    let dom = visit(&base, &day, &shots, "5-co-mentions-day");
+    assert!(
+        dom.contains(&format!("data-ready=\"{}\"", day.replace('&', "&amp;"))),
+        "{dom}"
+    );
+    assert_eq!(
+        attr_near(&dom, "id=\"co-timeline\"", "data-points").as_deref(),
+        Some("1")
+    );
+    assert_eq!(listed(&dom), 1, "the article of that day");
+    assert!(bar_pixels(&dom, "id=\"co-timeline\"") > 2000);
+
+    // 6. Markup in an article shows as text.
+    let dom = visit(&base, "#/search?about=nothing", &shots, "6-markup-search");
     assert!(dom.contains("&lt;b&gt;nothing&lt;/b&gt;"), "{dom}");
     let c = attr_near(&dom, "class=\"article-link\"", "href").unwrap();
-    let dom = visit(&base, &c, &shots, "6-markup-article");
+    let dom = visit(&base, &c, &shots, "7-markup-article");
     assert!(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"));
     assert!(
         !dom.contains("<img src=\"x\""),

@@ -180,8 +180,9 @@ async function showActor(id, hash) {
 }
 
 // A Chart.js bar chart over `labels` (one per date bucket) on `canvas`, replacing the
-// previous one; nothing is drawn when there is no bucket. `rgb` is the first series' colour.
-function barChart(canvas, labels, datasets, rgb) {
+// previous one; nothing is drawn when there is no bucket. `rgb` is the first series' colour;
+// `onBar(i)`, when given, is called with the bucket index of a clicked bar.
+function barChart(canvas, labels, datasets, rgb, onBar) {
   if (chart) chart.destroy();
   chart = null;
   canvas.setAttribute("data-points", String(labels.length));
@@ -189,7 +190,12 @@ function barChart(canvas, labels, datasets, rgb) {
   chart = new Chart(canvas, {
     type: "bar",
     data: { labels, datasets },
-    options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    options: {
+      animation: false, maintainAspectRatio: false,
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      onClick: onBar ? (_ev, els) => { if (els.length) onBar(els[0].index); } : undefined,
+      onHover: onBar ? (ev, els) => { ev.native.target.style.cursor = els.length ? "pointer" : "default"; } : undefined,
+    },
   });
   reportPainted(canvas, rgb);
 }
@@ -252,10 +258,21 @@ async function showPair(id, other, hash) {
   const p = params(hash);
   const q = new URLSearchParams();
   for (const k of ["by", "since", "until"]) if (p.get(k)) q.set(k, p.get(k));
-  const [a, tl] = await Promise.all([
+  const base = "#/actor/" + encodeURIComponent(id) + "/with/" + encodeURIComponent(other);
+  const pairApi = "/api/actors/" + encodeURIComponent(id) + "/co-mentions/" + encodeURIComponent(other);
+  const aq = new URLSearchParams({ limit: "20", offset: p.get("offset") || "0" });
+  for (const k of ["since", "until"]) if (p.get(k)) aq.set(k, p.get(k));
+  const [a, tl, arts] = await Promise.all([
     api("/api/actors/" + encodeURIComponent(id)),
-    api("/api/actors/" + encodeURIComponent(id) + "/co-mentions/" + encodeURIComponent(other) + "?" + q.toString()),
+    api(pairApi + "?" + q.toString()),
+    api(pairApi + "/articles?" + aq.toString()),
   ]);
+  const range = p.get("since") || p.get("until")
+    ? " from " + (p.get("since") || "the start") + " to " + (p.get("until") || "the end") : "";
+  const list = el("ul", { class: "quotes", id: "co-articles" }, ...arts.items.map((x) =>
+    el("li", {}, el("a", { class: "article-link", href: "#/article/" + x.id,
+      text: x.title || x.url || x.source.split("/").pop() || "Article " + x.id }),
+    el("div", { class: "meta", text: [x.date || "undated", x.quotes + " quotation(s)", x.url || x.source].join(" \u00b7 ") }))));
   const byLinks = el("p", { class: "by-links" }, "Group by: ");
   for (const by of ["auto", "day", "week", "month"]) {
     const n = new URLSearchParams(q);
@@ -273,11 +290,19 @@ async function showPair(id, other, hash) {
     el("p", { class: "meta", id: "co-summary", text: summary }),
     el("div", { id: "co-pick-box", class: "co-pick" }),
     el("h2", { text: "Mentioned together over time" }), byLinks,
-    tl.points.length ? el("div", { class: "chart-box" }, canvas) : undated());
+    tl.points.length ? el("div", { class: "chart-box" }, canvas) : undated(),
+    tl.points.length ? el("p", { class: "muted", text: "Click a bar for its articles." }) : null,
+    el("h2", { text: "Articles mentioning both" + range }),
+    range ? el("p", {}, el("a", { href: base, text: "all dates" })) : null,
+    arts.items.length ? list : el("p", { class: "muted", text: "None." }),
+    pager(base, p, arts));
   barChart(canvas, tl.points.map((x) => x.period), [
     { label: "articles mentioning " + tl.actor_name + " and " + tl.other_name,
       data: tl.points.map((x) => x.articles), backgroundColor: "#c0392b" },
-  ], [192, 57, 43]);
+  ], [192, 57, 43], (i) => {
+    const pt = tl.points[i];
+    location.hash = base + "?" + new URLSearchParams({ since: pt.start, until: pt.end }).toString();
+  });
   canvas.setAttribute("data-nonzero", String(tl.points.filter((x) => x.articles > 0).length));
   await coActorPicker(a, document.getElementById("co-pick-box"), tl.other);
 }
