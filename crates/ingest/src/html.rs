@@ -535,6 +535,8 @@ struct Ctx {
     link: bool,
     role: Role,
     boiler: Option<u32>,
+    /// Inside the element the page marks as its article body (`itemprop="articleBody"`).
+    in_body: bool,
 }
 
 /// A date seen in the page's markup: a `<time datetime>` or the text of a date element.
@@ -718,6 +720,8 @@ struct Attrs<'a> {
     href: Option<&'a str>,
     http_equiv: Option<&'a str>,
     hidden: bool,
+    /// Hidden by a class or inline style only (not by `hidden` / `aria-hidden`).
+    style_hidden_only: bool,
 }
 
 impl<'a> Attrs<'a> {
@@ -742,6 +746,7 @@ impl<'a> Attrs<'a> {
                 _ => {}
             }
         }
+        let marked = a.hidden;
         // Utility classes that hide an element (`class="cli hidden"`): a banner the page's
         // scripts may show, not article text.
         if let Some(c) = a.class {
@@ -755,6 +760,7 @@ impl<'a> Attrs<'a> {
             let st = st.to_ascii_lowercase().replace(' ', "");
             a.hidden |= st.contains("display:none") || st.contains("visibility:hidden");
         }
+        a.style_hidden_only = a.hidden && !marked;
         a
     }
 }
@@ -766,6 +772,15 @@ fn furniture_matcher() -> &'static aho_corasick::AhoCorasick {
             .ascii_case_insensitive(true)
             .build(FURNITURE)
             .expect("furniture words build")
+    })
+}
+
+/// A furniture word in a class name. `subscriber-only`, `subscriber-content` name who may
+/// read the text (a paywalled article), not a subscription prompt.
+fn furniture_word(t: &str) -> bool {
+    furniture_matcher().find_iter(t).any(|m| {
+        !(FURNITURE[m.pattern().as_usize()] == "subscri"
+            && starts_with_ci(&t.as_bytes()[m.start()..], b"subscriber"))
     })
 }
 
@@ -790,7 +805,7 @@ fn class_info(a: &Attrs) -> ClassInfo {
             || (t.len() > 3 && t.as_bytes()[t.len() - 3..].eq_ignore_ascii_case(b"-ad"))
             || has("-ad-")
             || has("-ads")
-            || (furniture_matcher().is_match(t)
+            || (furniture_word(t)
                 && !has("body")
                 // `has-sidebar`, `with-comments`, `no-ads`: the element's layout, not furniture.
                 && !(starts_with_ci(t.as_bytes(), b"has")
@@ -1034,7 +1049,10 @@ impl<'a> Walker<'a> {
             self.walk_head(node, ctx);
             return;
         }
-        if skipped(name) || at.hidden {
+        // A paywall hides the rest of the article from readers without a subscription
+        // (`style="display:none"`), but the page still marks it as the article body.
+        let hidden = at.hidden && !(ctx.in_body && at.style_hidden_only);
+        if skipped(name) || hidden {
             if name == "footer" || name == "form" {
                 // Bylines and times sometimes sit in an article footer; keep reading those.
                 self.scan_meta_only(node);
@@ -1068,6 +1086,9 @@ impl<'a> Walker<'a> {
         }
         let block = is_block(name);
         let mut inner = ctx;
+        if at.itemprop == Some("articleBody") {
+            inner.in_body = true;
+        }
         if let Some(tag) = block {
             let id = self.elems.len() as u32;
             let weight =
@@ -1224,6 +1245,7 @@ fn analyze(stripped: &Stripped) -> Analysis {
         link: false,
         role: Role::Body,
         boiler: None,
+        in_body: false,
     };
     w.walk(dom.tree.root(), ctx);
     w.flush(ctx);
@@ -1338,6 +1360,7 @@ fn select(elems: &mut [Elem], paras: &[Para], found: &MetaFound, ld: &JsonLd) ->
     let mut by_density = select_by_density(elems, paras);
     one_article(elems, paras, &mut by_density, found, ld);
     drop_end_sections(elems, paras, &mut by_density);
+    drop_repeats(paras, &mut by_density);
     // A JSON-LD body decides only when it is the whole article: a teaser or a paywall
     // excerpt is much shorter than the prose the page shows.
     let words = |sel: &[usize]| -> usize {
@@ -1710,6 +1733,31 @@ fn drop_end_sections(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
         }
     }
     sel.retain(|&i| !drop[i]);
+}
+
+/// A paragraph shown twice (a summary above the text that repeats its first paragraph,
+/// a teaser of the same story): only the fuller copy stays, the first of equal ones.
+fn drop_repeats(paras: &[Para], sel: &mut Vec<usize>) {
+    let body: Vec<usize> = sel
+        .iter()
+        .copied()
+        .filter(|&i| paras[i].role == Role::Body && paras[i].text.len() >= 100)
+        .collect();
+    if body.len() < 2 || body.len() > 400 {
+        return;
+    }
+    let mut drop = Vec::new();
+    for &i in &body {
+        let t = paras[i].text.as_str();
+        let repeated = body.iter().any(|&j| {
+            let u = paras[j].text.as_str();
+            j != i && (u.len() > t.len() || (u.len() == t.len() && j < i)) && u.contains(t)
+        });
+        if repeated {
+            drop.push(i);
+        }
+    }
+    sel.retain(|i| !drop.contains(i));
 }
 
 /// Photo captions and credits between the headline (or the first body paragraph) and the
@@ -2558,11 +2606,19 @@ fn assemble(
             None => push(&mut ex, t, &[], Role::Heading(1)),
         }
     }
+    let title_n = title.as_deref().map(norm_title).unwrap_or_default();
     for &i in selected {
         if Some(i) == title_para {
             continue;
         }
         let p = &paras[i];
+        // The headline repeated inside the article's container is not body text.
+        if !title_n.is_empty()
+            && matches!(p.role, Role::Body | Role::Heading(_))
+            && norm_title(&p.text) == title_n
+        {
+            continue;
+        }
         push(&mut ex, &p.text, &p.anchors, p.role);
     }
     ex.meta.title = title;

@@ -386,3 +386,49 @@ fn the_date_shown_in_the_article_header_beats_other_dates_on_the_page() {
     );
     assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-23"));
 }
+
+#[test]
+fn paywalled_text_marked_as_the_article_body_is_kept() {
+    // The page hides the rest of the article from readers without a subscription; the
+    // hidden part is still in `itemprop="articleBody"`. Outside it, hidden text stays out.
+    let page = format!(
+        "<html><body><h1>Old mill</h1><div itemprop=\"articleBody\" class=\"subscriber-premium\">\
+         <div class=\"subscriber-preview\"><p>SPRINGFIELD (AP) \u{2014} It was the dog, stuck \
+         atop the silos, that forced his hand, the retired fire marshal said on Sunday.</p></div>\
+         {}<div class=\"subscriber-only\" style=\"display:none\"><p>A year later, Richmond and \
+         allies emerged with a nonprofit and a five-year plan to raze the plant, he said.</p>\
+         </div></div><div style=\"display:none\"><p>Log in to keep reading this article, which \
+         is only for subscribers, and many more like it, today.</p></div></body></html>",
+        prose("mill", 3)
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("It was the dog"), "{body}");
+    assert!(body.contains("A year later, Richmond"), "{body}");
+    assert!(!body.contains("Log in to keep reading"), "{body}");
+    assert!(furniture_word("subscribe-box"));
+    assert!(!furniture_word("subscriber-only"));
+}
+
+#[test]
+fn a_paragraph_shown_twice_and_the_repeated_headline_are_dropped() {
+    let lead = "Chinese police have shut down 34,000 online accounts and punished more than \
+                6,300 people for allegedly spreading rumours, state media reported on Friday.";
+    let page = format!(
+        "<html><head><title>China shuts down 34,000 online accounts</title></head><body>\
+         <div class=\"story\"><p>China shuts down 34,000 online accounts</p><p>{lead}</p>\
+         <p>SHANGHAI: {lead}</p>{}</div></body></html>",
+        prose("censorship", 3)
+    );
+    let ex = extract(&page);
+    let body = ex.body_text();
+    assert_eq!(
+        body.matches("Chinese police have shut down").count(),
+        1,
+        "{body}"
+    );
+    assert!(body.starts_with("SHANGHAI: Chinese police"), "{body}");
+    assert_eq!(
+        ex.meta.title.as_deref(),
+        Some("China shuts down 34,000 online accounts")
+    );
+}
