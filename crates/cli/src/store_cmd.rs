@@ -134,6 +134,8 @@ pub struct IngestStats {
     pub failed: Vec<(usize, String)>,
     /// Bytes of article text.
     pub bytes: usize,
+    /// CPU time of the writer thread (opening transactions, inserting, committing), seconds.
+    pub writer_cpu_seconds: f64,
 }
 
 /// Reads inputs like `newsgraph read` (the same parallel reader and pipeline) and stores
@@ -154,8 +156,9 @@ pub fn ingest_into(
             doc.meta.date = date.clone();
         }
     };
-    let written = std::thread::scope(|scope| -> Result<(usize, usize)> {
-        let writer = scope.spawn(move || -> Result<(usize, usize)> {
+    let written = std::thread::scope(|scope| -> Result<(usize, usize, f64)> {
+        let writer = scope.spawn(move || -> Result<(usize, usize, f64)> {
+            let cpu0 = crate::bench::thread_cpu_seconds();
             let (mut stored, mut inserted) = (0, 0);
             while let Ok(first) = rx.recv() {
                 // Fill the batch, waiting a little for the next documents: fewer, larger
@@ -173,7 +176,7 @@ pub fn ingest_into(
                 stored += out.len();
                 inserted += out.iter().filter(|o| o.inserted).count();
             }
-            Ok((stored, inserted))
+            Ok((stored, inserted, crate::bench::thread_cpu_seconds() - cpu0))
         });
         // As `inputs::process` does for `read`: batches of documents go through the pipeline
         // on all cores; here turning a document into rows happens there too, so only
@@ -238,6 +241,7 @@ pub fn ingest_into(
     })?;
     stats.stored = written.0;
     stats.inserted = written.1;
+    stats.writer_cpu_seconds = written.2;
     Ok(stats)
 }
 
@@ -326,6 +330,7 @@ fn ingest_jobs(a: &IngestArgs, inputs: &[Input], limits: Limits) -> Result<Inges
         total.stored += s.stored;
         total.inserted += s.inserted;
         total.bytes += s.bytes;
+        total.writer_cpu_seconds += s.writer_cpu_seconds;
         total.failed.extend(s.failed);
     }
     if !a.quiet {

@@ -124,6 +124,11 @@ fn ingest_then_ask() {
     let json = run(&["article", "--db", db, "1", "--format", "json"]);
     let art: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(art["document"]["quotes"].as_array().unwrap().len(), 10);
+    // The store keeps the document without the text of its spans and puts them back: what
+    // it returns is what `read` prints.
+    let read: serde_json::Value =
+        serde_json::from_str(&run(&["read", "--date", "2024-03-05", seed])).unwrap();
+    assert_eq!(art["document"], read);
     let missing = Command::new(BIN)
         .args(["article", "--db", db, "99"])
         .output()

@@ -26,13 +26,13 @@ mod record;
 mod sqlite;
 
 pub use pg::{JobQueue, PgStore};
-pub use record::{normalize_name, ArticleRecord, RecordActor, RecordMention, RecordQuote};
+pub use record::{normalize_name, ArticleRecord, RecordActor, RecordQuote};
 pub use sqlite::SqliteStore;
 
 use serde::Serialize;
 
 /// The schema version this build writes; each backend migrates older stores up to it.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// A store failure.
 #[derive(Debug)]
@@ -382,13 +382,44 @@ pub fn fts_phrase_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-/// The stored contract with its text put back.
+/// The stored contract with its text put back, and the text of each span.
 fn with_text(document: &str, text: String) -> serde_json::Result<serde_json::Value> {
     let mut v: serde_json::Value = serde_json::from_str(document)?;
+    fill_texts(&mut v, &text);
     if let Some(o) = v.as_object_mut() {
         o.insert("text".into(), serde_json::Value::String(text));
     }
     Ok(v)
+}
+
+/// Puts back the span texts [`ArticleRecord::from_document`] leaves empty: in every object
+/// with `start` and `end`, an empty `text` becomes `text[start..end]`, and in a quotation an
+/// empty `cue` becomes `text[cue_start..cue_end]`. Documents stored with their span texts
+/// (schema 1) are left as they are.
+pub(crate) fn fill_texts(v: &mut serde_json::Value, text: &str) {
+    use serde_json::Value;
+    let slice = |o: &serde_json::Map<String, Value>, s: &str, e: &str| -> Option<String> {
+        let (s, e) = (o.get(s)?.as_u64()? as usize, o.get(e)?.as_u64()? as usize);
+        text.get(s..e).map(str::to_string)
+    };
+    match v {
+        Value::Object(o) => {
+            for (field, start, end) in [("text", "start", "end"), ("cue", "cue_start", "cue_end")] {
+                if o.get(field).and_then(Value::as_str) == Some("") {
+                    if let Some(t) = slice(o, start, end) {
+                        o.insert(field.into(), Value::String(t));
+                    }
+                }
+            }
+            for (_, child) in o.iter_mut() {
+                if child.is_object() || child.is_array() {
+                    fill_texts(child, text);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| fill_texts(x, text)),
+        _ => {}
+    }
 }
 
 /// Joins per-period quotation and mention counts into one sorted timeline.
@@ -407,6 +438,84 @@ fn merge_timeline(quotes: Vec<(String, i64)>, mentions: Vec<(String, i64)>) -> V
             mentions,
         })
         .collect()
+}
+
+/// Separates the names in an article actor's `aliases` and `titles` columns (U+001F, the
+/// unit separator). A name never contains it (it becomes a space in one that does), so a
+/// `LIKE` over the column matches within one name, and a search containing it matches none.
+const NAME_SEP: char = '\u{1f}';
+
+/// Names joined with [`NAME_SEP`], or NULL for none.
+fn join_names(names: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    for (i, n) in names.iter().enumerate() {
+        if i > 0 {
+            out.push(NAME_SEP);
+        }
+        out.extend(n.chars().map(|c| if c == NAME_SEP { ' ' } else { c }));
+    }
+    (!names.is_empty()).then_some(out)
+}
+
+/// The `LIKE` pattern that finds `term` inside one of the names of an `aliases` column, or
+/// None when no name can contain it.
+fn alias_pattern(term: &str) -> Option<String> {
+    (!term.contains(NAME_SEP)).then(|| like_pattern(term))
+}
+
+/// An actor's aliases from the `aliases` column of its article links: most used first
+/// (in most articles), then alphabetically.
+fn aliases_by_use(columns: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut n: std::collections::HashMap<String, usize> = Default::default();
+    for c in columns {
+        for a in c.split(NAME_SEP) {
+            *n.entry(a.to_string()).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = n.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.into_iter().map(|(a, _)| a).collect()
+}
+
+/// An actor's titles from the `titles` column of its article links with each article's
+/// date: first and last date and number of articles per title, earliest first (undated
+/// before dated), then alphabetically.
+fn titles_seen(rows: impl IntoIterator<Item = (String, Option<String>, i64)>) -> Vec<TitleSeen> {
+    type Seen = (
+        Option<String>,
+        Option<String>,
+        std::collections::BTreeSet<i64>,
+    );
+    let mut m: std::collections::HashMap<String, Seen> = Default::default();
+    for (column, date, article) in rows {
+        for t in column.split(NAME_SEP) {
+            let e = m.entry(t.to_string()).or_default();
+            if let Some(d) = &date {
+                if e.0.as_ref().is_none_or(|f| d < f) {
+                    e.0 = Some(d.clone());
+                }
+                if e.1.as_ref().is_none_or(|l| d > l) {
+                    e.1 = Some(d.clone());
+                }
+            }
+            e.2.insert(article);
+        }
+    }
+    let mut v: Vec<TitleSeen> = m
+        .into_iter()
+        .map(|(title, (first_seen, last_seen, articles))| TitleSeen {
+            title,
+            first_seen,
+            last_seen,
+            articles: articles.len() as i64,
+        })
+        .collect();
+    v.sort_by(|a, b| {
+        a.first_seen
+            .cmp(&b.first_seen)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    v
 }
 
 /// Escapes `%`, `_` and `\` for a `LIKE ... ESCAPE '\'` pattern and wraps it in `%`.
@@ -453,6 +562,46 @@ mod tests {
             Some("\"Rafah\" \"OR\" \"x\" \"NEAR\" \"a\" \"b\"")
         );
         assert_eq!(fts_phrase_query(" ; ' -- "), None);
+    }
+
+    #[test]
+    fn names_join_and_count() {
+        assert_eq!(join_names(&[]), None);
+        assert_eq!(
+            join_names(&["John Kirby", "Kir\u{1f}by"]).as_deref(),
+            Some("John Kirby\u{1f}Kir by")
+        );
+        assert_eq!(alias_pattern("a\u{1f}b"), None);
+        assert_eq!(alias_pattern("Kirby").as_deref(), Some("%Kirby%"));
+        let cols = ["Kirby\u{1f}John Kirby".to_string(), "Kirby".to_string()];
+        assert_eq!(aliases_by_use(cols), ["Kirby", "John Kirby"]);
+        let seen = titles_seen([
+            (
+                "spokesman\u{1f}admiral".to_string(),
+                Some("2024-03-05".into()),
+                2,
+            ),
+            ("spokesman".to_string(), Some("2024-02-10".into()), 1),
+            ("spokesman".to_string(), None, 3),
+        ]);
+        let got: Vec<(&str, Option<&str>, Option<&str>, i64)> = seen
+            .iter()
+            .map(|t| {
+                (
+                    t.title.as_str(),
+                    t.first_seen.as_deref(),
+                    t.last_seen.as_deref(),
+                    t.articles,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("spokesman", Some("2024-02-10"), Some("2024-03-05"), 3),
+                ("admiral", Some("2024-03-05"), Some("2024-03-05"), 1)
+            ]
+        );
     }
 
     #[test]

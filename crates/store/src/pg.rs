@@ -4,12 +4,13 @@
 use crate::{
     check_date, like_pattern, ActorQuery, ActorRow, ArticleRecord, ArticleRow, ArticleSummary,
     CoActorRow, Counts, DayCount, Error, ErrorKind, PutOutcome, QuoteQuery, QuoteRow, RecordActor,
-    Result, Store, TimelinePoint, TitleSeen, SCHEMA_VERSION,
+    Result, Store, TimelinePoint, SCHEMA_VERSION,
 };
 use postgres::{Client, NoTls, Row, Transaction};
 
 /// Migrations, as for SQLite: `MIGRATIONS[i]` takes the database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE articles (
     id          BIGSERIAL PRIMARY KEY,
     source      TEXT NOT NULL,
@@ -90,7 +91,28 @@ CREATE TABLE jobs (
     error      TEXT
 );
 CREATE INDEX jobs_state ON jobs(state);
-"#];
+"#,
+    // 2: as SQLite's migration 2: mentions only in the stored document (a count on the
+    // article), aliases and titles as lists (joined by U+001F) on the article_actors row, no
+    // events copy.
+    r#"
+ALTER TABLE article_actors ADD COLUMN aliases TEXT, ADD COLUMN titles TEXT;
+UPDATE article_actors aa SET
+    aliases = (SELECT string_agg(replace(al.alias, chr(31), ' '), chr(31)) FROM actor_aliases al
+               WHERE al.article_id = aa.article_id AND al.actor_id = aa.actor_id),
+    titles = (SELECT string_agg(replace(t.title, chr(31), ' '), chr(31)) FROM actor_titles t
+              WHERE t.article_id = aa.article_id AND t.actor_id = aa.actor_id)
+WHERE aa.idx = (SELECT min(f.idx) FROM article_actors f
+                WHERE f.article_id = aa.article_id AND f.actor_id = aa.actor_id);
+DROP TABLE actor_aliases;
+DROP TABLE actor_titles;
+ALTER TABLE articles ADD COLUMN mention_count BIGINT NOT NULL DEFAULT 0;
+UPDATE articles a SET mention_count = m.n
+FROM (SELECT article_id, count(*) n FROM mentions GROUP BY article_id) m WHERE m.article_id = a.id;
+DROP TABLE mentions;
+ALTER TABLE articles DROP COLUMN events;
+"#,
+];
 
 /// Tables in drop order (tests only).
 const TABLES: &[&str] = &[
@@ -257,81 +279,60 @@ fn put_one(tx: &mut Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> R
     let existing = by_url.or(by_hash);
     if let (Some(u), Some(h)) = (by_url, by_hash) {
         if u != h {
+            for row in tx.query(
+                "SELECT actor_id FROM article_actors WHERE article_id = $1",
+                &[&h],
+            )? {
+                orphans.push(row.get(0));
+            }
             tx.execute("DELETE FROM articles WHERE id = $1", &[&h])?;
         }
     }
     let events = r.event_count as i64;
+    let mentions = r.mention_count as i64;
     let id: i64 = match existing {
         Some(id) => {
             for row in tx.query("SELECT actor_id FROM article_actors WHERE article_id = $1", &[&id])? {
                 orphans.push(row.get(0));
             }
-            for table in [
-                "quotes",
-                "mentions",
-                "actor_titles",
-                "actor_aliases",
-                "article_actors",
-            ] {
+            for table in ["quotes", "article_actors"] {
                 tx.execute(&format!("DELETE FROM {table} WHERE article_id = $1"), &[&id])?;
             }
             tx.execute(
                 "UPDATE articles SET source = $1, url = $2, date = $3, title = $4, text = $5, hash = $6,
-                 document = $7, events = $8, event_count = $9, stored_at = now() WHERE id = $10",
-                &[&r.source, &r.url, &r.date, &r.title, &r.text, &r.hash, &r.document_json, &r.events_json, &events, &id],
+                 document = $7, event_count = $8, mention_count = $9, stored_at = now() WHERE id = $10",
+                &[&r.source, &r.url, &r.date, &r.title, &r.text, &r.hash, &r.document_json, &events, &mentions, &id],
             )?;
             id
         }
         None => tx
             .query_one(
-                "INSERT INTO articles (source, url, date, title, text, hash, document, events, event_count)
+                "INSERT INTO articles (source, url, date, title, text, hash, document, event_count, mention_count)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                &[&r.source, &r.url, &r.date, &r.title, &r.text, &r.hash, &r.document_json, &r.events_json, &events],
+                &[&r.source, &r.url, &r.date, &r.title, &r.text, &r.hash, &r.document_json, &events, &mentions],
             )?
             .get(0),
     };
-    let mut actor_ids = Vec::with_capacity(r.actors.len());
-    let (mut t_actor, mut t_title, mut al_actor, mut al_alias) = (vec![], vec![], vec![], vec![]);
-    for a in &r.actors {
-        let aid = resolve_actor(tx, a)?;
-        actor_ids.push(aid);
-        for t in &a.titles {
-            t_actor.push(aid);
-            t_title.push(t.as_str());
-        }
-        for al in &a.aliases {
-            al_actor.push(aid);
-            al_alias.push(al.as_str());
-        }
+    let actor_ids = r
+        .actors
+        .iter()
+        .map(|a| resolve_actor(tx, a))
+        .collect::<Result<Vec<i64>>>()?;
+    let (mut aliases, mut titles): (Vec<Option<String>>, Vec<Option<String>>) = (vec![], vec![]);
+    for i in 0..actor_ids.len() {
+        let (a, t) = crate::record::names_of(&r.actors, &actor_ids, i);
+        aliases.push(crate::join_names(&a));
+        titles.push(crate::join_names(&t));
     }
     let idx: Vec<i64> = (0..actor_ids.len() as i64).collect();
     tx.execute(
-        "INSERT INTO article_actors (article_id, idx, actor_id) SELECT $1, * FROM unnest($2::bigint[], $3::bigint[])",
-        &[&id, &idx, &actor_ids],
-    )?;
-    tx.execute(
-        "INSERT INTO actor_titles (article_id, actor_id, title) SELECT $1, * FROM unnest($2::bigint[], $3::text[])",
-        &[&id, &t_actor, &t_title],
-    )?;
-    tx.execute(
-        "INSERT INTO actor_aliases (article_id, actor_id, alias) SELECT $1, * FROM unnest($2::bigint[], $3::text[])",
-        &[&id, &al_actor, &al_alias],
+        "INSERT INTO article_actors (article_id, idx, actor_id, aliases, titles)
+         SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[])",
+        &[&id, &idx, &actor_ids, &aliases, &titles],
     )?;
     let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
     // One statement per table and article (arrays unnested by the server), not one round
     // trip per row.
-    if !r.mentions.is_empty() {
-        let actor: Vec<Option<i64>> = r.mentions.iter().map(|m| local(m.actor)).collect();
-        let kind: Vec<&str> = r.mentions.iter().map(|m| m.kind.as_str()).collect();
-        let start: Vec<i64> = r.mentions.iter().map(|m| m.start as i64).collect();
-        let end: Vec<i64> = r.mentions.iter().map(|m| m.end as i64).collect();
-        let text: Vec<&str> = r.mentions.iter().map(|m| m.text.as_str()).collect();
-        tx.execute(
-            r#"INSERT INTO mentions (article_id, actor_id, kind, start, "end", text)
-               SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])"#,
-            &[&id, &actor, &kind, &start, &end, &text],
-        )?;
-    }
     if !r.quotes.is_empty() {
         let idx: Vec<i64> = (0..r.quotes.len() as i64).collect();
         let kind: Vec<&str> = r.quotes.iter().map(|q| q.kind.as_str()).collect();
@@ -379,31 +380,25 @@ fn limit(n: u32) -> Option<i64> {
 
 impl PgStore {
     fn actor_details(&mut self, mut row: ActorRow) -> Result<ActorRow> {
-        row.aliases = self
-            .client
-            .query(
-                "SELECT alias FROM actor_aliases WHERE actor_id = $1 GROUP BY alias ORDER BY count(*) DESC, alias",
-                &[&row.id],
-            )?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        row.titles = self
-            .client
-            .query(
-                "SELECT t.title, min(ar.date), max(ar.date), count(DISTINCT t.article_id)
-                 FROM actor_titles t JOIN articles ar ON ar.id = t.article_id
-                 WHERE t.actor_id = $1 GROUP BY t.title ORDER BY min(ar.date), t.title",
-                &[&row.id],
-            )?
-            .iter()
-            .map(|r| TitleSeen {
-                title: r.get(0),
-                first_seen: r.get(1),
-                last_seen: r.get(2),
-                articles: r.get(3),
-            })
-            .collect();
+        row.aliases = crate::aliases_by_use(
+            self.client
+                .query(
+                    "SELECT aliases FROM article_actors WHERE actor_id = $1 AND aliases IS NOT NULL",
+                    &[&row.id],
+                )?
+                .iter()
+                .map(|r| r.get(0)),
+        );
+        row.titles = crate::titles_seen(
+            self.client
+                .query(
+                    "SELECT aa.titles, ar.date, aa.article_id FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
+                     WHERE aa.actor_id = $1 AND aa.titles IS NOT NULL",
+                    &[&row.id],
+                )?
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2))),
+        );
         Ok(row)
     }
 
@@ -462,15 +457,16 @@ impl Store for PgStore {
             .speaker
             .as_deref()
             .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(like_pattern);
+            .filter(|s| !s.is_empty());
+        let alias = speaker.and_then(crate::alias_pattern);
+        let speaker = speaker.map(like_pattern);
         let rows = self.client.query(
             r#"SELECT q.id, q.article_id, q.idx, q.kind, q.text, q.start, q."end", q.speaker_id, s.name, q.cue,
                       a.date, a.title, a.url, a.source
                FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id
                WHERE ($1::text IS NULL OR q.speaker_id IN (
                         SELECT id FROM actors WHERE name ILIKE $1 ESCAPE '\'
-                        UNION SELECT actor_id FROM actor_aliases WHERE alias ILIKE $1 ESCAPE '\'))
+                        UNION SELECT actor_id FROM article_actors WHERE aliases ILIKE $9 ESCAPE '\'))
                  AND ($2::bigint IS NULL OR q.speaker_id = $2)
                  AND ($3::text IS NULL OR q.tsv @@ plainto_tsquery('simple', $3))
                  AND ($4::bigint IS NULL OR q.article_id = $4)
@@ -487,6 +483,7 @@ impl Store for PgStore {
                 &q.until,
                 &limit(q.limit),
                 &(q.offset as i64),
+                &alias,
             ],
         )?;
         Ok(rows
@@ -511,21 +508,21 @@ impl Store for PgStore {
     }
 
     fn actors(&mut self, q: &ActorQuery) -> Result<Vec<ActorRow>> {
-        let search = q
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(like_pattern);
+        let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let alias = search.and_then(crate::alias_pattern);
+        let search = search.map(like_pattern);
         let sql = format!(
             r#"SELECT {ACTOR_COLUMNS} FROM actors a
                WHERE ($1::text IS NULL OR a.name ILIKE $1 ESCAPE '\'
-                      OR a.id IN (SELECT actor_id FROM actor_aliases WHERE alias ILIKE $1 ESCAPE '\'))
+                      OR a.id IN (SELECT actor_id FROM article_actors WHERE aliases ILIKE $4::text ESCAPE '\'))
                ORDER BY nq DESC, na DESC, a.name LIMIT $2 OFFSET $3"#
         );
         let rows: Vec<ActorRow> = self
             .client
-            .query(&sql, &[&search, &limit(q.limit), &(q.offset as i64)])?
+            .query(
+                &sql,
+                &[&search, &limit(q.limit), &(q.offset as i64), &alias],
+            )?
             .iter()
             .map(actor_row)
             .collect();
@@ -715,7 +712,7 @@ impl Store for PgStore {
     fn counts(&mut self) -> Result<Counts> {
         let r = self.client.query_one(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
-                    (SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
+                    (SELECT coalesce(sum(mention_count), 0)::bigint FROM articles), (SELECT count(*) FROM quotes),
                     (SELECT coalesce(sum(event_count), 0)::bigint FROM articles)",
             &[],
         )?;
@@ -854,5 +851,65 @@ mod tests {
             "postgres://u:***@h/db"
         );
         assert_eq!(super::redact("postgres://h/db"), "postgres://h/db");
+    }
+
+    /// A database written by schema 1 is migrated and answers the same questions (runs
+    /// when NEWSGRAPH_TEST_POSTGRES names a database the test may empty).
+    #[test]
+    fn migrates_a_schema_1_database() {
+        use crate::{QuoteQuery, Store};
+        let Ok(url) = std::env::var("NEWSGRAPH_TEST_POSTGRES") else {
+            eprintln!("NEWSGRAPH_TEST_POSTGRES is not set: skipping the migration test");
+            return;
+        };
+        super::PgStore::reset_for_tests(&url).unwrap();
+        let text = "John Kirby said \"Rafah is a concern.\" Kirby, the spokesman, left.";
+        {
+            let mut c = super::connect(&url).unwrap();
+            c.batch_execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                .unwrap();
+            c.batch_execute(super::MIGRATIONS[0]).unwrap();
+            c.execute(
+                "INSERT INTO articles (id, source, url, date, title, text, hash, document, events, event_count)
+                 VALUES (1, 'test', 'https://example.com/1', '2024-03-05', NULL, $1, $2, '{\"text\":\"\"}', '[]', 0)",
+                &[&text, &crate::record::sha1_hex(text.as_bytes())],
+            )
+            .unwrap();
+            c.batch_execute(
+                r#"INSERT INTO schema_version (version) VALUES (1);
+                INSERT INTO actors (id, name, key, kind, country) VALUES
+                    (1, 'John Kirby', 'john kirby', 'person', 'USA'),
+                    (2, 'Rafah', 'rafah', 'place', 'PSE');
+                SELECT setval('actors_id_seq', 2);
+                SELECT setval('articles_id_seq', 1);
+                INSERT INTO article_actors (article_id, idx, actor_id) VALUES (1, 0, 1), (1, 1, 2), (1, 2, 1);
+                INSERT INTO actor_aliases (actor_id, article_id, alias) VALUES
+                    (1, 1, 'John Kirby'), (1, 1, 'Kirby'), (2, 1, 'Rafah');
+                INSERT INTO actor_titles (actor_id, article_id, title) VALUES (1, 1, 'spokesman');
+                INSERT INTO mentions (article_id, actor_id, kind, start, "end", text) VALUES
+                    (1, 1, 'name', 0, 10, 'John Kirby'), (1, 2, 'name', 17, 22, 'Rafah'),
+                    (1, 1, 'name', 38, 43, 'Kirby');
+                INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue) VALUES
+                    (1, 0, 'direct', 17, 36, 'Rafah is a concern.', 1, 'said');"#,
+            )
+            .unwrap();
+        }
+        let mut s = super::PgStore::open(&url).unwrap();
+        assert_eq!(s.schema_version().unwrap(), crate::SCHEMA_VERSION);
+        let c = s.counts().unwrap();
+        assert_eq!((c.articles, c.actors, c.mentions, c.quotes), (1, 2, 3, 1));
+        let q = s
+            .quotes(&QuoteQuery {
+                speaker: Some("kirby".into()),
+                about: Some("rafah".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(q.len(), 1);
+        let kirby = s.actor(1).unwrap().unwrap();
+        assert_eq!(kirby.aliases, ["John Kirby", "Kirby"]);
+        assert_eq!(kirby.titles.len(), 1);
+        assert_eq!(kirby.titles[0].first_seen.as_deref(), Some("2024-03-05"));
+        assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
     }
 }

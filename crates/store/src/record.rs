@@ -20,21 +20,6 @@ pub struct RecordActor {
     pub aliases: Vec<String>,
 }
 
-/// A mention of an article actor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordMention {
-    /// Index into [`ArticleRecord::actors`] (only resolved mentions are kept).
-    pub actor: Option<u32>,
-    /// name | nationality | pronoun | nominal.
-    pub kind: String,
-    /// Byte offsets.
-    pub start: u32,
-    /// End offset.
-    pub end: u32,
-    /// The mention's text.
-    pub text: String,
-}
-
 /// A quotation of the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordQuote {
@@ -68,16 +53,15 @@ pub struct ArticleRecord {
     pub text: String,
     /// SHA-1 of the text, hex: the second identity of an article.
     pub hash: String,
-    /// The JSON contract of the document with an empty `text` (the text is in `text`).
+    /// The JSON contract of the document with an empty `text` (the text is in `text`): the
+    /// structure, mentions and events are stored only here, read back whole.
     pub document_json: String,
-    /// The `events` array as JSON, when the document has events.
-    pub events_json: Option<String>,
     /// Number of events.
     pub event_count: usize,
+    /// Number of mentions of an actor (pronouns that resolve to none are not counted).
+    pub mention_count: usize,
     /// Actors.
     pub actors: Vec<RecordActor>,
-    /// Mentions.
-    pub mentions: Vec<RecordMention>,
     /// Quotations.
     pub quotes: Vec<RecordQuote>,
 }
@@ -101,12 +85,14 @@ impl ArticleRecord {
     /// Flattens a processed document.
     pub fn from_document(doc: &Document) -> Self {
         let mut view = newsgraph_core::json::view(doc);
-        // The text has its own column; the stored contract leaves it out (stores put it
-        // back when reading) so the article is not written twice.
+        // The text has its own column; the stored contract leaves it out, and the text of
+        // each span too (stores put both back when reading, see `crate::fill_texts`): the
+        // contract repeats the article's words about twice over in blocks, mentions and
+        // quotations, which made it 2.5 times the text and its serializing a third of the
+        // cost of turning a document into a record.
         view.text = "";
+        blank_span_texts(&mut view);
         let document_json = serde_json::to_string(&view).expect("the JSON view serializes");
-        let events_json = (!view.events.is_empty())
-            .then(|| serde_json::to_string(&view.events).expect("events serialize"));
         let title = doc.meta.title.clone().or_else(|| {
             doc.blocks_of(newsgraph_core::BlockKind::Title)
                 .next()
@@ -125,27 +111,18 @@ impl ArticleRecord {
             })
             .collect();
         // Mentions of no actor (an unresolved `it`) tell the store nothing.
-        let mentions = doc
-            .mentions
-            .iter()
-            .filter(|m| m.actor.is_some())
-            .map(|m| {
-                let text = doc.slice(m.span).to_string();
-                if let (Some(a), MentionKind::Name) = (m.actor, m.kind) {
-                    let aliases = &mut actors[a.0 as usize].aliases;
-                    if !aliases.contains(&text) {
-                        aliases.push(text.clone());
-                    }
+        let mut mention_count = 0;
+        for m in &doc.mentions {
+            let Some(a) = m.actor else { continue };
+            mention_count += 1;
+            if m.kind == MentionKind::Name {
+                let text = doc.slice(m.span);
+                let aliases = &mut actors[a.0 as usize].aliases;
+                if !aliases.iter().any(|x| x == text) {
+                    aliases.push(text.to_string());
                 }
-                RecordMention {
-                    actor: m.actor.map(|a| a.0),
-                    kind: lower_json(&m.kind),
-                    start: m.span.start,
-                    end: m.span.end,
-                    text,
-                }
-            })
-            .collect();
+            }
+        }
         let quotes = doc
             .quotes
             .iter()
@@ -169,22 +146,115 @@ impl ArticleRecord {
             date: doc.meta.date.clone().filter(|d| !d.is_empty()),
             title,
             text: doc.text.clone(),
-            hash: sha1_smol::Sha1::from(doc.text.as_bytes())
-                .digest()
-                .to_string(),
+            hash: sha1_hex(doc.text.as_bytes()),
             document_json,
-            events_json,
             event_count: doc.events.len(),
+            mention_count,
             actors,
-            mentions,
             quotes,
         }
     }
 }
 
+/// SHA-1 of `bytes` in lower-case hex: an article's content identity.
+pub(crate) fn sha1_hex(bytes: &[u8]) -> String {
+    use sha1::Digest;
+    let digest = sha1::Sha1::digest(bytes);
+    let mut out = String::with_capacity(40);
+    for b in digest.iter() {
+        out.push(char::from_digit((b >> 4) as u32, 16).expect("a nibble"));
+        out.push(char::from_digit((b & 15) as u32, 16).expect("a nibble"));
+    }
+    out
+}
+
+/// Empties the `text` of every span of the contract that has `start` and `end` (blocks and
+/// their parts, mentions, quotations, speaker mentions, cues): they are slices of the
+/// article text, put back by [`crate::fill_texts`] when the document is read.
+fn blank_span_texts(view: &mut newsgraph_core::json::DocumentOut<'_>) {
+    use newsgraph_core::json::BlockOut;
+    fn block(b: &mut BlockOut<'_>) {
+        b.span.text = "";
+        for part in [&mut b.who, &mut b.agency, &mut b.place]
+            .into_iter()
+            .flatten()
+        {
+            part.text = "";
+        }
+    }
+    let s = &mut view.structure;
+    s.title.iter_mut().for_each(block);
+    s.signature.iter_mut().for_each(block);
+    for list in [
+        &mut s.body,
+        &mut s.captions,
+        &mut s.credits,
+        &mut s.datelines,
+        &mut s.boilerplate,
+    ] {
+        list.iter_mut().for_each(block);
+    }
+    for a in &mut view.actors {
+        for m in &mut a.mentions {
+            m.span.text = "";
+        }
+    }
+    for q in &mut view.quotes {
+        q.text = "";
+        if q.cue.is_some() {
+            q.cue = Some("");
+        }
+        if let Some(m) = &mut q.speaker_mention {
+            m.text = "";
+        }
+    }
+}
+
+/// The aliases and titles the store keeps on article actor `i`'s link row: when several
+/// article actors are one store actor (`ids`, parallel to `actors`), the first of them carries
+/// the names of all, each once, and the others none.
+pub(crate) fn names_of<'a>(
+    actors: &'a [RecordActor],
+    ids: &[i64],
+    i: usize,
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let (mut aliases, mut titles) = (Vec::new(), Vec::new());
+    if ids[..i].contains(&ids[i]) {
+        return (aliases, titles);
+    }
+    for (a, _) in actors[i..]
+        .iter()
+        .zip(&ids[i..])
+        .filter(|(_, id)| **id == ids[i])
+    {
+        for x in &a.aliases {
+            if !aliases.contains(&x.as_str()) {
+                aliases.push(x.as_str());
+            }
+        }
+        for x in &a.titles {
+            if !titles.contains(&x.as_str()) {
+                titles.push(x.as_str());
+            }
+        }
+    }
+    (aliases, titles)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sha1_is_sha1() {
+        // Known digests (FIPS 180 "abc"; Python's hashlib for the second): stored hashes of
+        // schema 1, written with another SHA-1 implementation, still identify the texts.
+        assert_eq!(sha1_hex(b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+        assert_eq!(
+            sha1_hex("Kirby said \u{201c}no.\u{201d}".as_bytes()),
+            "77dd7b312f05919f9d497ed5dd159e5f9a026357"
+        );
+    }
 
     #[test]
     fn names_normalize() {

@@ -1,11 +1,13 @@
 //! The embedded store: one SQLite file (WAL journal), FTS5 over quotation text.
 
+use crate::record;
 use crate::{
     check_date, fts_phrase_query, like_pattern, ActorQuery, ActorRow, ArticleRecord, ArticleRow,
     ArticleSummary, CoActorRow, Counts, DayCount, Error, ErrorKind, PutOutcome, QuoteQuery,
-    QuoteRow, RecordActor, Result, Store, TimelinePoint, TitleSeen, SCHEMA_VERSION,
+    QuoteRow, RecordActor, Result, Store, TimelinePoint, SCHEMA_VERSION,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::HashMap;
 
 /// Migrations: `MIGRATIONS[i]` takes a store from version `i` to `i + 1`. Append only; a
 /// released migration never changes.
@@ -89,11 +91,106 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 "#,
+    // 2: fewer rows per article (ingest wrote 87 rows per NAEB article, storing cost more CPU
+    // than reading): the mentions live only in the stored document (a count stays on the
+    // article); an article actor's aliases and titles are lists (names joined by U+001F) on
+    // its article_actors row instead of one row each; the events column (a copy of the document's events) goes.
+    // The full-text index is written once per batch by the store, not by row triggers: an
+    // FTS5 table flushes its pending terms at every statement savepoint, so per-row triggers
+    // wrote one tiny index segment per quotation and spent the batch merging them.
+    r#"
+DROP TRIGGER quotes_ai;
+DROP TRIGGER quotes_ad;
+CREATE TABLE article_actors_v2 (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    actor_id   INTEGER NOT NULL REFERENCES actors(id),
+    aliases    TEXT,
+    titles     TEXT,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+INSERT INTO article_actors_v2 (article_id, idx, actor_id, aliases, titles)
+SELECT aa.article_id, aa.idx, aa.actor_id,
+       CASE WHEN aa.idx = first.idx THEN (
+           SELECT group_concat(replace(al.alias, char(31), ' '), char(31)) FROM actor_aliases al
+           WHERE al.article_id = aa.article_id AND al.actor_id = aa.actor_id) END,
+       CASE WHEN aa.idx = first.idx THEN (
+           SELECT group_concat(replace(t.title, char(31), ' '), char(31)) FROM actor_titles t
+           WHERE t.article_id = aa.article_id AND t.actor_id = aa.actor_id) END
+FROM article_actors aa
+JOIN (SELECT article_id, actor_id, min(idx) idx FROM article_actors GROUP BY article_id, actor_id) first
+  ON first.article_id = aa.article_id AND first.actor_id = aa.actor_id;
+DROP TABLE actor_aliases;
+DROP TABLE actor_titles;
+DROP TABLE article_actors;
+ALTER TABLE article_actors_v2 RENAME TO article_actors;
+CREATE INDEX article_actors_actor ON article_actors(actor_id);
+ALTER TABLE articles ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+UPDATE articles SET mention_count = (SELECT count(*) FROM mentions m WHERE m.article_id = articles.id);
+DROP TABLE mentions;
+ALTER TABLE articles DROP COLUMN events;
+-- Quotations are filtered by words, never ranked: no per-row token counts (columnsize=0
+-- saves a row per quotation in quotes_fts_docsize).
+DROP TABLE quotes_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', columnsize=0);
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 8);
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+"#,
 ];
 
 /// The embedded store.
 pub struct SqliteStore {
     conn: Connection,
+    /// Every store actor, while no other connection has written to the file: resolving an
+    /// article's actors then needs no query (a third of the statements of a batch).
+    actors: Option<ActorCache>,
+}
+
+/// Store actors sharing a kind and normalized name: (id, country) of each.
+type Candidates = Vec<(i64, Option<String>)>;
+
+/// The store's actors by kind and normalized name, as of `data_version`.
+struct ActorCache {
+    /// `PRAGMA data_version` when loaded: it changes when another connection commits.
+    data_version: i64,
+    /// kind -> key -> (id, country) of each actor with that kind and key.
+    by_key: HashMap<String, HashMap<String, Candidates>>,
+}
+
+/// Above this many actors the cache is not loaded (its memory would grow with the store)
+/// and each article actor is looked up with a query instead.
+const ACTOR_CACHE_MAX: i64 = 250_000;
+
+impl ActorCache {
+    fn load(tx: &Transaction, data_version: i64) -> Result<Option<Self>> {
+        let n: i64 = tx.query_row("SELECT count(*) FROM actors", [], |r| r.get(0))?;
+        if n > ACTOR_CACHE_MAX {
+            return Ok(None);
+        }
+        let mut c = ActorCache {
+            data_version,
+            by_key: HashMap::new(),
+        };
+        let mut stmt = tx.prepare("SELECT id, kind, key, country FROM actors")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            c.add(r.get(1)?, r.get(2)?, r.get(0)?, r.get(3)?);
+        }
+        Ok(Some(c))
+    }
+
+    fn add(&mut self, kind: String, key: String, id: i64, country: Option<String>) {
+        self.by_key
+            .entry(kind)
+            .or_default()
+            .entry(key)
+            .or_default()
+            .push((id, country));
+    }
+
+    fn get_mut(&mut self, kind: &str, key: &str) -> Option<&mut Candidates> {
+        self.by_key.get_mut(kind)?.get_mut(key)
+    }
 }
 
 impl SqliteStore {
@@ -113,7 +210,9 @@ impl SqliteStore {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // 64 MiB of page cache: a batch's index pages stay in memory.
         conn.pragma_update(None, "cache_size", -65536)?;
-        let mut s = SqliteStore { conn };
+        // Every statement of a batch stays prepared (rusqlite keeps 16 by default).
+        conn.set_prepared_statement_cache_capacity(64);
+        let mut s = SqliteStore { conn, actors: None };
         s.migrate()?;
         Ok(s)
     }
@@ -126,6 +225,28 @@ impl SqliteStore {
                 r.get::<_, Option<i64>>(0)
             })?
             .unwrap_or(0))
+    }
+
+    /// Rows in every table of the store except the full-text index's own tables and the
+    /// schema version: what ingesting an article costs in rows.
+    pub fn row_count(&self) -> Result<i64> {
+        let tables: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                 AND name NOT LIKE 'quotes_fts%' AND name <> 'schema_version'",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut n = 0;
+        for t in tables {
+            n += self.conn.query_row(
+                &format!("SELECT count(*) FROM \"{}\"", t.replace('"', "\"\"")),
+                [],
+                |r| r.get::<_, i64>(0),
+            )?;
+        }
+        Ok(n)
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -163,16 +284,11 @@ impl SqliteStore {
     }
 }
 
-/// The store actor for an article actor: same kind and normalized name, and the same
-/// country, or one of the two without a country. A person is never merged on a surname
-/// alone: the key is the whole canonical name.
-fn resolve_actor(tx: &Transaction, a: &RecordActor) -> Result<i64> {
-    let mut stmt =
-        tx.prepare_cached("SELECT id, country FROM actors WHERE kind = ?1 AND key = ?2")?;
-    let candidates: Vec<(i64, Option<String>)> = stmt
-        .query_map(params![a.kind, a.key], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let pick = match &a.country {
+/// Which of the store actors with an article actor's kind and key it is: the one with the
+/// same country, else the one without a country (the flag says its country must be filled
+/// in); an actor without a country takes the one without, or the only one there is.
+fn pick(candidates: &[(i64, Option<String>)], country: &Option<String>) -> Option<(i64, bool)> {
+    match country {
         Some(c) => candidates
             .iter()
             .find(|(_, cc)| cc.as_ref() == Some(c))
@@ -183,12 +299,43 @@ fn resolve_actor(tx: &Transaction, a: &RecordActor) -> Result<i64> {
             .find(|(_, cc)| cc.is_none())
             .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))
             .map(|(id, _)| (*id, false)),
+    }
+}
+
+/// The store actor for an article actor: same kind and normalized name, and the same
+/// country, or one of the two without a country. A person is never merged on a surname
+/// alone: the key is the whole canonical name. With a cache, the candidates come from it
+/// and it is kept up to date.
+fn resolve_actor(
+    tx: &Transaction,
+    a: &RecordActor,
+    mut cache: Option<&mut ActorCache>,
+) -> Result<i64> {
+    let picked = match cache.as_deref_mut() {
+        Some(c) => c
+            .get_mut(&a.kind, &a.key)
+            .and_then(|cands| pick(cands, &a.country)),
+        None => {
+            let mut stmt =
+                tx.prepare_cached("SELECT id, country FROM actors WHERE kind = ?1 AND key = ?2")?;
+            let candidates: Vec<(i64, Option<String>)> = stmt
+                .query_map(params![a.kind, a.key], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            pick(&candidates, &a.country)
+        }
     };
-    match pick {
+    match picked {
         Some((id, fill_country)) => {
             if fill_country {
                 tx.prepare_cached("UPDATE actors SET country = ?1 WHERE id = ?2")?
                     .execute(params![a.country, id])?;
+                if let Some(cands) = cache.and_then(|c| c.get_mut(&a.kind, &a.key)) {
+                    for (cid, cc) in cands.iter_mut() {
+                        if *cid == id {
+                            *cc = a.country.clone();
+                        }
+                    }
+                }
             }
             Ok(id)
         }
@@ -197,12 +344,59 @@ fn resolve_actor(tx: &Transaction, a: &RecordActor) -> Result<i64> {
                 "INSERT INTO actors (name, key, kind, country) VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![a.name, a.key, a.kind, a.country])?;
-            Ok(tx.last_insert_rowid())
+            let id = tx.last_insert_rowid();
+            if let Some(c) = cache {
+                c.add(a.kind.clone(), a.key.clone(), id, a.country.clone());
+            }
+            Ok(id)
         }
     }
 }
 
-fn put_one(tx: &Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> Result<PutOutcome> {
+/// Removes what an article's rows hold besides the article itself: its quotations (and
+/// their full-text entries) and actor links; the actors it linked go to `orphans`, to be
+/// removed at the end of the batch when no other article links them. Quotations written
+/// earlier in the same batch are not indexed yet (`new_quotes`): they leave that list
+/// instead, since deleting an entry the index never had would corrupt it.
+fn drop_article_rows(
+    tx: &Transaction,
+    id: i64,
+    orphans: &mut Vec<i64>,
+    new_quotes: &mut Vec<i64>,
+) -> Result<()> {
+    let mut stmt =
+        tx.prepare_cached("SELECT actor_id FROM article_actors WHERE article_id = ?1")?;
+    for a in stmt.query_map([id], |r| r.get::<_, i64>(0))? {
+        orphans.push(a?);
+    }
+    let quotes: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM quotes WHERE article_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if quotes.iter().any(|q| new_quotes.contains(q)) {
+        new_quotes.retain(|q| !quotes.contains(q));
+    } else if !quotes.is_empty() {
+        tx.prepare_cached(
+            "INSERT INTO quotes_fts(quotes_fts, rowid, text) SELECT 'delete', id, text FROM quotes WHERE article_id = ?1",
+        )?
+        .execute([id])?;
+    }
+    tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM article_actors WHERE article_id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Writes one article; the ids of its new quotations go to `new_quotes` (the batch indexes
+/// their text at the end).
+fn put_one(
+    tx: &Transaction,
+    r: &ArticleRecord,
+    orphans: &mut Vec<i64>,
+    new_quotes: &mut Vec<i64>,
+    mut cache: Option<&mut ActorCache>,
+) -> Result<PutOutcome> {
     let by_url: Option<i64> = match &r.url {
         Some(u) => tx
             .prepare_cached("SELECT id FROM articles WHERE url = ?1")?
@@ -218,30 +412,17 @@ fn put_one(tx: &Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> Resul
     if let (Some(u), Some(h)) = (by_url, by_hash) {
         if u != h {
             // The text now at this URL was stored before under another URL: one article.
-            tx.execute("DELETE FROM articles WHERE id = ?1", [h])?;
+            drop_article_rows(tx, h, orphans, new_quotes)?;
+            tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?
+                .execute([h])?;
         }
     }
     let id = match existing {
         Some(id) => {
-            // Actors of the old version that may be left without any article.
-            let mut stmt =
-                tx.prepare_cached("SELECT actor_id FROM article_actors WHERE article_id = ?1")?;
-            for a in stmt.query_map([id], |r| r.get::<_, i64>(0))? {
-                orphans.push(a?);
-            }
-            for table in [
-                "quotes",
-                "mentions",
-                "actor_titles",
-                "actor_aliases",
-                "article_actors",
-            ] {
-                tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?
-                    .execute([id])?;
-            }
+            drop_article_rows(tx, id, orphans, new_quotes)?;
             tx.prepare_cached(
                 "UPDATE articles SET source = ?1, url = ?2, date = ?3, title = ?4, text = ?5, hash = ?6,
-                 document = ?7, events = ?8, event_count = ?9, stored_at = datetime('now') WHERE id = ?10",
+                 document = ?7, event_count = ?8, mention_count = ?9, stored_at = datetime('now') WHERE id = ?10",
             )?
             .execute(params![
                 r.source,
@@ -251,15 +432,15 @@ fn put_one(tx: &Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> Resul
                 r.text,
                 r.hash,
                 r.document_json,
-                r.events_json,
                 r.event_count as i64,
+                r.mention_count as i64,
                 id
             ])?;
             id
         }
         None => {
             tx.prepare_cached(
-                "INSERT INTO articles (source, url, date, title, text, hash, document, events, event_count)
+                "INSERT INTO articles (source, url, date, title, text, hash, document, event_count, mention_count)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
@@ -270,48 +451,31 @@ fn put_one(tx: &Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> Resul
                 r.text,
                 r.hash,
                 r.document_json,
-                r.events_json,
-                r.event_count as i64
+                r.event_count as i64,
+                r.mention_count as i64
             ])?;
             tx.last_insert_rowid()
         }
     };
-    let mut actor_ids = Vec::with_capacity(r.actors.len());
-    for (i, a) in r.actors.iter().enumerate() {
-        let aid = resolve_actor(tx, a)?;
-        actor_ids.push(aid);
-        tx.prepare_cached(
-            "INSERT INTO article_actors (article_id, idx, actor_id) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, i as i64, aid])?;
-        for t in &a.titles {
-            tx.prepare_cached(
-                "INSERT INTO actor_titles (actor_id, article_id, title) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![aid, id, t])?;
-        }
-        for al in &a.aliases {
-            tx.prepare_cached(
-                "INSERT INTO actor_aliases (actor_id, article_id, alias) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![aid, id, al])?;
-        }
-    }
-    let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
-    let mut stmt = tx.prepare_cached(
-        r#"INSERT INTO mentions (article_id, idx, actor_id, kind, start, "end", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
+    let actor_ids = r
+        .actors
+        .iter()
+        .map(|a| resolve_actor(tx, a, cache.as_deref_mut()))
+        .collect::<Result<Vec<i64>>>()?;
+    let mut link = tx.prepare_cached(
+        "INSERT INTO article_actors (article_id, idx, actor_id, aliases, titles) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (i, m) in r.mentions.iter().enumerate() {
-        stmt.execute(params![
+    for (i, &aid) in actor_ids.iter().enumerate() {
+        let (aliases, titles) = record::names_of(&r.actors, &actor_ids, i);
+        link.execute(params![
             id,
             i as i64,
-            local(m.actor),
-            m.kind,
-            m.start,
-            m.end,
-            m.text
+            aid,
+            crate::join_names(&aliases),
+            crate::join_names(&titles)
         ])?;
     }
+    let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
     let mut stmt = tx.prepare_cached(
         r#"INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
@@ -327,11 +491,31 @@ fn put_one(tx: &Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> Resul
             local(q.speaker),
             q.cue
         ])?;
+        new_quotes.push(tx.last_insert_rowid());
     }
     Ok(PutOutcome {
         id,
         inserted: existing.is_none(),
     })
+}
+
+/// Indexes the text of the batch's new quotations: one statement per run of consecutive
+/// ids (usually one per batch), so the full-text index is flushed once, not per quotation.
+fn index_quotes(tx: &Transaction, ids: &mut [i64]) -> Result<()> {
+    ids.sort_unstable();
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes WHERE id BETWEEN ?1 AND ?2",
+    )?;
+    let mut i = 0;
+    while i < ids.len() {
+        let mut j = i;
+        while j + 1 < ids.len() && ids[j + 1] == ids[j] + 1 {
+            j += 1;
+        }
+        stmt.execute([ids[i], ids[j]])?;
+        i = j + 1;
+    }
+    Ok(())
 }
 
 const ACTOR_COLUMNS: &str = "a.id, a.name, a.kind, a.country,
@@ -343,26 +527,20 @@ const ACTOR_COLUMNS: &str = "a.id, a.name, a.kind, a.country,
 impl SqliteStore {
     fn actor_details(&self, mut row: ActorRow) -> Result<ActorRow> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT alias FROM actor_aliases WHERE actor_id = ?1 GROUP BY alias ORDER BY count(*) DESC, alias",
+            "SELECT aliases FROM article_actors WHERE actor_id = ?1 AND aliases IS NOT NULL",
         )?;
-        row.aliases = stmt
-            .query_map([row.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        row.aliases = crate::aliases_by_use(
+            stmt.query_map([row.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?,
+        );
         let mut stmt = self.conn.prepare_cached(
-            "SELECT t.title, min(ar.date), max(ar.date), count(DISTINCT t.article_id)
-             FROM actor_titles t JOIN articles ar ON ar.id = t.article_id
-             WHERE t.actor_id = ?1 GROUP BY t.title ORDER BY min(ar.date), t.title",
+            "SELECT aa.titles, ar.date, aa.article_id FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
+             WHERE aa.actor_id = ?1 AND aa.titles IS NOT NULL",
         )?;
-        row.titles = stmt
-            .query_map([row.id], |r| {
-                Ok(TitleSeen {
-                    title: r.get(0)?,
-                    first_seen: r.get(1)?,
-                    last_seen: r.get(2)?,
-                    articles: r.get(3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        row.titles = crate::titles_seen(
+            stmt.query_map([row.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        );
         Ok(row)
     }
 }
@@ -395,21 +573,58 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut out = Vec::with_capacity(batch.len());
-        let mut orphans = Vec::new();
-        for r in batch {
-            out.push(put_one(&tx, r, &mut orphans)?);
+        let cache = &mut self.actors;
+        let written = (|| -> Result<Vec<PutOutcome>> {
+            // Another connection (a second ingest, the server) may have changed the actors
+            // since this one last wrote: then the cache is loaded again.
+            let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+            if cache.as_ref().map(|c| c.data_version) != Some(version) {
+                *cache = ActorCache::load(&tx, version)?;
+            }
+            let mut out = Vec::with_capacity(batch.len());
+            let mut orphans = Vec::new();
+            let mut new_quotes = Vec::new();
+            for r in batch {
+                out.push(put_one(
+                    &tx,
+                    r,
+                    &mut orphans,
+                    &mut new_quotes,
+                    cache.as_mut(),
+                )?);
+            }
+            index_quotes(&tx, &mut new_quotes)?;
+            orphans.sort_unstable();
+            orphans.dedup();
+            let mut delete = tx.prepare_cached(
+                "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = ?1)
+                 RETURNING kind, key",
+            )?;
+            for a in orphans {
+                // Actors only the replaced versions mentioned.
+                let gone: Option<(String, String)> = delete
+                    .query_row([a], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                if let (Some((kind, key)), Some(c)) = (gone, cache.as_mut()) {
+                    if let Some(cands) = c.get_mut(&kind, &key) {
+                        cands.retain(|(id, _)| *id != a);
+                    }
+                }
+            }
+            Ok(out)
+        })();
+        // A batch rolled back takes its new actors with it: so does the cache.
+        let out = match written {
+            Ok(out) => out,
+            Err(e) => {
+                self.actors = None;
+                return Err(e);
+            }
+        };
+        if let Err(e) = tx.commit() {
+            self.actors = None;
+            return Err(e.into());
         }
-        orphans.sort_unstable();
-        orphans.dedup();
-        for a in orphans {
-            // Actors only the replaced versions mentioned.
-            tx.prepare_cached(
-                "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = ?1)",
-            )?
-            .execute([a])?;
-        }
-        tx.commit()?;
         Ok(out)
     }
 
@@ -426,15 +641,16 @@ impl Store for SqliteStore {
             .speaker
             .as_deref()
             .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(like_pattern);
+            .filter(|s| !s.is_empty());
+        let alias = speaker.and_then(crate::alias_pattern);
+        let speaker = speaker.map(like_pattern);
         let mut stmt = self.conn.prepare_cached(
             r#"SELECT q.id, q.article_id, q.idx, q.kind, q.text, q.start, q."end", q.speaker_id, s.name, q.cue,
                       a.date, a.title, a.url, a.source
                FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id
                WHERE (?1 IS NULL OR q.speaker_id IN (
                         SELECT id FROM actors WHERE name LIKE ?1 ESCAPE '\'
-                        UNION SELECT actor_id FROM actor_aliases WHERE alias LIKE ?1 ESCAPE '\'))
+                        UNION SELECT actor_id FROM article_actors WHERE aliases LIKE ?9 ESCAPE '\'))
                  AND (?2 IS NULL OR q.speaker_id = ?2)
                  AND (?3 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?3))
                  AND (?4 IS NULL OR q.article_id = ?4)
@@ -453,7 +669,8 @@ impl Store for SqliteStore {
                     q.since,
                     q.until,
                     limit(q.limit),
-                    q.offset as i64
+                    q.offset as i64,
+                    alias
                 ],
                 |r| {
                     Ok(QuoteRow {
@@ -479,22 +696,22 @@ impl Store for SqliteStore {
     }
 
     fn actors(&mut self, q: &ActorQuery) -> Result<Vec<ActorRow>> {
-        let search = q
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(like_pattern);
+        let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let alias = search.and_then(crate::alias_pattern);
+        let search = search.map(like_pattern);
         let sql = format!(
             r#"SELECT {ACTOR_COLUMNS} FROM actors a
                WHERE (?1 IS NULL OR a.name LIKE ?1 ESCAPE '\'
-                      OR a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?1 ESCAPE '\'))
+                      OR a.id IN (SELECT actor_id FROM article_actors WHERE aliases LIKE ?4 ESCAPE '\'))
                ORDER BY 5 DESC, 6 DESC, a.name LIMIT ?2 OFFSET ?3"#
         );
         let rows: Vec<ActorRow> = {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt
-                .query_map(params![search, limit(q.limit), q.offset as i64], actor_row)?
+                .query_map(
+                    params![search, limit(q.limit), q.offset as i64, alias],
+                    actor_row,
+                )?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             rows
         };
@@ -698,7 +915,7 @@ impl Store for SqliteStore {
     fn counts(&mut self) -> Result<Counts> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
-                    (SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
+                    (SELECT ifnull(sum(mention_count), 0) FROM articles), (SELECT count(*) FROM quotes),
                     (SELECT ifnull(sum(event_count), 0) FROM articles)",
             [],
             |r| {
@@ -744,5 +961,85 @@ impl Store for SqliteStore {
             problems.push(format!("{dup} texts are stored more than once"));
         }
         Ok(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::QuoteQuery;
+
+    /// A store written by schema 1 (one row per alias, title and mention; FTS by triggers)
+    /// opens, is migrated to the current schema and answers the same questions.
+    #[test]
+    fn migrates_a_schema_1_store() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-migrate-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("v1.db");
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", p.display()));
+        }
+        let text = "John Kirby said \"Rafah is a concern.\" Kirby, the spokesman, left.";
+        {
+            let c = Connection::open(&p).unwrap();
+            c.execute_batch("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                .unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.execute(
+                "INSERT INTO articles (id, source, url, date, title, text, hash, document, events, event_count)
+                 VALUES (1, 'test', 'https://example.com/1', '2024-03-05', NULL, ?1, ?2, '{\"text\":\"\"}', '[]', 0)",
+                params![text, crate::record::sha1_hex(text.as_bytes())],
+            )
+            .unwrap();
+            c.execute_batch(
+                r#"INSERT INTO schema_version (version) VALUES (1);
+                INSERT INTO actors (id, name, key, kind, country) VALUES
+                    (1, 'John Kirby', 'john kirby', 'person', 'USA'),
+                    (2, 'Rafah', 'rafah', 'place', 'PSE');
+                INSERT INTO article_actors (article_id, idx, actor_id) VALUES (1, 0, 1), (1, 1, 2), (1, 2, 1);
+                INSERT INTO actor_aliases (actor_id, article_id, alias) VALUES
+                    (1, 1, 'John Kirby'), (1, 1, 'Kirby'), (2, 1, 'Rafah');
+                INSERT INTO actor_titles (actor_id, article_id, title) VALUES (1, 1, 'spokesman');
+                INSERT INTO mentions (article_id, idx, actor_id, kind, start, "end", text) VALUES
+                    (1, 0, 1, 'name', 0, 10, 'John Kirby'), (1, 1, 2, 'name', 17, 22, 'Rafah'),
+                    (1, 2, 1, 'name', 38, 43, 'Kirby');
+                INSERT INTO quotes (id, article_id, idx, kind, start, "end", text, speaker_id, cue) VALUES
+                    (1, 1, 0, 'direct', 17, 36, 'Rafah is a concern.', 1, 'said');"#,
+            )
+            .unwrap();
+        }
+        let mut s = SqliteStore::open(p.to_str().unwrap()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), crate::SCHEMA_VERSION);
+        let c = s.counts().unwrap();
+        assert_eq!(
+            (c.articles, c.actors, c.mentions, c.quotes),
+            (1, 2, 3, 1),
+            "{c:?}"
+        );
+        let q = s
+            .quotes(&QuoteQuery {
+                speaker: Some("kirby".into()),
+                about: Some("rafah".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker.as_deref(), Some("John Kirby"));
+        let kirby = s.actor(1).unwrap().unwrap();
+        assert_eq!(kirby.aliases, ["John Kirby", "Kirby"]);
+        assert_eq!(kirby.titles.len(), 1);
+        assert_eq!(kirby.titles[0].title, "spokesman");
+        assert_eq!(kirby.titles[0].first_seen.as_deref(), Some("2024-03-05"));
+        assert_eq!((kirby.articles, kirby.quotes), (1, 1));
+        assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
+        // The migrated article is replaced in place by a new reading of the same text.
+        let mut d = newsgraph_core::Document::new(text);
+        d.meta.url = Some("https://example.com/1".into());
+        let out = s.put_batch(&[ArticleRecord::from_document(&d)]).unwrap();
+        assert_eq!((out[0].id, out[0].inserted), (1, false));
+        let c = s.counts().unwrap();
+        assert_eq!((c.articles, c.actors, c.quotes), (1, 0, 0), "{c:?}");
+        assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -486,6 +486,55 @@ fn co_mentions_by_date(s: &mut dyn Store) {
     assert_ne!(page[0], bibi);
 }
 
+/// The stored document reads back as the JSON contract of `newsgraph read`: the store
+/// leaves the span texts out and puts them back from the offsets.
+fn document_round_trips(s: &mut dyn Store) {
+    let a = kirby1();
+    let mut d = Document::new(a.text);
+    d.meta.source = "test:round-trip".into();
+    d.meta.url = a.url.map(str::to_string);
+    d.meta.date = Some(a.date.to_string());
+    let mut dateline = newsgraph_core::Block::new(
+        newsgraph_core::BlockKind::Dateline,
+        span_of(a.text, "John Kirby said"),
+    );
+    dateline.place = Some(span_of(a.text, "John"));
+    d.blocks = vec![dateline];
+    d.actors = vec![Actor {
+        id: ActorId(0),
+        name: "John Kirby".into(),
+        kind: ActorKind::Person,
+        titles: vec!["spokesman".into()],
+        country: Some("USA".into()),
+    }];
+    let second = span_of(a.text, "Kirby said \"No");
+    d.mentions = vec![Mention {
+        span: Span::new(second.start as usize, second.start as usize + 5),
+        kind: MentionKind::Name,
+        actor: Some(ActorId(0)),
+    }];
+    d.quotes = vec![Quote {
+        kind: QuoteKind::Direct,
+        span: span_of(a.text, "No comment."),
+        speaker: Some(ActorId(0)),
+        speaker_mention: d.mentions.first().map(|m| m.span),
+        cue: Some(Span::new(
+            second.start as usize + 6,
+            second.start as usize + 10,
+        )),
+    }];
+    let id = s.put_batch(&[ArticleRecord::from_document(&d)]).unwrap()[0].id;
+    let art = s.article(id).unwrap().unwrap();
+    assert_eq!(art.document, newsgraph_core::json::to_json(&d));
+    assert_eq!(art.document["quotes"][0]["cue"], "said");
+    assert_eq!(art.document["quotes"][0]["text"], "No comment.");
+    assert_eq!(art.document["actors"][0]["mentions"][0]["text"], "Kirby");
+    assert_eq!(
+        art.document["structure"]["datelines"][0]["place"]["text"],
+        "John"
+    );
+}
+
 type Case = fn(&mut dyn Store);
 const CASES: &[(&str, Case)] = &[
     (
@@ -498,6 +547,7 @@ const CASES: &[(&str, Case)] = &[
     ("countries_keep_actors_apart", countries_keep_actors_apart),
     ("batch_is_atomic", batch_is_atomic),
     ("co_mentions_by_date", co_mentions_by_date),
+    ("document_round_trips", document_round_trips),
 ];
 
 fn temp_db(name: &str) -> std::path::PathBuf {

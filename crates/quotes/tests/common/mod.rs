@@ -1,5 +1,4 @@
-//! Shared helpers: run the real pipeline (the default stages up to quotations, with the
-//! learned tagger) and read quotes back as plain values.
+//! Shared helpers: run the real pipeline and read quotes back as plain values.
 #![allow(unused_imports)]
 #![allow(dead_code)]
 
@@ -14,7 +13,6 @@ pub fn pipeline() -> &'static Pipeline {
         PipelineBuilder::new()
             .stage(newsgraph_ingest::TextStructure::default())
             .stage(newsgraph_nlp::Segmenter::default())
-            .stage(newsgraph_tagger::Tagger::default())
             .stage(newsgraph_actors::ActorFinder::default())
             .stage(newsgraph_quotes::QuoteAttributor::default())
             .build()
