@@ -2,6 +2,7 @@
 //! reads inputs, writes JSON or text, evaluates against gold data and benchmarks.
 
 pub mod bench;
+pub mod bench_ingest;
 pub mod eval;
 pub mod eval_events;
 pub mod extract_eval;

@@ -34,6 +34,9 @@ enum Command {
     /// Time the pipeline on one thread over the NAEB article bodies: docs/s, words/s, MB/s,
     /// and the time of each stage.
     Bench(newsgraph::bench::BenchArgs),
+    /// Ingest against read on the same input (NAEB bodies + seed) and threads: docs/s, MB/s,
+    /// the ratio, and where ingest's extra time goes.
+    BenchIngest(newsgraph::bench_ingest::BenchIngestArgs),
     /// Time HTML main-text extraction alone on one thread: pages/s and MB/s.
     BenchExtract(newsgraph::extract_eval::ExtractBenchArgs),
     /// Score a capability against gold data (precision / recall / F1).
@@ -147,6 +150,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
         } => read(format, date, Limits { max_bytes }, &paths),
         Command::Bench(args) => newsgraph::bench::main(args),
+        Command::BenchIngest(args) => newsgraph::bench_ingest::main(args),
         Command::Ingest(a) => newsgraph::store_cmd::ingest(a),
         Command::Quotes(a) => newsgraph::store_cmd::quotes(a),
         Command::Actors(a) => newsgraph::store_cmd::actors(a),
