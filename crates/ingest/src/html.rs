@@ -1361,6 +1361,7 @@ fn select(elems: &mut [Elem], paras: &[Para], found: &MetaFound, ld: &JsonLd) ->
     one_article(elems, paras, &mut by_density, found, ld);
     drop_end_sections(elems, paras, &mut by_density);
     drop_repeats(paras, &mut by_density);
+    drop_cards(elems, paras, &mut by_density);
     // A JSON-LD body decides only when it is the whole article: a teaser or a paywall
     // excerpt is much shorter than the prose the page shows.
     let words = |sel: &[usize]| -> usize {
@@ -1735,8 +1736,28 @@ fn drop_end_sections(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
     sel.retain(|&i| !drop[i]);
 }
 
+/// Teaser cards in a list of other stories: a list item holding a headline that is all
+/// link and, inside the same item, a summary. The summary is not the article's text.
+fn drop_cards(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
+    let card = |i: usize| {
+        let p = &paras[i];
+        p.role == Role::Body
+            && p.link == 0
+            && (i.saturating_sub(4)..i).any(|j| {
+                let h = &paras[j];
+                h.tag == Tag::Li
+                    && h.text.len() >= 20
+                    && (h.link as usize) * 10 >= h.text.len() * 9
+                    && h.block != p.block
+                    && descends(elems, p.block as usize, h.block as usize)
+            })
+    };
+    sel.retain(|&i| !card(i));
+}
+
 /// A paragraph shown twice (a summary above the text that repeats its first paragraph,
-/// a teaser of the same story): only the fuller copy stays, the first of equal ones.
+/// a teaser of the same story, with or without a dateline before it): only the fuller copy
+/// stays, the first of equal ones.
 fn drop_repeats(paras: &[Para], sel: &mut Vec<usize>) {
     let body: Vec<usize> = sel
         .iter()
@@ -1751,7 +1772,9 @@ fn drop_repeats(paras: &[Para], sel: &mut Vec<usize>) {
         let t = paras[i].text.as_str();
         let repeated = body.iter().any(|&j| {
             let u = paras[j].text.as_str();
-            j != i && (u.len() > t.len() || (u.len() == t.len() && j < i)) && u.contains(t)
+            j != i
+                && (u.len() > t.len() || (u.len() == t.len() && j < i))
+                && (u.ends_with(t) || u.starts_with(t))
         });
         if repeated {
             drop.push(i);

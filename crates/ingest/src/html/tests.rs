@@ -432,3 +432,32 @@ fn a_paragraph_shown_twice_and_the_repeated_headline_are_dropped() {
         Some("China shuts down 34,000 online accounts")
     );
 }
+
+#[test]
+fn teaser_cards_in_a_list_of_other_stories_are_not_body() {
+    let card = |title: &str, summary: &str| {
+        format!(
+            "<li><a href=\"/x\">{title}</a><div><p>{summary}</p></div><span>Bengt Halvorson, \
+             February 16, 2024</span></li>"
+        )
+    };
+    let page = format!(
+        "<html><body><div class=\"page\"><div class=\"col\"><h1>Tariffs on EVs</h1>{}</div>\
+         <ul class=\"stories\">{}{}</ul></div></body></html>",
+        prose("tariff", 5),
+        card(
+            "Kia dealers are already gouging away on EV9 prices",
+            "As first EV9 models arrive to strong demand, markups of up to $7,000 over MSRP are \
+             already typical, and some dealerships may be pocketing even more, a report says."
+        ),
+        card(
+            "Survey suggests lack of experience with EVs is slowing adoption",
+            "The recent survey suggests most Americans don't have much experience with EVs, and \
+             some are unwilling to make choices for the environment, its authors said."
+        )
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("tariff report number 4"), "{body}");
+    assert!(!body.contains("markups of up to"), "{body}");
+    assert!(!body.contains("The recent survey"), "{body}");
+}
