@@ -424,7 +424,7 @@ fn failed_pages_are_diagnostics_and_the_others_are_stored() {
     s.route(
         "/slow",
         Route {
-            delay: Some(Duration::from_secs(3)),
+            delay: Some(Duration::from_secs(30)),
             ..ok("text/html", page("Slow", "Too late."))
         },
     );
@@ -433,7 +433,8 @@ fn failed_pages_are_diagnostics_and_the_others_are_stored() {
         ok("text/html", page("Good", "\"It works,\" she said.")),
     );
     let cfg = Config {
-        timeout: Duration::from_millis(500),
+        // Long enough for a loaded machine to answer the other pages, short beside /slow.
+        timeout: Duration::from_secs(2),
         limits: Limits { max_bytes: 100_000 },
         ..config()
     };
