@@ -202,19 +202,22 @@ fn web_page_in_headless_chromium() {
 
     // 4. From the actor page, the actor mentioned together with Kirby: the co-mention
     // timeline, one bar per day from 2024-03-05 to 2024-04-10, two of them non-zero.
-    let co = &dom[dom
-        .find("id=\"co-actors\"")
-        .expect("the co-mentioned actors are listed")..];
-    let end = co
-        .find(">Benjamin Netanyahu</a>")
-        .expect("Netanyahu is mentioned together with Kirby");
-    let link = &co[co[..end].rfind("<a ").unwrap()..end];
-    let pair = link
-        .split("href=\"")
+    // The picker holds every actor sharing an article with Kirby (the links, the first 12).
+    assert!(
+        dom.contains("class=\"co-link\""),
+        "links to co-mention timelines"
+    );
+    let picker = &dom[dom.find("id=\"co-pick\"").expect("the picker")..];
+    let end = picker
+        .find(">Benjamin Netanyahu (2)</option>")
+        .expect("Netanyahu is mentioned together with Kirby in both articles");
+    let option = &picker[picker[..end].rfind("<option").unwrap()..end];
+    let other = option
+        .split("value=\"")
         .nth(1)
-        .and_then(|h| h.split('"').next())
-        .expect("a link to the co-mention timeline")
-        .replace("&amp;", "&");
+        .and_then(|v| v.split('"').next())
+        .expect("the option holds Netanyahu's id");
+    let pair = format!("{actor}/with/{other}");
     assert!(pair.contains("/with/"), "{pair}");
     let dom = visit(&base, &pair, &shots, "4-co-mentions");
     assert!(dom.contains(&format!("data-ready=\"{pair}\"")), "{dom}");
