@@ -614,3 +614,78 @@ fn a_bad_feed_is_a_diagnostic_and_the_next_feed_is_polled() {
         .all(|n| n.kind != NoticeKind::Failed || n.url != feeds[3]));
     let _: &Notice = &notices[0];
 }
+
+/// Stores the first batch and then adds an item to the feed; stops the watcher at the second.
+struct StopAfterTwo {
+    calls: usize,
+    server_routes: Arc<Mutex<HashMap<String, Route>>>,
+    next_feed: String,
+}
+
+impl Sink for StopAfterTwo {
+    fn store(&mut self, pages: Vec<Pending>) -> Result<Vec<newsgraph_core::Result<()>>, Fatal> {
+        self.calls += 1;
+        if self.calls == 2 {
+            return Err(Fatal("stop".into()));
+        }
+        self.server_routes.lock().unwrap().insert(
+            "/feed.xml".into(),
+            Route {
+                etag: Some("\"v2\"".into()),
+                ..ok("application/rss+xml", self.next_feed.clone())
+            },
+        );
+        Ok(pages.into_iter().map(|_| Ok(())).collect())
+    }
+}
+
+#[test]
+fn run_polls_again_after_the_interval_and_stops_on_a_fatal_error() {
+    let log = Log::default();
+    let s = Server::start(&log);
+    s.route("/robots.txt", status(404));
+    s.route(
+        "/feed.xml",
+        Route {
+            etag: Some("\"v1\"".into()),
+            ..ok("application/rss+xml", rss(&[("One", &s.url("/one"))]))
+        },
+    );
+    s.route("/one", ok("text/html", page("One", "\"First,\" she said.")));
+    s.route("/two", ok("text/html", page("Two", "\"Second,\" he said.")));
+    let mut sink = StopAfterTwo {
+        calls: 0,
+        server_routes: s.routes.clone(),
+        next_feed: rss(&[("One", &s.url("/one")), ("Two", &s.url("/two"))]),
+    };
+    let mut w = Watcher::new(config(), clock(&log), None).unwrap();
+    let mut polls = Vec::new();
+    let r = w.run(
+        &[s.url("/feed.xml")],
+        Duration::from_secs(600),
+        &mut sink,
+        &mut |_| {},
+        &mut |r| polls.push(*r),
+    );
+    assert_eq!(r, Err(Fatal("stop".into())));
+    assert_eq!(polls.len(), 1);
+    assert_eq!(polls[0].stored, 1);
+    let paths: Vec<String> = requests(&log).into_iter().map(|(_, p)| p).collect();
+    // The second poll fetches only the new item (robots.txt is still fresh).
+    assert_eq!(
+        paths,
+        ["/robots.txt", "/feed.xml", "/one", "/feed.xml", "/two"]
+    );
+    // Between the polls the watcher waited out the interval (less the time the poll took).
+    let slept: Duration = log
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|e| match e {
+            Ev::Sleep(d) => *d,
+            _ => Duration::ZERO,
+        })
+        .sum();
+    assert!(slept >= Duration::from_secs(600), "slept {slept:?}");
+    assert!(w.clock().now >= Duration::from_secs(600));
+}
