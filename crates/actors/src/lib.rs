@@ -6,7 +6,9 @@
 //! demonyms and capitals; organizations; places; titles; given names; pronouns), and
 //! [`coref::merge`] merges any list of candidates into `doc.mentions` and `doc.actors`
 //! (lexicon ids, full names and surnames, acronyms, nominals by title, pronouns by salience).
-//! A statistical tagger can add its own candidates and call [`ActorFinder::merge`].
+//! A statistical tagger can add its own candidates and call [`ActorFinder::merge`]; when a
+//! tagger stage ran before this one (`doc.entities` is filled, as in the default pipeline),
+//! its person entities classify names the rules left unknown.
 //!
 //! For the quotation stage: [`mention_at`], [`resolve_speaker`] and [`last_speaker_before`].
 //!

@@ -13,12 +13,14 @@ pub mod watch_cmd;
 
 use newsgraph_core::{Pipeline, PipelineBuilder, Stage};
 
-/// The default stages, in order: structure, sentences and tokens, actors, quotations.
+/// The default stages, in order: structure, sentences and tokens, part-of-speech tags and
+/// named entities (learned models), actors, quotations, events.
 /// [`pipeline`] assembles them; `newsgraph bench` also runs them one by one to time each.
 pub fn stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::<newsgraph_ingest::TextStructure>::default(),
         Box::<newsgraph_nlp::Segmenter>::default(),
+        Box::<newsgraph_tagger::Tagger>::default(),
         Box::<newsgraph_actors::ActorFinder>::default(),
         Box::<newsgraph_quotes::QuoteAttributor>::default(),
         Box::<newsgraph_events::EventCoder>::default(),

@@ -654,7 +654,7 @@ impl<'a> Coder<'a> {
             }
             if pf.commit {
                 drop[k - 1] = true;
-            } else {
+            } else if !self.own_source(f.tok_end, g.tok, g.tok_end) {
                 drop[k] = true;
             }
         }
@@ -663,6 +663,29 @@ impl<'a> Coder<'a> {
             k += 1;
             !drop[k - 1]
         });
+    }
+
+    /// Whether an event noun at `n..n_end`, object of a verb ending at `from`, names an actor
+    /// of its own (`rejected Russia's amendment`, `rejected a request from Democrats`): then
+    /// it is an event of its own, not only the verb's object.
+    fn own_source(&self, from: usize, n: usize, n_end: usize) -> bool {
+        let doc = self.doc;
+        let named = |i: usize| {
+            let s = doc.tokens[i].span.start;
+            let m = doc.mentions.partition_point(|m| m.span.start < s);
+            doc.mentions
+                .get(m)
+                .is_some_and(|m| m.span.start == s && m.kind != MentionKind::Pronoun)
+        };
+        (from..n).any(|i| {
+            let w = self.word(i);
+            w.ends_with("'s") || w.ends_with("\u{2019}s") || named(i)
+        }) || (n_end + 1 < doc.tokens.len()
+            && is_any(self.word(n_end), &["from", "by"])
+            && (named(n_end + 1)
+                || (is_any(self.word(n_end + 1), &["the"])
+                    && n_end + 2 < doc.tokens.len()
+                    && named(n_end + 2))))
     }
 
     /// A verb stated as the content of a request before it in the sentence (`called on X
@@ -837,12 +860,38 @@ impl<'a> Coder<'a> {
 
     fn accept(&self, p: &Pattern, s: Start, i: usize, a: usize, b: usize) -> bool {
         if !self.doc.pos.is_empty() {
-            // with a tagger, verbs must be tagged as verbs and nouns as nouns
+            // with a tagger, verbs must be tagged as verbs and nouns as nouns, unless the
+            // words around say otherwise (taggers err on news headlines' noun stacks: `the
+            // compromise calls for`, `a deal to extend`)
             let u = self.doc.pos[i].upos;
-            if p.noun && !matches!(u, Upos::Noun | Upos::Propn) {
+            let prev = if i > a { self.word(i - 1) } else { "" };
+            let after_det =
+                is_any(prev, DETERMINERS) || prev.ends_with("'s") || prev.ends_with("\u{2019}s");
+            if p.noun {
+                return matches!(u, Upos::Noun | Upos::Propn) || after_det;
+            }
+            if after_det {
                 return false;
             }
-            if !p.noun && !matches!(u, Upos::Verb | Upos::Aux) {
+            if !matches!(u, Upos::Verb | Upos::Aux) {
+                if is_any(prev, PREPS) {
+                    return false;
+                }
+                let next = if i + 1 < b { self.word(i + 1) } else { "" };
+                let next_word = i + 1 < b && self.doc.tokens[i + 1].kind == TokenKind::Word;
+                // a verb with its particle (`calls for`, `called on`); a form after a modal,
+                // `to` or a verbal adverb (`further ease`); a gerund with a direct object
+                // (`spent weeks shooting drones`, not `a shooting at`, `targeting of`)
+                return !p.rest.is_empty()
+                    || is_any(prev, MODALS)
+                    || is_any(prev, &["further", "also", "we", "they", "i", "you"])
+                    || (self.word(i).ends_with("ing")
+                        && next_word
+                        && !is_any(next, PREPS)
+                        && !is_any(next, CLAUSE_WORDS)
+                        && !is_any(next, &["and", "or"]));
+            }
+            if p.not_to && i + 1 < b && self.word(i + 1).eq_ignore_ascii_case("to") {
                 return false;
             }
             return true;
@@ -1359,8 +1408,9 @@ impl<'a> Coder<'a> {
             None
         };
         if p.noun {
-            // possessive or adjective right before the noun (`Netanyahu's cancellation`,
-            // `Israeli strikes`)
+            // possessive, adjective or name right before the noun (`Netanyahu's
+            // cancellation`, `Israeli strikes`, `the U.S. rejection`, `Hamas' Oct. 7 terror
+            // attack`)
             let k = args.partition_point(|x| x.tok_end <= f.tok);
             if k > 0 {
                 let x = &args[k - 1];
@@ -1368,13 +1418,44 @@ impl<'a> Coder<'a> {
                 let after = &doc.text[x.span.end as usize..];
                 let poss = after.starts_with("'s")
                     || after.starts_with("\u{2019}s")
-                    || after.starts_with("' ");
+                    || after.starts_with("' ")
+                    || after.starts_with("\u{2019} ");
+                // only modifiers between: no verb, preposition or clause word
+                let np_gap = (x.tok_end..f.tok).all(|i| {
+                    let t = doc.tokens[i];
+                    let w = self.word(i);
+                    match t.kind {
+                        TokenKind::Word => {
+                            !is_any(w, PREPS)
+                                && !is_any(w, CLAUSE_WORDS)
+                                && !is_any(w, BE)
+                                && !is_any(w, &["and", "or", "has", "have", "had"])
+                                && !is_any(w, IRREGULAR_PAST)
+                                && !w.ends_with("ed")
+                        }
+                        TokenKind::Number => true,
+                        TokenKind::Punct => matches!(w, "." | "'" | "\u{2019}"),
+                        _ => false,
+                    }
+                });
+                let name_modifier = gap == 0
+                    && !x.nationality
+                    && x.actor.is_some_and(|id| {
+                        matches!(
+                            doc.actor(id).kind,
+                            ActorKind::Country | ActorKind::Organization
+                        )
+                    });
                 let tokgap = if poss {
-                    gap <= 3
+                    gap <= 6 && np_gap
                 } else {
-                    gap <= 2 && x.nationality
+                    (gap <= 2 && x.nationality) || name_modifier
                 };
-                if tokgap && usable(x) && x.actor.is_some() && (poss || x.nationality) {
+                if tokgap
+                    && usable(x)
+                    && x.actor.is_some()
+                    && (poss || x.nationality || name_modifier)
+                {
                     if p.poss_target && poss {
                         poss_target = x.actor;
                     } else {
@@ -1382,12 +1463,67 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
+            // a possessive pronoun (`her meeting with Obama`, `its deliberate targeting`):
+            // the pronoun's actor, else the nearest actor of the sentence before it that can
+            // own it (`its`: a country or organisation; `their`: a group)
+            if subject_idx.is_none() && poss_target.is_none() {
+                let mut j = f.tok;
+                while j > a + 1
+                    && f.tok - j < 2
+                    && doc.tokens[j - 1].kind == TokenKind::Word
+                    && self.word(j - 1).starts_with(|c: char| c.is_lowercase())
+                    && !is_any(self.word(j - 1), &["his", "her", "its", "their"])
+                    && !is_any(self.word(j - 1), PREPS)
+                    && !is_any(self.word(j - 1), DETERMINERS)
+                {
+                    j -= 1;
+                }
+                if j > a {
+                    let pw = self.word(j - 1);
+                    if is_any(pw, &["his", "her", "its", "their"]) {
+                        let pron = args.iter().position(|x| {
+                            x.tok == j - 1 && x.tok_end == j && x.actor.is_some() && usable(x)
+                        });
+                        subject_idx = pron.or_else(|| {
+                            let want_org = pw.eq_ignore_ascii_case("its");
+                            let want_group = pw.eq_ignore_ascii_case("their");
+                            if !want_org && !want_group {
+                                return None;
+                            }
+                            args[..args.partition_point(|x| x.tok_end < j)]
+                                .iter()
+                                .rposition(|x| {
+                                    usable(x)
+                                        && match x.actor {
+                                            Some(id) => {
+                                                let k = doc.actor(id).kind;
+                                                if want_org {
+                                                    matches!(
+                                                        k,
+                                                        ActorKind::Country
+                                                            | ActorKind::Organization
+                                                    )
+                                                } else {
+                                                    k == ActorKind::Group
+                                                }
+                                            }
+                                            None => want_group && x.group.is_some(),
+                                        }
+                                })
+                        });
+                    }
+                }
+            }
             if subject_idx.is_none() {
                 // `planned by Israel`
                 for (k, x) in args.iter().enumerate() {
+                    let pw = self.pp_word(x, a);
                     if x.tok >= f.tok_end
                         && x.tok <= f.tok_end + 3
-                        && self.pp_word(x, a).eq_ignore_ascii_case("by")
+                        && (pw.eq_ignore_ascii_case("by")
+                            || (pw.eq_ignore_ascii_case("from")
+                                && x.actor
+                                    .is_some_and(|id| doc.actor(id).kind != ActorKind::Place)))
                         && usable(x)
                     {
                         subject_idx = Some(k);
@@ -1402,6 +1538,56 @@ impl<'a> Coder<'a> {
                 subject_idx = args
                     .iter()
                     .position(|x| x.tok > f.tok_end && x.tok < clause_end && usable(x));
+            }
+            if subject_idx.is_none() && poss_target.is_none() {
+                // a noun in a time or state phrase of its clause: the clause subject took part
+                // (`X said after a Thursday evening meeting`, `X is on the cusp of a deal`)
+                let mut j = f.tok;
+                while j > a
+                    && f.tok - j < 5
+                    && matches!(doc.tokens[j - 1].kind, TokenKind::Word | TokenKind::Number)
+                    && !is_any(self.word(j - 1), PREPS)
+                    && !is_any(self.word(j - 1), CLAUSE_WORDS)
+                    && !is_any(self.word(j - 1), &["his", "her", "its", "their"])
+                {
+                    j -= 1;
+                }
+                let pw = if j > a { self.word(j - 1) } else { "" };
+                let state_of = pw.eq_ignore_ascii_case("of")
+                    && j > a + 2
+                    && is_any(self.word(j - 2), &["cusp", "verge", "brink", "eve"]);
+                if (is_any(pw, &["after", "during", "following", "before"]) || state_of)
+                    && j > a + 1
+                {
+                    let from = if state_of { j - 3 } else { j - 1 };
+                    // over `the`, `on` before `the cusp`
+                    let from = (a..=from)
+                        .rev()
+                        .find(|&i| !is_any(self.word(i), &["the", "on", "at", "a"]))
+                        .map(|i| i + 1)
+                        .unwrap_or(from);
+                    // the subject, not an object (`Merkel told reporters after the meeting`)
+                    let mut from = from;
+                    subject_idx = loop {
+                        let Some(k) = backward(from) else { break None };
+                        let x = &args[k];
+                        let mut q = x.tok;
+                        while q > a && is_any(self.word(q - 1), &["the", "a", "an"]) {
+                            q -= 1;
+                        }
+                        let pw = if q > a { self.word(q - 1) } else { "" };
+                        let object = q > a
+                            && doc.tokens[q - 1].kind == TokenKind::Word
+                            && pw.starts_with(|c: char| c.is_lowercase())
+                            && (pw.ends_with("ed") || is_any(pw, IRREGULAR_PAST))
+                            && !is_any(pw, BE);
+                        if object {
+                            from = x.tok;
+                            continue;
+                        }
+                        break (x.actor.is_some() || x.group.is_some()).then_some(k);
+                    };
+                }
             }
             if subject_idx.is_none() {
                 // object of a light verb: `Israel launched an offensive`
@@ -1555,6 +1741,12 @@ impl<'a> Coder<'a> {
             } else {
                 pw
             };
+            // `with President Emmanuel Macron`
+            let pw_np = if !is_any(pw_np, PREPS) && is_any(self.pp_word(x, a), PREPS) {
+                self.pp_word(x, a)
+            } else {
+                pw_np
+            };
             // `in the southern Gaza city of Rafah`
             let pw_np = if !is_any(pw_np, PREPS) && x.tok > a + 2 {
                 let mut j = x.tok - 1;
@@ -1660,17 +1852,19 @@ impl<'a> Coder<'a> {
             && target.is_none()
             && p.target != TargetRule::None
             && (f.tok_end..clause_end.min(f.tok_end + 6)).any(|i| {
-                is_any(
-                    self.word(i),
-                    &[
-                        "resolution",
-                        "resolution's",
-                        "measure",
-                        "amendment",
-                        "motion",
-                        "draft",
-                    ],
-                )
+                // `agreed to draft a plan`: a verb, not a draft resolution
+                !self.word(i - 1).eq_ignore_ascii_case("to")
+                    && is_any(
+                        self.word(i),
+                        &[
+                            "resolution",
+                            "resolution's",
+                            "measure",
+                            "amendment",
+                            "motion",
+                            "draft",
+                        ],
+                    )
             });
         if target.is_none() && (p.body_target || vote_object) {
             // `abstained`, `vetoed`: the voting body last named in the paragraph
@@ -1694,19 +1888,57 @@ impl<'a> Coder<'a> {
                         && Some(*id) != source_id
                 });
         }
+        // a request that is the object of an answer (`rejected a request from Democrats`,
+        // `granted Russia's request`) was made to the one who answers
+        if target.is_none() && p.noun && p.kind == EventType::Request {
+            target = prev
+                .iter()
+                .rev()
+                .find(|e| {
+                    e.trigger.end <= trigger.start
+                        && doc.text[e.trigger.end as usize..trigger.start as usize]
+                            .split_whitespace()
+                            .count()
+                            <= 3
+                })
+                .and_then(|e| e.source);
+        }
         if target.is_some() && target == source_id {
             target = None;
+        }
+        // talking to reporters is speaking to the public, not consulting
+        if p.kind == EventType::Consult
+            && target.is_some_and(|t| {
+                t.0 as usize >= doc.actors.len() && self.sector(t).as_deref() == Some("MED")
+            })
+        {
+            return None;
         }
         if target.is_none() && p.need_target {
             return None;
         }
-        // interactions need a partner (gatherings need none: `attended a meeting`)
+        // interactions need a partner (gatherings need none: `attended a meeting`), unless
+        // the source is collective, so the partners are its members (`leaders had agreed
+        // to`, `the EU ministers met`), or a meeting noun has a source (`after a Thursday
+        // evening meeting`, said by the ambassador)
+        let collective = source.is_some_and(|s| s.group.is_some())
+            || source_id.is_some_and(|id| {
+                let i = id.0 as usize;
+                i >= doc.actors.len()
+                    || doc.actors[i].kind == ActorKind::Group
+                    || doc
+                        .actor_codes
+                        .get(i)
+                        .is_some_and(|c| c.country.as_deref() == Some("IGO"))
+            });
         if target.is_none()
             && p.target != TargetRule::None
             && matches!(
                 p.kind,
                 EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Aid
             )
+            && !(matches!(p.kind, EventType::Agree | EventType::Consult)
+                && (collective || (p.noun && p.kind == EventType::Consult && source_id.is_some())))
         {
             return None;
         }

@@ -12,6 +12,8 @@ pub const SECTORS_TSV: &str = include_str!("../data/sectors.tsv");
 pub const ORGANIZATIONS_CODES_TSV: &str = include_str!("../data/organizations.tsv");
 /// Common nouns standing for collective actors, with their sector.
 pub const GROUPS_TSV: &str = include_str!("../data/groups.tsv");
+/// Well-known persons with their country and sector.
+pub const PEOPLE_TSV: &str = include_str!("../data/people.tsv");
 
 /// Codes of one organisation from the data files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,6 +41,11 @@ pub struct Codebook {
     pub groups: FxMap<String, String>,
     /// Prefilter of `groups` (see [`crate::dict::filter_key`]).
     pub group_filter: Vec<u32>,
+    /// Well-known persons by name and alias (lowercase) -> country and sector
+    /// (`data/people.tsv`).
+    pub people: FxMap<String, OrgCode>,
+    /// Country adjectives and demonyms as written (`Colombian`, `Israelis`) -> ISO code.
+    pub nationalities: FxMap<String, String>,
 }
 
 fn dash(s: &str) -> Option<String> {
@@ -108,7 +115,31 @@ impl Codebook {
                 c.groups.insert(w, cols[1].to_string());
             }
         }
+        for (_, cols) in tsv_lines(PEOPLE_TSV) {
+            if cols.len() >= 3 {
+                let code = OrgCode {
+                    country: dash(cols[1]),
+                    sector: dash(cols[2]),
+                    org: None,
+                };
+                let aliases = cols.get(3).copied().unwrap_or("-");
+                for n in std::iter::once(cols[0]).chain(aliases.split('|')) {
+                    if n != "-" && !n.is_empty() {
+                        c.people.insert(n.to_lowercase(), code.clone());
+                    }
+                }
+            }
+        }
         for (_, cols) in tsv_lines(COUNTRIES_TSV) {
+            if cols.len() >= 5 {
+                for w in cols[3].split('|').chain(cols[4].split('|')) {
+                    if w != "-" && !w.is_empty() {
+                        c.nationalities
+                            .entry(w.to_string())
+                            .or_insert_with(|| cols[1].to_string());
+                    }
+                }
+            }
             if cols.len() >= 6 {
                 for m in cols[5].split('|').filter(|m| *m != "-") {
                     let m = m.to_lowercase();
@@ -175,6 +206,16 @@ impl Codebook {
         None
     }
 
+    /// The country of a nationality word in a title (`ex-Colombian soldier` -> COL): words
+    /// split at spaces and hyphens, looked up as written.
+    pub fn nationality_in(&self, title: &str) -> Option<String> {
+        title
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .find_map(|w| self.nationalities.get(w).cloned())
+    }
+
     /// Whether a mention's text names a government (`Washington`, `the White House`, `the US
     /// government`, `the U.S. side`, `the administration`).
     pub fn is_government_mention(&self, text: &str) -> bool {
@@ -215,6 +256,20 @@ impl Codebook {
                         // an organisation named in the title (`NSC spokesman`)
                         // looked up by runs of whole words: `Senator` holds no `NATO`
                         c.country = a.titles.iter().find_map(|t| self.org_country_in(t));
+                    }
+                    if c.country.is_none() {
+                        // a nationality in the title (`ex-Colombian soldier`, `retired
+                        // Belgian general`)
+                        c.country = a.titles.iter().find_map(|t| self.nationality_in(t));
+                    }
+                    if c.country.is_none() {
+                        // a well-known person (`President Obama`)
+                        if let Some(p) = self.people.get(&a.name.to_lowercase()) {
+                            c.country = p.country.clone();
+                            if c.sector.is_none() {
+                                c.sector = p.sector.clone();
+                            }
+                        }
                     }
                 }
                 ActorKind::Organization | ActorKind::Group => {

@@ -345,6 +345,17 @@ impl<'a> Ctx<'a> {
         }
         if let Some(m) = self.mention_ending_at(p, t.end, self.toks[p.t0].start) {
             let first = self.tok_at_or_after(p, m.span.start);
+            // `a spokesperson for Patel`, `a lawyer for Smith`: the described person speaks
+            // for the named one; the phrase is the speaker (an unnamed actor), not the name.
+            if let Some(d) = self.representative_before(p, first.min(k)) {
+                return Some(Subj {
+                    actor: None,
+                    mention: Span::new(self.toks[d].start as usize, t.end as usize),
+                    pronoun: 0,
+                    first: d,
+                    last: k,
+                });
+            }
             return Some(self.subj_from_mention(m, first.min(k), k));
         }
         if t.class & (lx::PRON_SG | lx::PRON_PL) != 0
@@ -443,6 +454,20 @@ impl<'a> Ctx<'a> {
             first: j,
             last: k,
         })
+    }
+
+    /// `a spokesperson for` right before token `f` (an indefinite determiner, a word for
+    /// someone who speaks for others, `for`): the determiner's token.
+    fn representative_before(&self, p: &Para, f: usize) -> Option<usize> {
+        if f < p.t0 + 3 || !self.lower_is(f - 1, "for") {
+            return None;
+        }
+        let role = matches!(
+            self.tt(f - 2).to_ascii_lowercase().as_str(),
+            "spokesperson" | "spokesman" | "spokeswoman" | "lawyer" | "attorney" | "representative"
+        );
+        let det = f - 3;
+        (role && (self.lower_is(det, "a") || self.lower_is(det, "an"))).then_some(det)
     }
 
     /// After a short parenthesis opening at token `j` (`(D-Del.)`): the token after its

@@ -1,4 +1,5 @@
-//! Shared helpers: run the real pipeline and read quotes back as plain values.
+//! Shared helpers: run the real pipeline (the default stages up to quotations, with the
+//! learned tagger) and read quotes back as plain values.
 #![allow(unused_imports)]
 #![allow(dead_code)]
 
@@ -13,6 +14,7 @@ pub fn pipeline() -> &'static Pipeline {
         PipelineBuilder::new()
             .stage(newsgraph_ingest::TextStructure::default())
             .stage(newsgraph_nlp::Segmenter::default())
+            .stage(newsgraph_tagger::Tagger::default())
             .stage(newsgraph_actors::ActorFinder::default())
             .stage(newsgraph_quotes::QuoteAttributor::default())
             .build()
