@@ -219,11 +219,21 @@ pub fn ingest_into(
                 }
                 Ok(())
             };
+            // As in `inputs::process`: a batch is also cut at 64 MB of pages, so an archive of
+            // large pages does not hold 64 of them (and their DOMs) at once.
+            const BATCH_BYTES: usize = 64 << 20;
+            let mut batch_bytes = 0usize;
             for input in inputs {
                 for item in crate::inputs::pending(input, limits) {
+                    batch_bytes += match &item {
+                        Ok(Pending::Html(p)) => p.bytes.len(),
+                        Ok(Pending::Ready(d)) => d.text.len(),
+                        Err(_) => 0,
+                    };
                     pending.push(item);
-                    if pending.len() == BATCH {
+                    if pending.len() == BATCH || batch_bytes >= BATCH_BYTES {
                         flush(&mut pending)?;
+                        batch_bytes = 0;
                     }
                 }
             }
