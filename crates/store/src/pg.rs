@@ -225,25 +225,14 @@ impl PgStore {
     }
 }
 
-fn resolve_actor(tx: &mut Transaction, a: &RecordActor) -> Result<i64> {
+fn resolve_actor(tx: &mut Transaction, a: &RecordActor, previous: &[i64]) -> Result<i64> {
     let rows = tx.query(
         "SELECT id, country FROM actors WHERE kind = $1 AND key = $2 ORDER BY id",
         &[&a.kind, &a.key],
     )?;
     let candidates: Vec<(i64, Option<String>)> =
         rows.iter().map(|r| (r.get(0), r.get(1))).collect();
-    let pick = match &a.country {
-        Some(c) => candidates
-            .iter()
-            .find(|(_, cc)| cc.as_ref() == Some(c))
-            .or_else(|| candidates.iter().find(|(_, cc)| cc.is_none()))
-            .map(|(id, cc)| (*id, cc.is_none())),
-        None => candidates
-            .iter()
-            .find(|(_, cc)| cc.is_none())
-            .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))
-            .map(|(id, _)| (*id, false)),
-    };
+    let pick = crate::sqlite::pick(&candidates, &a.country, previous);
     match pick {
         Some((id, fill)) => {
             if fill {
@@ -277,6 +266,8 @@ fn put_one(tx: &mut Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> R
         )?
         .map(|row| row.get(0));
     let existing = by_url.or(by_hash);
+    // The actors the stored version(s) of this article were linked to.
+    let linked_before = orphans.len();
     if let (Some(u), Some(h)) = (by_url, by_hash) {
         if u != h {
             for row in tx.query(
@@ -313,10 +304,11 @@ fn put_one(tx: &mut Transaction, r: &ArticleRecord, orphans: &mut Vec<i64>) -> R
             )?
             .get(0),
     };
+    let previous = orphans[linked_before..].to_vec();
     let actor_ids = r
         .actors
         .iter()
-        .map(|a| resolve_actor(tx, a))
+        .map(|a| resolve_actor(tx, a, &previous))
         .collect::<Result<Vec<i64>>>()?;
     let (mut aliases, mut titles): (Vec<Option<String>>, Vec<Option<String>>) = (vec![], vec![]);
     for i in 0..actor_ids.len() {

@@ -286,9 +286,17 @@ impl SqliteStore {
 
 /// Which of the store actors with an article actor's kind and key it is: the one with the
 /// same country, else the one without a country (the flag says its country must be filled
-/// in); an actor without a country takes the one without, or the only one there is.
-fn pick(candidates: &[(i64, Option<String>)], country: &Option<String>) -> Option<(i64, bool)> {
-    match country {
+/// in); an actor without a country takes the one without, or the only one there is, or
+/// else the one the article's previous version was linked to (`previous`): without it,
+/// storing an article again would create a new actor each time its country-less actor had
+/// meanwhile been given a country by another article while a second one with another
+/// country exists.
+pub(crate) fn pick(
+    candidates: &[(i64, Option<String>)],
+    country: &Option<String>,
+    previous: &[i64],
+) -> Option<(i64, bool)> {
+    let found = match country {
         Some(c) => candidates
             .iter()
             .find(|(_, cc)| cc.as_ref() == Some(c))
@@ -299,7 +307,13 @@ fn pick(candidates: &[(i64, Option<String>)], country: &Option<String>) -> Optio
             .find(|(_, cc)| cc.is_none())
             .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))
             .map(|(id, _)| (*id, false)),
-    }
+    };
+    found.or_else(|| {
+        candidates
+            .iter()
+            .find(|(id, _)| previous.contains(id))
+            .map(|(id, _)| (*id, false))
+    })
 }
 
 /// The store actor for an article actor: same kind and normalized name, and the same
@@ -309,19 +323,20 @@ fn pick(candidates: &[(i64, Option<String>)], country: &Option<String>) -> Optio
 fn resolve_actor(
     tx: &Transaction,
     a: &RecordActor,
+    previous: &[i64],
     mut cache: Option<&mut ActorCache>,
 ) -> Result<i64> {
     let picked = match cache.as_deref_mut() {
         Some(c) => c
             .get_mut(&a.kind, &a.key)
-            .and_then(|cands| pick(cands, &a.country)),
+            .and_then(|cands| pick(cands, &a.country, previous)),
         None => {
             let mut stmt =
                 tx.prepare_cached("SELECT id, country FROM actors WHERE kind = ?1 AND key = ?2")?;
             let candidates: Vec<(i64, Option<String>)> = stmt
                 .query_map(params![a.kind, a.key], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            pick(&candidates, &a.country)
+            pick(&candidates, &a.country, previous)
         }
     };
     match picked {
@@ -409,6 +424,8 @@ fn put_one(
         .query_row([&r.hash], |row| row.get(0))
         .optional()?;
     let existing = by_url.or(by_hash);
+    // The actors the stored version(s) of this article were linked to.
+    let linked_before = orphans.len();
     if let (Some(u), Some(h)) = (by_url, by_hash) {
         if u != h {
             // The text now at this URL was stored before under another URL: one article.
@@ -457,10 +474,11 @@ fn put_one(
             tx.last_insert_rowid()
         }
     };
+    let previous = orphans[linked_before..].to_vec();
     let actor_ids = r
         .actors
         .iter()
-        .map(|a| resolve_actor(tx, a, cache.as_deref_mut()))
+        .map(|a| resolve_actor(tx, a, &previous, cache.as_deref_mut()))
         .collect::<Result<Vec<i64>>>()?;
     let mut link = tx.prepare_cached(
         "INSERT INTO article_actors (article_id, idx, actor_id, aliases, titles) VALUES (?1, ?2, ?3, ?4, ?5)",

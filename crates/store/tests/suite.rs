@@ -535,6 +535,39 @@ fn document_round_trips(s: &mut dyn Store) {
     );
 }
 
+/// Storing an article again changes no count, even when its actor without a country
+/// has since been given one by another article and a namesake with another country
+/// exists (the article keeps the actor it was linked to).
+fn reingest_keeps_ambiguous_actors(s: &mut dyn Store) {
+    let art = |url: &'static str, country: Option<&'static str>| Art {
+        text: "Pat Kirby said \"No.\"",
+        url: Some(url),
+        date: "2024-03-05",
+        actors: vec![("Pat Kirby", ActorKind::Person, country, vec![])],
+        mentions: vec![("Pat Kirby", 0)],
+        quotes: vec![("No.", Some(0))],
+    };
+    let (a, b, c) = (
+        art("https://example.com/a", None),
+        art("https://example.com/b", Some("GBR")),
+        art("https://example.com/c", Some("USA")),
+    );
+    // Distinct texts: the same text would be one article.
+    let mut records: Vec<ArticleRecord> = [&a, &b, &c].iter().map(|x| record(x)).collect();
+    for (i, r) in records.iter_mut().enumerate() {
+        r.hash = format!("{}{i}", r.hash);
+    }
+    for r in &records {
+        s.put_batch(std::slice::from_ref(r)).unwrap();
+    }
+    let first = s.counts().unwrap();
+    assert_eq!(first.actors, 2, "{first:?}");
+    s.put_batch(&records[..1]).unwrap();
+    assert_eq!(s.counts().unwrap(), first);
+    s.put_batch(&records).unwrap();
+    assert_eq!(s.counts().unwrap(), first);
+}
+
 type Case = fn(&mut dyn Store);
 const CASES: &[(&str, Case)] = &[
     (
@@ -548,6 +581,10 @@ const CASES: &[(&str, Case)] = &[
     ("batch_is_atomic", batch_is_atomic),
     ("co_mentions_by_date", co_mentions_by_date),
     ("document_round_trips", document_round_trips),
+    (
+        "reingest_keeps_ambiguous_actors",
+        reingest_keeps_ambiguous_actors,
+    ),
 ];
 
 fn temp_db(name: &str) -> std::path::PathBuf {
