@@ -449,20 +449,41 @@ impl Trainer {
 
     /// The averaged weights, quantized to i16.
     pub fn average(&self) -> Linear {
+        Self::quantize(self.bits, self.ncls, &self.average_f64())
+    }
+
+    /// The averaged weights, unquantized.
+    pub fn average_f64(&self) -> Vec<f64> {
         let c = self.c as f64;
-        let avg: Vec<f64> = self
-            .w
+        self.w
             .iter()
             .zip(&self.u)
             .map(|(&w, &u)| w as f64 - u as f64 / c)
-            .collect();
+            .collect()
+    }
+
+    /// The mean of several trainers' averaged weights (same shape), quantized: a model
+    /// averaged over several shuffles of the training data.
+    pub fn average_many(trainers: &[Trainer]) -> Linear {
+        let mut sum = trainers[0].average_f64();
+        for t in &trainers[1..] {
+            for (s, a) in sum.iter_mut().zip(t.average_f64()) {
+                *s += a;
+            }
+        }
+        let n = trainers.len() as f64;
+        sum.iter_mut().for_each(|s| *s /= n);
+        Self::quantize(trainers[0].bits, trainers[0].ncls, &sum)
+    }
+
+    fn quantize(bits: u8, ncls: usize, avg: &[f64]) -> Linear {
         let max = avg.iter().fold(0f64, |m, &a| m.max(a.abs())).max(1e-9);
         let scale = max / 32767.0;
         let w: Vec<i16> = avg
             .iter()
             .map(|&a| (a / scale).round().clamp(-32767.0, 32767.0) as i16)
             .collect();
-        Linear::from_dense(self.bits, self.ncls, &w, scale as f32)
+        Linear::from_dense(bits, ncls, &w, scale as f32)
     }
 }
 
@@ -495,6 +516,25 @@ fn prefetch<T>(p: *const T) {
 #[repr(C, align(64))]
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Line([i16; 32]);
+
+/// `n` zeroed lines from the allocator's zeroed memory (`calloc`: large blocks come from
+/// fresh pages, so lines never written are never touched), unlike `vec![Line(..); n]`,
+/// which writes every line.
+fn zeroed_lines(n: usize) -> Vec<Line> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let layout = std::alloc::Layout::array::<Line>(n).expect("table size checked when read");
+    // SAFETY: the layout is non-empty; an all-zero `Line` is valid (plain i16s); the
+    // pointer comes from the global allocator with `Line`'s layout, length = capacity = n.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut Line;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        Vec::from_raw_parts(p, n, n)
+    }
+}
 
 /// A linear model for few classes, stored densely for fast scoring: each row is 16, 32 or
 /// 64 i16 weights (half a 64-byte line, one or two lines, aligned), so a feature costs one
@@ -541,28 +581,25 @@ impl Dense {
             64
         };
         let rows = 1usize << l.bits;
-        // Only rows with weights are touched (the zeroed table is allocated lazily).
-        let mut row = vec![0i32; l.ncls];
-        let shift = |row: &[i32], k: usize| -> i32 {
-            if shifted {
-                row[k + 1] - row[0]
-            } else {
-                row[k]
-            }
-        };
         let width = if shifted { l.ncls - 1 } else { l.ncls };
+        // Largest weight after shifting, from the entries alone (entries are sorted by
+        // class within a row): class k's shifted weight is w[k] - w[0], and a class without
+        // an entry has w = 0, so -w[0].
         let mut max = 1i32;
         for r in 0..rows {
             let es = &l.entries[l.start[r] as usize..l.start[r + 1] as usize];
-            if es.is_empty() {
-                continue;
+            let Some(first) = es.first() else { continue };
+            let w0 = if shifted && first.c == 0 {
+                i32::from(first.w)
+            } else {
+                0
+            };
+            let given = es.iter().filter(|e| !shifted || e.c != 0).count();
+            if given < width {
+                max = max.max(w0.abs());
             }
-            row.fill(0);
-            for e in es {
-                row[e.c as usize] = i32::from(e.w);
-            }
-            for k in 0..width {
-                max = max.max(shift(&row, k).abs());
+            for e in es.iter().filter(|e| !shifted || e.c != 0) {
+                max = max.max((i32::from(e.w) - w0).abs());
             }
         }
         // Shifted weights may leave the i16 range: rescale.
@@ -571,22 +608,38 @@ impl Dense {
         } else {
             (32767, l.scale)
         };
-        let mut w = vec![Line([0; 32]); (rows * lanes).div_ceil(32)];
-        for r in 0..rows {
-            let es = &l.entries[l.start[r] as usize..l.start[r + 1] as usize];
-            if es.is_empty() {
-                continue;
-            }
-            row.fill(0);
-            for e in es {
-                row[e.c as usize] = i32::from(e.w);
-            }
-            for k in 0..width {
-                let at = r * lanes + k;
-                let v = shift(&row, k);
+        let q = |v: i32| -> i16 {
+            if div == 32767 {
+                v as i16
+            } else {
                 let v = i64::from(v) * 32767;
                 let half = if v < 0 { -div / 2 } else { div / 2 };
-                w[at / 32].0[at % 32] = ((v + half) / div) as i16;
+                ((v + half) / div) as i16
+            }
+        };
+        // Zeroed by the allocator (pages the kernel maps on first touch): only rows with
+        // weights are written, which keeps loading fast for mostly empty tables.
+        let mut w = zeroed_lines((rows * lanes).div_ceil(32));
+        let flat: &mut [i16] = {
+            // SAFETY: `Line` is 32 plain i16s with no padding.
+            unsafe { std::slice::from_raw_parts_mut(w.as_mut_ptr() as *mut i16, w.len() * 32) }
+        };
+        for r in 0..rows {
+            let es = &l.entries[l.start[r] as usize..l.start[r + 1] as usize];
+            let Some(first) = es.first() else { continue };
+            let row = &mut flat[r * lanes..r * lanes + width];
+            if shifted {
+                let w0 = if first.c == 0 { i32::from(first.w) } else { 0 };
+                if w0 != 0 {
+                    row.fill(q(-w0));
+                }
+                for e in es.iter().filter(|e| e.c != 0) {
+                    row[e.c as usize - 1] = q(i32::from(e.w) - w0);
+                }
+            } else {
+                for e in es {
+                    row[e.c as usize] = q(i32::from(e.w));
+                }
             }
         }
         Ok(Dense {
@@ -678,4 +731,50 @@ fn accumulate_plain<const L: usize>(w: &[i16], bits: u8, feats: &[u64]) -> [i32;
 #[target_feature(enable = "avx2")]
 unsafe fn accumulate_avx2<const L: usize>(w: &[i16], bits: u8, feats: &[u64]) -> [i32; L] {
     accumulate_plain::<L>(w, bits, feats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sparse table with weights spread over rows (some rows empty, some without class 0,
+    /// some near the i16 limits, which forces the shifted table to rescale).
+    fn sparse(bits: u8, ncls: usize, seed: u64) -> Linear {
+        let mut rng = crate::hash::Rng::new(seed);
+        let rows = 1usize << bits;
+        let w: Vec<i16> = (0..rows * ncls)
+            .map(|_| match rng.next_u64() % 8 {
+                0 => 32767,
+                1 => -32767,
+                2 | 3 => (rng.next_u64() % 2001) as i16 - 1000,
+                _ => 0,
+            })
+            .collect();
+        Linear::from_dense(bits, ncls, &w, 0.01)
+    }
+
+    /// The dense table scores like the sparse one: the same argmax and the same score
+    /// differences to class 0 (in real units, up to rounding) for shifted tables.
+    #[test]
+    fn dense_tables_score_like_sparse_ones() {
+        for (ncls, seed) in [(17, 1), (17, 2), (12, 3), (30, 4), (46, 5)] {
+            let l = sparse(8, ncls, seed);
+            let d = Dense::from_linear(l.clone()).unwrap();
+            let mut rng = crate::hash::Rng::new(seed + 100);
+            for _ in 0..200 {
+                let feats: Vec<u64> = (0..20).map(|_| rng.next_u64()).collect();
+                let mut a = vec![0i32; ncls];
+                let mut b = vec![0i32; ncls];
+                l.score(&feats, &mut a);
+                d.score(&feats, &mut b);
+                for c in 0..ncls {
+                    let want = f64::from(a[c] - a[0]) * f64::from(l.scale);
+                    let got = f64::from(b[c] - b[0]) * f64::from(d.scale);
+                    let tol = 20.0 * 1.01 * f64::from(d.scale);
+                    assert!((want - got).abs() <= tol, "class {c}: {want} vs {got}");
+                }
+            }
+            assert_eq!(d.to_linear(), l);
+        }
+    }
 }

@@ -411,6 +411,10 @@ pub struct NerConfig {
     /// Word classes replacing the part-of-speech model's (saved with the model); empty: use
     /// the part-of-speech model's.
     pub clusters: Clusters,
+    /// Perceptrons trained on different shuffles of the data whose averaged weights are
+    /// averaged again into one table (same tagging cost; training takes this many times
+    /// longer). 1: a single perceptron.
+    pub ensemble: usize,
 }
 
 impl Default for NerConfig {
@@ -423,6 +427,7 @@ impl Default for NerConfig {
             progress: false,
             two_stage: false,
             clusters: Clusters::default(),
+            ensemble: 1,
         }
     }
 }
@@ -469,10 +474,11 @@ impl NerModel {
 
     /// Tags a prepared document: class ids per sentence.
     pub(crate) fn tag_prepared(&self, doc: &mut Prepared, out: &mut Vec<Vec<u16>>) {
-        run_doc(&self.lin, 1, doc, out);
+        let mut sure = Vec::new();
+        run_doc(&self.lin, 1, doc, out, &mut sure);
         if let Some(lin2) = &self.lin2 {
             set_stage1(doc, out);
-            run_doc(lin2, 2, doc, out);
+            run_doc(lin2, 2, doc, out, &mut sure);
         }
     }
 
@@ -541,7 +547,10 @@ impl NerModel {
         };
         let mut rng = hash::Rng::new(cfg.seed);
         let folds = 4usize;
-        let total = cfg.epochs * nsent * if cfg.two_stage { 2 + folds - 1 } else { 1 };
+        let total = cfg.epochs
+            * cfg.ensemble.max(1)
+            * nsent
+            * if cfg.two_stage { 2 + folds - 1 } else { 1 };
         let bar = crate::progress_bar(cfg.progress, total as u64, "ner");
         let say = |msg: String| {
             if cfg.progress {
@@ -574,7 +583,7 @@ impl NerModel {
                 let lin = train_stage(&data, &idx, cfg, 1, &mut rng, &bar, &mut |_, _| {});
                 let mut out = Vec::new();
                 for i in all.iter().copied().filter(|i| i % folds == k) {
-                    run_doc(&lin, 1, &data[i].0, &mut out);
+                    run_doc(&lin, 1, &data[i].0, &mut out, &mut Vec::new());
                     set_stage1(&mut data[i].0, &out);
                 }
             }
@@ -603,11 +612,12 @@ impl NerModel {
         }
         bar.finish_and_clear();
         model.meta = format!(
-            "trained on {} documents, {} sentences, {} epochs, seed {}, 2^{} rows, {} gazetteer entries, {}",
+            "trained on {} documents, {} sentences, {} epochs, seed {}, {} perceptron(s) averaged, 2^{} rows, {} gazetteer entries, {}",
             data.len(),
             nsent,
             cfg.epochs,
             cfg.seed,
+            cfg.ensemble.max(1),
             cfg.bits,
             model.gaz.entries.len(),
             if cfg.two_stage { "two stages" } else { "one stage" }
@@ -875,17 +885,46 @@ pub(crate) fn person_consistency(spans: &mut [Vec<(usize, usize, usize)>], sents
     }
 }
 
-fn run_doc(lin: &Dense, stage: u8, doc: &Prepared, out: &mut Vec<Vec<u16>>) {
+/// Stage-1 margin (in averaged-perceptron weight units) above which stage 2 keeps the
+/// stage-1 class of a token without scoring it. On eng.testa with the shipped models:
+/// F1 91.02 (stage 2 scores every token) -> 91.06, 4 -> 91.01; POS + NER CPU time per pass
+/// 48 -> 39 ms (`perf stat -e task-clock` of `examples/bench FILE 6`, minus loading).
+const SURE_MARGIN: f64 = 8.0;
+
+/// Tags a prepared document with one stage's table. In stage 1, `sure` (when given)
+/// receives per token whether the best allowed class beats the second by
+/// [`SURE_MARGIN`]; in stage 2 such tokens keep their stage-1 class (when the transition
+/// allows it) unscored.
+fn run_doc(
+    lin: &Dense,
+    stage: u8,
+    doc: &Prepared,
+    out: &mut Vec<Vec<u16>>,
+    sure: &mut Vec<Vec<bool>>,
+) {
     let mut hist = History::default();
     let mut feats = Vec::with_capacity(80);
     let mut scores = vec![0i32; NCLS];
+    let margin = (SURE_MARGIN / f64::from(lin.scale)).min(f64::from(i32::MAX)) as i32;
     out.clear();
-    for toks in &doc.sents {
+    if stage == 1 {
+        sure.clear();
+    }
+    for (si, toks) in doc.sents.iter().enumerate() {
         let mut classes = Vec::with_capacity(toks.len());
+        let mut sure_s = Vec::with_capacity(if stage == 1 { toks.len() } else { 0 });
         let (mut p1, mut p2) = (0usize, 0usize);
         for i in 0..toks.len() {
             let c = if skip(p1, &toks[i]) {
+                if stage == 1 {
+                    sure_s.push(true);
+                }
                 0
+            } else if stage == 2
+                && sure.get(si).is_some_and(|s| s[i])
+                && allowed(p1, toks[i].s1 as usize)
+            {
+                toks[i].s1 as usize
             } else {
                 features(
                     toks,
@@ -899,7 +938,16 @@ fn run_doc(lin: &Dense, stage: u8, doc: &Prepared, out: &mut Vec<Vec<u16>>) {
                     features2(toks, i, &mut feats);
                 }
                 lin.score(&feats, &mut scores);
-                argmax(&scores, |c| allowed(p1, c))
+                let best = argmax(&scores, |c| allowed(p1, c));
+                if stage == 1 {
+                    let second = (0..NCLS)
+                        .filter(|&c| c != best && allowed(p1, c))
+                        .map(|c| scores[c])
+                        .max()
+                        .unwrap_or(i32::MIN);
+                    sure_s.push(scores[best].saturating_sub(second) >= margin);
+                }
+                best
             };
             hist.record(&toks[i], c);
             classes.push(c as u16);
@@ -907,6 +955,9 @@ fn run_doc(lin: &Dense, stage: u8, doc: &Prepared, out: &mut Vec<Vec<u16>>) {
             p1 = c;
         }
         out.push(classes);
+        if stage == 1 {
+            sure.push(sure_s);
+        }
     }
 }
 
@@ -971,37 +1022,44 @@ fn train_stage(
     bar: &indicatif::ProgressBar,
     after_epoch: &mut dyn FnMut(&Dense, usize),
 ) -> Dense {
-    let mut tr = Trainer::new(cfg.bits, NCLS);
+    let mut trs: Vec<Trainer> = (0..cfg.ensemble.max(1))
+        .map(|_| Trainer::new(cfg.bits, NCLS))
+        .collect();
     let mut order = idx.to_vec();
     let mut feats = Vec::with_capacity(80);
     let mut scores = vec![0i32; NCLS];
     for epoch in 0..cfg.epochs {
-        rng.shuffle(&mut order);
-        for &di in &order {
-            let (doc, gold) = &data[di];
-            let mut hist = History::default();
-            for (toks, gold) in doc.sents.iter().zip(gold) {
-                let (mut p1, mut p2) = (0usize, 0usize);
-                for i in 0..toks.len() {
-                    let h = hist.value(&toks[i]);
-                    features(toks, i, p1 as u64 + 100, p2 as u64 + 100, h, &mut feats);
-                    if stage == 2 {
-                        features2(toks, i, &mut feats);
+        for tr in &mut trs {
+            rng.shuffle(&mut order);
+            for &di in &order {
+                let (doc, gold) = &data[di];
+                let mut hist = History::default();
+                for (toks, gold) in doc.sents.iter().zip(gold) {
+                    let (mut p1, mut p2) = (0usize, 0usize);
+                    for i in 0..toks.len() {
+                        let h = hist.value(&toks[i]);
+                        features(toks, i, p1 as u64 + 100, p2 as u64 + 100, h, &mut feats);
+                        if stage == 2 {
+                            features2(toks, i, &mut feats);
+                        }
+                        tr.score(&feats, &mut scores);
+                        let pred = argmax(&scores, |c| allowed(p1, c));
+                        tr.update(&feats, gold[i] as usize, pred);
+                        tr.tick();
+                        hist.record(&toks[i], pred);
+                        p2 = p1;
+                        p1 = pred;
                     }
-                    tr.score(&feats, &mut scores);
-                    let pred = argmax(&scores, |c| allowed(p1, c));
-                    tr.update(&feats, gold[i] as usize, pred);
-                    tr.tick();
-                    hist.record(&toks[i], pred);
-                    p2 = p1;
-                    p1 = pred;
                 }
+                bar.inc(doc.sents.len() as u64);
             }
-            bar.inc(doc.sents.len() as u64);
         }
-        after_epoch(&Dense::from_linear(tr.average()).unwrap(), epoch + 1);
+        after_epoch(
+            &Dense::from_linear(Trainer::average_many(&trs)).unwrap(),
+            epoch + 1,
+        );
     }
-    Dense::from_linear(tr.average()).unwrap()
+    Dense::from_linear(Trainer::average_many(&trs)).unwrap()
 }
 
 /// One-word organizations of the gazetteer, written exactly as listed (`AP`, `dpa`): an

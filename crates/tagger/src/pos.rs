@@ -61,6 +61,10 @@ pub struct PosConfig {
     pub two_pass: bool,
     /// Word classes (features; saved with the model).
     pub clusters: Clusters,
+    /// Perceptrons trained on different shuffles of the data whose averaged weights are
+    /// averaged again into one table (same tagging cost; training takes this many times
+    /// longer). 1: a single perceptron.
+    pub ensemble: usize,
 }
 
 impl Default for PosConfig {
@@ -73,6 +77,7 @@ impl Default for PosConfig {
             progress: false,
             two_pass: true,
             clusters: Clusters::default(),
+            ensemble: 1,
         }
     }
 }
@@ -404,7 +409,13 @@ impl PosModel {
             .collect();
         let mut rng = hash::Rng::new(cfg.seed);
         let folds = 4usize;
-        let total = cfg.epochs * data.len() * if cfg.two_pass { 3 + folds } else { 2 };
+        let total = cfg.epochs
+            * data.len()
+            * if cfg.two_pass {
+                1 + (2 + folds) * cfg.ensemble.max(1)
+            } else {
+                1 + cfg.ensemble.max(1)
+            };
         let bar = crate::progress_bar(cfg.progress, total as u64, "pos");
         let all: Vec<usize> = (0..data.len()).collect();
         let say = |msg: String| {
@@ -466,10 +477,11 @@ impl PosModel {
         }
         bar.finish_and_clear();
         model.meta = format!(
-            "trained on {} sentences, {} epochs, seed {}, 2^{} rows, {}",
+            "trained on {} sentences, {} epochs, seed {}, {} perceptron(s) averaged, 2^{} rows, {}",
             data.len(),
             cfg.epochs,
             cfg.seed,
+            cfg.ensemble.max(1),
             cfg.bits,
             if cfg.two_pass {
                 "two passes"
@@ -813,40 +825,46 @@ fn train_pass(
     bar: &indicatif::ProgressBar,
     after_epoch: &mut dyn FnMut(&Dense, usize),
 ) -> Dense {
-    let mut tr = Trainer::new(cfg.bits, NU);
+    let k = cfg.ensemble.max(1);
+    let mut trs: Vec<Trainer> = (0..k).map(|_| Trainer::new(cfg.bits, NU)).collect();
     let mut order = idx.to_vec();
     let mut feats = Vec::with_capacity(64);
     let mut scores = vec![0i32; NU];
     for epoch in 0..cfg.epochs {
-        rng.shuffle(&mut order);
-        for (k, &si) in order.iter().enumerate() {
-            let (toks, gold) = &data[si];
-            let (mut p1, mut p2) = (TAG_START, TAG_START2);
-            for i in 0..toks.len() {
-                let g = gold[i] as usize;
-                let pred = if toks[i].dict > 0 {
-                    (toks[i].dict - 1) as usize
-                } else {
-                    features(toks, i, p1, p2, &mut feats);
-                    if pass == 2 {
-                        features2(toks, i, &mut feats);
-                    }
-                    tr.score(&feats, &mut scores);
-                    let p = argmax(&scores, |_| true);
-                    tr.update(&feats, g, p);
-                    p
-                };
-                tr.tick();
-                p2 = p1;
-                p1 = pred as u64;
-            }
-            if k % 512 == 0 {
-                bar.inc(512);
+        for tr in &mut trs {
+            rng.shuffle(&mut order);
+            for (k, &si) in order.iter().enumerate() {
+                let (toks, gold) = &data[si];
+                let (mut p1, mut p2) = (TAG_START, TAG_START2);
+                for i in 0..toks.len() {
+                    let g = gold[i] as usize;
+                    let pred = if toks[i].dict > 0 {
+                        (toks[i].dict - 1) as usize
+                    } else {
+                        features(toks, i, p1, p2, &mut feats);
+                        if pass == 2 {
+                            features2(toks, i, &mut feats);
+                        }
+                        tr.score(&feats, &mut scores);
+                        let p = argmax(&scores, |_| true);
+                        tr.update(&feats, g, p);
+                        p
+                    };
+                    tr.tick();
+                    p2 = p1;
+                    p1 = pred as u64;
+                }
+                if k % 512 == 0 {
+                    bar.inc(512);
+                }
             }
         }
-        after_epoch(&Dense::from_linear(tr.average()).unwrap(), epoch + 1);
+        after_epoch(
+            &Dense::from_linear(Trainer::average_many(&trs)).unwrap(),
+            epoch + 1,
+        );
     }
-    Dense::from_linear(tr.average()).unwrap()
+    Dense::from_linear(Trainer::average_many(&trs)).unwrap()
 }
 
 /// Trains the XPOS-given-UPOS model on gold UPOS tags.
