@@ -1300,6 +1300,7 @@ pub fn extract(html: &str) -> Extraction {
     } = analyze(&stripped);
     let mut selected = select(&mut elems, &paras, &found, &ld);
     add_captions(&paras, &mut selected, &found);
+    add_dek(&paras, &mut selected, &found);
     assemble(&paras, &selected, &found, &ld, html)
 }
 
@@ -1781,6 +1782,38 @@ fn drop_repeats(paras: &[Para], sel: &mut Vec<usize>) {
         }
     }
     sel.retain(|i| !drop.contains(i));
+}
+
+/// The standfirst (dek): a sentence right under the headline, above the article's text
+/// container, that sums the story up. It is part of the article.
+fn add_dek(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
+    let Some(&first) = sel.first() else {
+        return;
+    };
+    let Some(h) = found
+        .h1
+        .iter()
+        .map(|&(_, i)| i as usize)
+        .filter(|&i| i < first && first - i <= 8)
+        .max()
+    else {
+        return;
+    };
+    let dek = (h + 1..first.min(h + 4)).find(|&j| {
+        let p = &paras[j];
+        matches!(p.role, Role::Body | Role::Heading(2..=6))
+            && p.link == 0
+            && p.boiler.is_none()
+            && p.text.len() < 400
+            && p.text.split_whitespace().count() >= 6
+            && parse_date(&p.text).is_none()
+            && !says_update(&p.text)
+            && !starts_with_ci(p.text.as_bytes(), b"published")
+            && !section_label(&p.text)
+    });
+    if let Some(j) = dek {
+        sel.insert(0, j);
+    }
 }
 
 /// Photo captions and credits between the headline (or the first body paragraph) and the
@@ -2606,6 +2639,8 @@ fn assemble(
 
     // Paragraph spans with their roles, in text order.
     let mut spans: Vec<(Span, Role)> = Vec::new();
+    // Per span: an item of a list (no link) in the article, whose short text is content.
+    let mut items: Vec<bool> = Vec::new();
     let mut push = |ex: &mut Extraction, text: &str, anchors: &[(u32, u32)], role: Role| {
         if !ex.text.is_empty() {
             ex.text.push_str("\n\n");
@@ -2628,6 +2663,7 @@ fn assemble(
             Some(i) => push(&mut ex, &paras[i].text, &paras[i].anchors, Role::Heading(1)),
             None => push(&mut ex, t, &[], Role::Heading(1)),
         }
+        items.push(false);
     }
     let title_n = title.as_deref().map(norm_title).unwrap_or_default();
     for &i in selected {
@@ -2643,6 +2679,7 @@ fn assemble(
             continue;
         }
         push(&mut ex, &p.text, &p.anchors, p.role);
+        items.push(p.tag == Tag::Li && p.link == 0);
     }
     ex.meta.title = title;
 
@@ -2676,9 +2713,11 @@ fn assemble(
                 }
                 // Labels and counters left in the container (`View All`, `8 COMMENTS`) are
                 // furniture, unless the text rules found a signature or credit in them.
+                // Short items of a list in the article (`2023: Victor Rivas`) are content.
                 if b.kind == BlockKind::Body
                     && role == Role::Body
-                    && (stub(&ex.text[pspan.range()]) || furniture_line(&ex.text[pspan.range()]))
+                    && ((stub(&ex.text[pspan.range()]) && !items[i])
+                        || furniture_line(&ex.text[pspan.range()]))
                 {
                     b.kind = BlockKind::Boilerplate;
                 }

@@ -461,3 +461,19 @@ fn teaser_cards_in_a_list_of_other_stories_are_not_body() {
     assert!(!body.contains("markups of up to"), "{body}");
     assert!(!body.contains("The recent survey"), "{body}");
 }
+
+#[test]
+fn the_standfirst_under_the_headline_joins_the_body_and_short_list_items_stay() {
+    let page = format!(
+        "<html><body><header><h1>Bars that won't charge a cover</h1><p>Eight places to have a \
+         wild, affordable night while ringing in 2024.</p><div class=\"meta\">Dec. 21, 2023</div>\
+         </header><div class=\"body\">{}<ul><li>2023: Victor Rivas</li><li>2022: Ismail \
+         Elfath</li><li>2021: Robert Sibiga</li></ul>{}</div></body></html>",
+        prose("bar", 3),
+        prose("club", 2)
+    );
+    let body = extract(&page).body_text();
+    assert!(body.starts_with("Eight places to have"), "{body}");
+    assert!(body.contains("2022: Ismail Elfath"), "{body}");
+    assert!(!body.contains("Dec. 21"), "{body}");
+}
