@@ -274,6 +274,12 @@ fn is_any(w: &str, set: &[&str]) -> bool {
     set.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
+/// Sectors of civil society: a group of them named without a country shares the country of
+/// the one named before (`Polish farmers ... truckers`).
+fn is_civil(sector: &str) -> bool {
+    matches!(sector, "CVL" | "LAB" | "OPP" | "BUS" | "EDU" | "HLH")
+}
+
 fn negator(w: &str) -> bool {
     is_any(w, &["not", "never", "no", "without", "neither", "nor"])
         || w.len() > 3 && (w.ends_with("n't") || w.ends_with("n\u{2019}t"))
@@ -341,14 +347,27 @@ impl<'a> Coder<'a> {
         }
         let g = x.group?;
         let doc = self.doc;
-        let country = match g.country_of {
-            Some(id) => doc
-                .actor_codes
-                .get(id.0 as usize)
-                .and_then(|c| c.country.clone()),
-            None => self.dominant.clone(),
-        };
         let head = self.word(g.head).to_lowercase();
+        let country = match g.country_of {
+            Some(id) => self.country_code(id),
+            None => {
+                // civil society named before with a country (`Polish farmers ...
+                // truckers`), else the article's country
+                let sector = self.codes.groups.get(&head);
+                let civil = sector.is_some_and(|s| is_civil(s));
+                let groups = self.groups.borrow();
+                civil
+                    .then(|| {
+                        groups
+                            .iter()
+                            .rev()
+                            .find(|n| n.sector.as_ref() == sector && n.country.is_some())
+                            .and_then(|n| n.country.clone())
+                    })
+                    .flatten()
+                    .or_else(|| self.dominant.clone())
+            }
+        };
         let mut groups = self.groups.borrow_mut();
         // a bare noun refers back to the group named before (`Polish farmers ... farmers`)
         let reuse = g
@@ -380,6 +399,102 @@ impl<'a> Coder<'a> {
             groups[k].spans.push(x.span);
         }
         Some(ActorId((doc.actors.len() + k) as u32))
+    }
+
+    /// The subject of an absolute phrase `with X V-ing` (`with the Indian leader emphasising
+    /// the need`, `with the commander of the IRGC vowing support`): the first actor after
+    /// `with`, when `verb` is an -ing form in the same clause.
+    fn absolute_subject(
+        &self,
+        verb: usize,
+        a: usize,
+        args: &[Arg],
+        usable: &dyn Fn(&Arg) -> bool,
+    ) -> Option<usize> {
+        if !self.word(verb).ends_with("ing") {
+            return None;
+        }
+        let mut j = verb;
+        while j > a && verb - j < 14 {
+            j -= 1;
+            let t = self.doc.tokens[j];
+            let w = self.word(j);
+            if w.eq_ignore_ascii_case("with") {
+                return args.iter().position(|x| {
+                    x.tok > j
+                        && x.tok < verb
+                        && usable(x)
+                        && (x.actor.is_some() || x.group.is_some())
+                });
+            }
+            if (t.kind == TokenKind::Punct && !matches!(w, "(" | ")" | "-"))
+                || is_any(w, CLAUSE_WORDS)
+                || is_any(w, BE)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The voting body (an IGO or a legislature, not a country) last named in the paragraph
+    /// before `trigger`, other than `not`; with `before`, else the last one named before the
+    /// paragraph.
+    fn voting_body(
+        &self,
+        trigger: Span,
+        sent: Span,
+        not: Option<ActorId>,
+        before: bool,
+    ) -> Option<ActorId> {
+        let doc = self.doc;
+        let lo = doc
+            .block_at(trigger.start as usize)
+            .map(|b| b.span.start)
+            .unwrap_or(sent.start);
+        let hi = doc
+            .mentions
+            .partition_point(|m| m.span.start < trigger.start);
+        let from = doc.mentions.partition_point(|m| m.span.start < lo);
+        let body = |id: &ActorId| {
+            doc.actor_codes.get(id.0 as usize).is_some_and(|c| {
+                c.country.as_deref() == Some("IGO")
+                    || matches!(c.sector.as_deref(), Some("LEG") | Some("IGO"))
+            }) && doc.actor(*id).kind != ActorKind::Country
+                && Some(*id) != not
+        };
+        // in the paragraph, else the body the story is about (`The resolution was adopted`
+        // a paragraph after `The U.N. Security Council voted`)
+        doc.mentions[from..hi]
+            .iter()
+            .rev()
+            .filter_map(|m| m.actor)
+            .find(body)
+            .or_else(|| {
+                if !before {
+                    return None;
+                }
+                doc.mentions[..from]
+                    .iter()
+                    .rev()
+                    .take(40)
+                    .filter_map(|m| m.actor)
+                    .find(body)
+            })
+    }
+
+    /// The country code of an actor, existing or added for a collective noun.
+    fn country_code(&self, id: ActorId) -> Option<String> {
+        let i = id.0 as usize;
+        match self.doc.actor_codes.get(i) {
+            Some(c) => c.country.clone(),
+            None => self
+                .groups
+                .borrow()
+                .get(i - self.doc.actors.len())?
+                .country
+                .clone(),
+        }
     }
 
     /// The implicit `authorities` of the country of `place` (else the article's dominant
@@ -766,6 +881,33 @@ impl<'a> Coder<'a> {
                 .unwrap_or(m.sent)
         };
         let mut drop = vec![false; events.len()];
+        // a noun event that is the subject of a verb event of the same type is that event
+        // (`Israeli attacks on Gaza have so far killed 20,000 civilians`)
+        for (n, mn) in metas.iter().enumerate() {
+            if !mn.noun {
+                continue;
+            }
+            let en = &events[n];
+            let same = events.iter().zip(metas).any(|(ev, mv)| {
+                !mv.noun
+                    && mv.sent == mn.sent
+                    && ev.kind == en.kind
+                    && ev.trigger.start >= en.trigger.end
+                    && (ev.source.is_none() || country(ev.source) == country(en.source))
+                    && {
+                        let between =
+                            &self.doc.text[en.trigger.end as usize..ev.trigger.start as usize];
+                        between.split_whitespace().count() <= 8
+                            && !between.contains([',', ';', ':', '(', '"'])
+                            && !between
+                                .split_whitespace()
+                                .any(|w| is_any(w, CLAUSE_WORDS) || is_any(w, &["and", "or"]))
+                    }
+            });
+            if same {
+                drop[n] = true;
+            }
+        }
         let planned = |e: &Event| matches!(e.modality, Modality::Planned | Modality::Hypothetical);
         for (n, mn) in metas.iter().enumerate() {
             let en = &events[n];
@@ -1159,9 +1301,49 @@ impl<'a> Coder<'a> {
                     _ => break,
                 }
             }
+            let l_head = w.to_lowercase();
+            // `the regime`, `the government` with no modifier: the country named last
+            // before it (`condemned Israel ..., saying the regime is killing`)
+            let country_of = modifier.or_else(|| {
+                let l = lower_buf(w, &mut buf)?;
+                let definite = start + 1 == h && self.word(start).eq_ignore_ascii_case("the");
+                if !definite
+                    || !is_any(
+                        l,
+                        &[
+                            "regime",
+                            "government",
+                            "administration",
+                            "ministry",
+                            "leadership",
+                            "junta",
+                            "cabinet",
+                        ],
+                    )
+                {
+                    return None;
+                }
+                let lo = doc
+                    .sentences
+                    .partition_point(|s| s.end <= t.span.start)
+                    .saturating_sub(2);
+                let from = doc.sentences.get(lo).map_or(0, |s| s.start);
+                let k = doc
+                    .mentions
+                    .partition_point(|m| m.span.start < t.span.start);
+                doc.mentions[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.span.start >= from)
+                    .filter_map(|m| m.actor)
+                    .find(|&id| {
+                        doc.actor(id).kind == ActorKind::Country
+                            && self.country_code(id).is_some_and(|c| c != "IGO")
+                    })
+            });
             // no modifier: a country or place the sentence puts it in (`to the United
             // States to meet with officials`, `attacks on Gaza killed civilians`)
-            let country_of = modifier.or_else(|| {
+            let country_of = country_of.or_else(|| {
                 out.iter()
                     .filter(|x| {
                         x.actor.is_some_and(|id| {
@@ -1187,15 +1369,38 @@ impl<'a> Coder<'a> {
                     .min_by_key(|x| x.tok.abs_diff(h))
                     .and_then(|x| x.actor)
             });
-            // else the nearest actor of the sentence with a country (`farmers demanded
-            // government subsidies`: that country's government)
+            // else the nearest actor of the sentence with a country, before it first, not a
+            // counterpart after `with` or `against` (`farmers demanded government
+            // subsidies`: that country's government; `Polish farmers ... but truckers`)
             let country_of = country_of.or_else(|| {
+                // civil society named before with a country takes precedence (see `id_of`)
+                let sector = self.codes.groups.get(l_head.as_str());
+                if sector.is_some_and(|s| is_civil(s))
+                    && self
+                        .groups
+                        .borrow()
+                        .iter()
+                        .any(|n| n.sector.as_ref() == sector && n.country.is_some())
+                {
+                    return None;
+                }
                 out.iter()
                     .filter(|x| x.quote == self.quote_at(t.span.start))
+                    .filter(|x| x.tok < h || x.tok <= h + 8)
+                    .filter(|x| {
+                        !is_any(
+                            self.pp_word(x, a),
+                            &["with", "against", "between", "toward"],
+                        )
+                    })
                     .filter_map(|x| {
-                        let id = x.actor.or(x.group.and_then(|g| g.country_of))?;
-                        let c = doc.actor_codes.get(id.0 as usize)?.country.as_deref()?;
-                        (c != "IGO").then_some((x.tok.abs_diff(h), id))
+                        let id = if x.group.is_some() && x.actor.is_none() {
+                            self.id_of(x)?
+                        } else {
+                            x.actor.or(x.group.and_then(|g| g.country_of))?
+                        };
+                        let c = self.country_code(id)?;
+                        (c != "IGO").then_some(((x.tok > h, x.tok.abs_diff(h)), id))
                     })
                     .min_by_key(|x| x.0)
                     .map(|x| x.1)
@@ -1595,15 +1800,24 @@ impl<'a> Coder<'a> {
                     .rev()
                     .find(|&i| is_any(self.word(i), LIGHT_VERBS));
                 if let Some(lv) = lv {
-                    subject_idx = backward(lv);
+                    subject_idx = self
+                        .absolute_subject(lv, a, args, &usable)
+                        .or_else(|| backward(lv));
                 }
             }
         } else if passive {
-            subject_idx = args.iter().position(|x| {
-                x.tok > f.tok_end
-                    && x.tok < clause_end.max(f.tok_end + 1)
-                    && self.pp_word(x, a).eq_ignore_ascii_case("by")
-                    && usable(x)
+            // the agent is the first `by` phrase (`adopted by a vote of 13-0 ..., by the U.S.
+            // and Russia`: no agent)
+            let first_by = (f.tok_end..clause_end.max(f.tok_end + 1).min(b))
+                .find(|&i| self.word(i).eq_ignore_ascii_case("by"));
+            subject_idx = first_by.and_then(|by| {
+                args.iter().position(|x| {
+                    x.tok > by
+                        && x.tok <= by + 3
+                        && (by + 1..x.tok).all(|i| doc.tokens[i].kind == TokenKind::Word)
+                        && self.pp_word(x, a).eq_ignore_ascii_case("by")
+                        && usable(x)
+                })
             });
         } else {
             let mut j = f.tok;
@@ -1625,6 +1839,9 @@ impl<'a> Coder<'a> {
                 subject_idx = args.iter().position(|x| {
                     x.tok_end == end && usable(x) && (x.actor.is_some() || x.group.is_some())
                 });
+            }
+            if subject_idx.is_none() {
+                subject_idx = self.absolute_subject(f.tok, a, args, &usable);
             }
             if subject_idx.is_none() {
                 subject_idx = backward(f.tok);
@@ -1663,7 +1880,24 @@ impl<'a> Coder<'a> {
                         })
                 })
                 .and_then(|x| x.actor);
+            // else the country of the person acted on (`she was released from house
+            // arrest`: her country's authorities)
+            let place = place.or_else(|| {
+                let t = if passive {
+                    backward(f.tok).map(|k| &args[k])
+                } else {
+                    args[args.partition_point(|x| x.tok < f.tok_end)..]
+                        .iter()
+                        .find(|x| x.tok < clause_end && usable(x))
+                }?;
+                let id = t.actor?;
+                (doc.actor(id).kind == ActorKind::Person && self.country_code(id).is_some())
+                    .then_some(id)
+            });
             source_id = self.authorities(place);
+        }
+        if source_id.is_none() && p.body_source {
+            source_id = self.voting_body(trigger, sent, None, true);
         }
         if source_id.is_none()
             && (p.noun
@@ -1868,25 +2102,7 @@ impl<'a> Coder<'a> {
             });
         if target.is_none() && (p.body_target || vote_object) {
             // `abstained`, `vetoed`: the voting body last named in the paragraph
-            let lo = doc
-                .block_at(trigger.start as usize)
-                .map(|b| b.span.start)
-                .unwrap_or(sent.start);
-            let hi = doc
-                .mentions
-                .partition_point(|m| m.span.start < trigger.start);
-            let from = doc.mentions.partition_point(|m| m.span.start < lo);
-            target = doc.mentions[from..hi]
-                .iter()
-                .rev()
-                .filter_map(|m| m.actor)
-                .find(|id| {
-                    doc.actor_codes.get(id.0 as usize).is_some_and(|c| {
-                        c.country.as_deref() == Some("IGO")
-                            || matches!(c.sector.as_deref(), Some("LEG") | Some("IGO"))
-                    }) && doc.actor(*id).kind != ActorKind::Country
-                        && Some(*id) != source_id
-                });
+            target = self.voting_body(trigger, sent, source_id, p.body_target);
         }
         // a request that is the object of an answer (`rejected a request from Democrats`,
         // `granted Russia's request`) was made to the one who answers
@@ -1950,6 +2166,23 @@ impl<'a> Coder<'a> {
                     && self.word(i + 1).starts_with(|c: char| c.is_lowercase())
                     && !is_any(self.word(i + 1), DETERMINERS)
             });
+        if p.need_to && !to_request {
+            return None;
+        }
+        // the content of a charge or plea is no event (`pleaded guilty to conspiring to
+        // provide material support to kill the president`)
+        if (f.tok.saturating_sub(14).max(a)..f.tok).any(|i| {
+            let w = self.word(i);
+            let next = self.word(i + 1);
+            w.get(..7)
+                .is_some_and(|x| x.eq_ignore_ascii_case("conspir"))
+                || is_any(w, &["plotting", "plotted"])
+                || (is_any(w, &["guilty"]) && is_any(next, &["to", "of"]))
+                || (is_any(w, &["charged", "convicted", "indicted"])
+                    && is_any(next, &["with", "of", "for", "on"]))
+        }) {
+            return None;
+        }
         // --- negation and modality: look back from the trigger within the clause
         let stop = source
             .map(|s| s.tok_end)

@@ -67,6 +67,12 @@ pub struct Pattern {
     /// With no source, the authorities of the country of context (`src+state`: `she was
     /// arrested`).
     pub state_source: bool,
+    /// With no source, the voting body (an IGO or legislature) last named in the paragraph
+    /// (`src+body`: `the resolution was adopted`).
+    pub body_source: bool,
+    /// An event only with `to <verb>` after the target, then a REQUEST (`needto`: `told her to
+    /// leave`; `told reporters` is none).
+    pub need_to: bool,
 }
 
 /// A word form starting a pattern: which pattern, and whether the form is the bare lemma.
@@ -311,6 +317,8 @@ impl Dictionary {
                 poss_target: false,
                 to_request: false,
                 state_source: false,
+                body_source: false,
+                need_to: false,
             };
             for r in roles
                 .split(';')
@@ -332,6 +340,11 @@ impl Dictionary {
                     "poss=tgt" => p.poss_target = true,
                     "toreq" => p.to_request = true,
                     "src+state" => p.state_source = true,
+                    "src+body" => p.body_source = true,
+                    "needto" => {
+                        p.need_to = true;
+                        p.to_request = true;
+                    }
                     _ if r.starts_with("obj=") => {
                         let name = &r[4..];
                         let k = classes.iter().position(|c| c == name).ok_or_else(|| {

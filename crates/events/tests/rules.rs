@@ -137,3 +137,77 @@ fn collective_source_agrees_without_a_partner() {
     // one actor agreeing with nobody named is no agreement
     lacks("Germany agreed to draft a reform plan.", "AGREE");
 }
+
+#[test]
+fn passive_agent_is_the_first_by_phrase() {
+    // `by a vote` is no actor: the U.S. voted, it did not adopt; the Council did
+    has(
+        "The UN Security Council met on Friday. The resolution was adopted by a vote of 13-0 with two abstentions, by the U.S. and Russia.",
+        "IGO AGREE - [adopted]",
+    );
+    lacks(
+        "The UN Security Council met on Friday. The resolution was adopted by a vote of 13-0 with two abstentions, by the U.S. and Russia.",
+        "USA AGREE",
+    );
+}
+
+#[test]
+fn the_regime_is_the_country_named_before() {
+    has(
+        "The general condemned Israel, saying the regime is killing civilians in Gaza.",
+        "ISR ASSAULT PSE [killing]",
+    );
+}
+
+#[test]
+fn civil_groups_share_the_country_named_before() {
+    has(
+        "Polish farmers blocked a crossing with Ukraine. Truckers are blocking three other crossings with Ukraine.",
+        "POL PROTEST UKR [blocking]",
+    );
+}
+
+#[test]
+fn event_noun_subject_of_the_same_event_verb_is_one_event() {
+    let [a, b] = events("Israeli attacks on Gaza have killed 20,000 civilians.");
+    for l in [a, b] {
+        assert_eq!(
+            l.iter().filter(|x| x.contains("ASSAULT")).count(),
+            1,
+            "{l:?}"
+        );
+    }
+}
+
+#[test]
+fn the_content_of_a_charge_is_no_event() {
+    lacks(
+        "Palacios pleaded guilty to conspiring to kill the president of Haiti.",
+        "ASSAULT",
+    );
+}
+
+#[test]
+fn with_phrase_subject_of_an_ing_verb() {
+    has(
+        "Narendra Modi and Benjamin Netanyahu discussed the war, with India urging Israel to protect civilians.",
+        "IND REQUEST ISR [urging]",
+    );
+}
+
+#[test]
+fn agentless_release_is_by_the_person_s_country() {
+    has(
+        "Aung San Suu Kyi visited the White House six years after she was released from house arrest.",
+        "MMR CONCEDE MMR [released]",
+    );
+}
+
+#[test]
+fn tell_to_is_a_request() {
+    has(
+        "Police told Jill Stein to leave the venue.",
+        "USA REQUEST USA [told]",
+    );
+    lacks("Jill Stein told reporters about the venue.", "REQUEST");
+}
