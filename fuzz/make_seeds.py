@@ -5,7 +5,10 @@ HTML seeds: the seed article page (tests/golden/seed-html), the extractor's unit
 and small pages for charsets, JSON-LD, live-blog lists and broken markup. WARC seeds: plain
 and gzip-per-record archives with response, request, warcinfo, non-HTML, chunked, gzip
 content coding, wrong charset and truncated records. The first byte of every seed is the
-target's mode byte (see fuzz_targets/*.rs).
+target's mode byte (see fuzz_targets/*.rs), except for the feed target.
+
+Feed seeds: the RSS and Atom samples of crates/ingest/src/feed.rs's tests, and variants
+(RDF, entities, CDATA, relative links, a broken feed).
 """
 import gzip, os, re
 
@@ -75,3 +78,13 @@ write("warc", "truncated.warc.gz", b"\x00" + members[: len(members) - 30])
 write("warc", "truncated.warc", b"\x00" + plain[: len(plain) - 100])
 write("warc", "garbage-between.warc.gz", b"\x00" + gzip.compress(records[2], mtime=0) + b"not gzip at all" + gzip.compress(records[3], mtime=0))
 write("warc", "bad-length.warc", b"\x00" + records[2].replace(b"Content-Length: ", b"Content-Length: 9") + records[3])
+
+feed_tests = open(os.path.join(root, "crates/ingest/src/feed.rs"), encoding="utf-8").read()
+for name in ("RSS", "ATOM"):
+    body = re.search(r'const %s: &str = r#"(.*?)"#;' % name, feed_tests, re.S).group(1)
+    write("feed", name.lower() + ".xml", body.encode())
+write("feed", "rdf.xml", b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+      b'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><item rdf:about="https://x.org/1">'
+      b'<title>A &amp; B</title><link>/relative/1</link><dc:date>2024-03-26</dc:date><dc:creator>Ann Lee</dc:creator>'
+      b'<description><![CDATA[<p>"Yes," she said. &eacute;</p>]]></description></item></rdf:RDF>')
+write("feed", "broken.rss", b"<rss><channel><item><title>x</titl></item>")
