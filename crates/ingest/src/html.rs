@@ -2419,6 +2419,7 @@ fn choose_date(
     ld: &JsonLd,
     url: Option<&str>,
     article: std::ops::Range<u32>,
+    header: &[&str],
 ) -> Option<String> {
     const KEYS: &[&str] = &[
         "article:published_time",
@@ -2448,7 +2449,7 @@ fn choose_date(
         .as_deref()
         .and_then(parse_date)
         .or_else(|| KEYS.iter().find_map(|k| found.meta(k).and_then(parse_date)))
-        .or_else(|| shown_date(found, &article, false))
+        .or_else(|| shown_date(found, &article, header, false))
         .or_else(|| {
             found
                 .times
@@ -2486,7 +2487,7 @@ fn choose_date(
     // publication day. Dates elsewhere on the page (teasers' `1d ago`) do not count.
     let shown = url
         .and_then(url_date)
-        .or_else(|| shown_date(found, &article, true));
+        .or_else(|| shown_date(found, &article, header, true));
     match shown {
         Some(s) if (day_number(&s) - day_number(&chosen)).abs() == 1 => Some(s),
         _ => Some(chosen),
@@ -2495,8 +2496,14 @@ fn choose_date(
 
 /// The first publication date shown in the article's header: a date element's text, else
 /// a `<time datetime>` (in local time only when `local`: a UTC timestamp is not the date the
-/// reader sees). Update times are skipped.
-fn shown_date(found: &MetaFound, article: &std::ops::Range<u32>, local: bool) -> Option<String> {
+/// reader sees), else a short line of plain text between the headline and the article's
+/// text (`Dec 18, 2023 | 3 min read`). Update times are skipped.
+fn shown_date(
+    found: &MetaFound,
+    article: &std::ops::Range<u32>,
+    header: &[&str],
+    local: bool,
+) -> Option<String> {
     let inside = |t: &&Seen| article.contains(&t.at) && !t.updated;
     found
         .date_texts
@@ -2511,6 +2518,7 @@ fn shown_date(found: &MetaFound, article: &std::ops::Range<u32>, local: bool) ->
                 .filter(|t| !(local && utc_stamp(&t.text)))
                 .find_map(|t| parse_date(&t.text))
         })
+        .or_else(|| header.iter().find_map(|t| parse_date(t)))
 }
 
 /// An ISO timestamp in UTC (`...Z`, `...+00:00`).
@@ -2620,12 +2628,17 @@ fn assemble(
         .or_else(|| found.meta("og:url").map(str::to_string))
         .or_else(|| ld.url.clone());
     let title = choose_title(found, ld, selected.first().copied());
-    ex.meta.date = choose_date(
-        found,
-        ld,
-        canonical.as_deref(),
-        article_range(found, selected),
-    );
+    let range = article_range(found, selected);
+    // Datelines shown as plain text between the headline and the article's text.
+    let header: Vec<&str> = match selected.first() {
+        Some(&first) => paras[(range.start as usize).min(first)..first]
+            .iter()
+            .filter(|p| p.text.len() < 80 && p.link == 0 && !says_update(&p.text))
+            .map(|p| p.text.as_str())
+            .collect(),
+        None => Vec::new(),
+    };
+    ex.meta.date = choose_date(found, ld, canonical.as_deref(), range, &header);
     ex.meta.authors = choose_authors(found, ld, site.as_deref());
     ex.meta.language = found
         .lang

@@ -477,3 +477,13 @@ fn the_standfirst_under_the_headline_joins_the_body_and_short_list_items_stay() 
     assert!(body.contains("2022: Ismail Elfath"), "{body}");
     assert!(!body.contains("Dec. 21"), "{body}");
 }
+
+#[test]
+fn a_dateline_in_plain_text_under_the_headline_dates_the_page() {
+    let page = format!(
+        "<html><body><h1>Bidenomics defined</h1><div class=\"info\">Dec 18, 2023 \
+         <span>3 min read</span></div><div class=\"text\">{}</div></body></html>",
+        prose("economy", 4)
+    );
+    assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-18"));
+}
