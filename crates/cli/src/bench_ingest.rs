@@ -286,7 +286,7 @@ pub fn measure(args: &BenchIngestArgs) -> Result<IngestReport> {
         remove_store(&db);
         let mut store = SqliteStore::open(&db.to_string_lossy())?;
         let stats = pool.install(|| {
-            crate::store_cmd::ingest_into(&mut store, &inputs, None, limits, args.batch)
+            crate::store_cmd::ingest_into(&mut store, &inputs, None, limits, args.batch, &pipeline)
         })?;
         // Closing (the last checkpoint) is part of the pass.
         drop(store);

@@ -146,10 +146,10 @@ pub fn ingest_into(
     date: Option<String>,
     limits: Limits,
     batch: usize,
+    pipeline: &newsgraph_core::Pipeline,
 ) -> Result<IngestStats> {
     let batch = batch.max(1);
     let (tx, rx) = mpsc::sync_channel::<ArticleRecord>(batch * 2);
-    let pipeline = crate::pipeline();
     let mut stats = IngestStats::default();
     let prepare = |doc: &mut newsgraph_core::Document| {
         if date.is_some() {
@@ -267,7 +267,15 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         ingest_jobs(&a, &inputs, limits)?
     } else {
         let mut store = open(&a.db)?;
-        ingest_into(store.as_mut(), &inputs, a.date.clone(), limits, a.batch)?
+        let pipeline = crate::pipeline();
+        ingest_into(
+            store.as_mut(),
+            &inputs,
+            a.date.clone(),
+            limits,
+            a.batch,
+            &pipeline,
+        )?
     };
     let secs = t.elapsed().as_secs_f64();
     if !a.quiet {
@@ -319,6 +327,8 @@ fn ingest_jobs(a: &IngestArgs, inputs: &[Input], limits: Limits) -> Result<Inges
         );
     }
     let mut total = IngestStats::default();
+    // Built once: its lexicons and models are not read again for each claim.
+    let pipeline = crate::pipeline();
     loop {
         let claimed = jobs.claim(a.claim.max(1) as i64)?;
         if claimed.is_empty() {
@@ -328,7 +338,14 @@ fn ingest_jobs(a: &IngestArgs, inputs: &[Input], limits: Limits) -> Result<Inges
             .iter()
             .map(|p| Input::File(std::path::PathBuf::from(p)))
             .collect();
-        let s = ingest_into(&mut store, &chunk, a.date.clone(), limits, a.batch)?;
+        let s = ingest_into(
+            &mut store,
+            &chunk,
+            a.date.clone(),
+            limits,
+            a.batch,
+            &pipeline,
+        )?;
         for (i, path) in claimed.iter().enumerate() {
             let err = s
                 .failed
