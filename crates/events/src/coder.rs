@@ -318,6 +318,9 @@ struct Found {
     start: Start,
     tok: usize,
     tok_end: usize,
+    /// The next verb trigger coordinated after this one (`shut down accounts and punished
+    /// people`): the forward target search stops there.
+    stop: usize,
 }
 
 impl<'a> Coder<'a> {
@@ -637,6 +640,7 @@ impl<'a> Coder<'a> {
                                 start: *s,
                                 tok: i,
                                 tok_end: end,
+                                stop: b,
                             });
                             break;
                         }
@@ -665,6 +669,16 @@ impl<'a> Coder<'a> {
             };
             if !found.is_empty() {
                 self.prune_found(&mut found, a);
+                for k in 1..found.len() {
+                    let pk = &self.dict.patterns[found[k].pat as usize];
+                    let tk = found[k].tok;
+                    if !pk.noun
+                        && (found[k - 1].tok_end..tk)
+                            .any(|i| is_any(self.word(i), &["and", "or"]) || self.word(i) == ",")
+                    {
+                        found[k - 1].stop = tk;
+                    }
+                }
                 let args = self.args(*sent, a, b);
                 let first = events.len();
                 for f in &found {
@@ -1517,8 +1531,8 @@ impl<'a> Coder<'a> {
                         && is_any(self.word(f.tok - 2), BE))))
                 || self.word(f.tok_end).eq_ignore_ascii_case("by"));
         // clause end for the forward search
-        let mut clause_end = b;
-        for i in f.tok_end..b {
+        let mut clause_end = f.stop.min(b);
+        for i in f.tok_end..clause_end {
             // `demanding that the European Union reinstate`: the addressee follows `that`
             if i == f.tok_end
                 && p.kind == EventType::Request
@@ -1535,6 +1549,7 @@ impl<'a> Coder<'a> {
         let mut source: Option<&Arg> = None;
         let mut subject_idx: Option<usize> = None;
         let mut poss_target: Option<ActorId> = None;
+        let mut participle_source: Option<ActorId> = None;
         // a relative clause closing right before the trigger (`Britain, which has Europe's
         // largest army, long blocked`): its arguments are not the subject
         let rel_clause: Option<(usize, usize)> = (|| {
@@ -1843,6 +1858,20 @@ impl<'a> Coder<'a> {
             if subject_idx.is_none() {
                 subject_idx = self.absolute_subject(f.tok, a, args, &usable);
             }
+            // `had breakfast with Biden before visiting the Oval Office`: the participle's
+            // subject is the main verb's
+            if subject_idx.is_none()
+                && self.word(f.tok).ends_with("ing")
+                && f.tok > a
+                && is_any(
+                    self.word(f.tok - 1),
+                    &["before", "after", "while", "since", "without", "by", "when"],
+                )
+            {
+                if let Some(e) = prev.last().filter(|e| e.source.is_some()) {
+                    participle_source = e.source;
+                }
+            }
             if subject_idx.is_none() {
                 subject_idx = backward(f.tok);
             }
@@ -1865,7 +1894,7 @@ impl<'a> Coder<'a> {
         if let Some(k) = subject_idx {
             source = Some(&args[k]);
         }
-        let mut source_id = source.and_then(|s| self.id_of(s));
+        let mut source_id = source.and_then(|s| self.id_of(s)).or(participle_source);
         // agentless arrests, charges, sentences: the state's authorities, of the country the
         // sentence places the act in, else the article's (`she was arrested`, `no one has
         // been charged in Haiti`)
@@ -1895,6 +1924,28 @@ impl<'a> Coder<'a> {
                     .then_some(id)
             });
             source_id = self.authorities(place);
+        }
+        // a resolution or draft that calls for something speaks for the body that adopts it
+        // (`The compromise calls for`)
+        if source_id.is_none()
+            && source.is_none()
+            && !p.noun
+            && p.kind == EventType::Request
+            && (f.tok.saturating_sub(3).max(a)..f.tok).any(|i| {
+                is_any(
+                    self.word(i),
+                    &[
+                        "resolution",
+                        "compromise",
+                        "draft",
+                        "text",
+                        "measure",
+                        "declaration",
+                    ],
+                )
+            })
+        {
+            source_id = self.voting_body(trigger, sent, None, true);
         }
         if source_id.is_none() && p.body_source {
             source_id = self.voting_body(trigger, sent, None, true);
@@ -2018,12 +2069,30 @@ impl<'a> Coder<'a> {
             // trip to Washington surprised diplomats`: not the diplomats); patterns with an
             // object class not from a phrase on that object (`ended their blockade of the
             // crossings between Ukraine and Poland`)
+            // `a protest at the crossing with Ukraine`: a `with` phrase after a common noun
+            // belongs to the noun, unless the act is reciprocal (`a deal with Iran`)
+            let noun_with = !p.noun
+                && is_any(pw_np, &["with"])
+                && !matches!(
+                    p.kind,
+                    EventType::Agree | EventType::Consult | EventType::Cooperate
+                )
+                && {
+                    let mut j = x.tok;
+                    while j > f.tok_end && !self.word(j - 1).eq_ignore_ascii_case("with") {
+                        j -= 1;
+                    }
+                    j > f.tok_end + 1
+                        && doc.tokens[j - 2].kind == TokenKind::Word
+                        && self.word(j - 2).starts_with(|c: char| c.is_lowercase())
+                };
             let prep_ok = is_any(pw_np, TARGET_PREPS)
+                && !noun_with
                 && !(p.object.is_some() && is_any(pw_np, &["between", "among", "into"]));
             let ok = match p.target {
                 TargetRule::None => false,
                 TargetRule::Prep => prep_ok,
-                TargetRule::Object => !p.noun || prep_ok,
+                TargetRule::Object => (!p.noun && !noun_with) || prep_ok,
             };
             if ok {
                 let id = self.id_of(x);
@@ -2103,6 +2172,74 @@ impl<'a> Coder<'a> {
         if target.is_none() && (p.body_target || vote_object) {
             // `abstained`, `vetoed`: the voting body last named in the paragraph
             target = self.voting_body(trigger, sent, source_id, p.body_target);
+        }
+        // a verb coordinated with an event verb of the same source shares its target (`would
+        // end the emergency against Burma and further ease trade sanctions`)
+        if target.is_none() && !p.noun && p.target != TargetRule::None && source_id.is_some() {
+            if let Some(e) = prev.last() {
+                let between =
+                    &doc.text[e.trigger.end.min(trigger.start) as usize..trigger.start as usize];
+                // `and` right before the verb, over adverbs and auxiliaries
+                let and_before = (f.tok.saturating_sub(3).max(a)..f.tok)
+                    .rev()
+                    .take_while(|&i| {
+                        doc.tokens[i].kind == TokenKind::Word
+                            && !self.word(i).eq_ignore_ascii_case("to")
+                            && self.word(i).starts_with(|c: char| c.is_lowercase())
+                    })
+                    .any(|i| self.word(i).eq_ignore_ascii_case("and"));
+                if e.source == source_id
+                    && e.target.is_some()
+                    && and_before
+                    && between.split_whitespace().count() <= 12
+                    && !between.contains([';', ':', '"'])
+                    && !between
+                        .split_whitespace()
+                        .any(|w| is_any(w, CLAUSE_WORDS) && !is_any(w, &["as"]))
+                {
+                    target = e.target;
+                }
+            }
+        }
+        // a plea is made to the state: a government or court actor of the sentence, a
+        // country the clause places it in, else the article's country (`tgt+state`)
+        if target.is_none() && p.state_target {
+            target = args
+                .iter()
+                .filter(|x| usable(x))
+                .filter_map(|x| self.id_of(x))
+                .find(|&id| {
+                    // institutions and judges, not a country or a head of state named in
+                    // passing (`the assassination of Haiti's president`)
+                    let kind = doc.actors.get(id.0 as usize).map(|x| x.kind);
+                    let wanted: &[&str] = match kind {
+                        Some(ActorKind::Country) => &[],
+                        Some(ActorKind::Person) => &["JUD"],
+                        _ => &["GOV", "JUD", "COP"],
+                    };
+                    Some(id) != source_id
+                        && self
+                            .sector(id)
+                            .is_some_and(|s| wanted.contains(&s.as_str()))
+                        && self.country_code(id).is_some_and(|c| c != "IGO")
+                })
+                .or_else(|| {
+                    let place = place.or_else(|| {
+                        args.iter()
+                            .filter(|x| x.tok >= f.tok_end)
+                            .find(|x| {
+                                is_any(self.prev_word(x.tok, a), PLACE_PREPS)
+                                    && x.actor.is_some_and(|id| {
+                                        matches!(
+                                            doc.actor(id).kind,
+                                            ActorKind::Country | ActorKind::Place
+                                        )
+                                    })
+                            })
+                            .and_then(|x| x.actor)
+                    });
+                    self.authorities(place)
+                });
         }
         // a request that is the object of an answer (`rejected a request from Democrats`,
         // `granted Russia's request`) was made to the one who answers

@@ -70,6 +70,9 @@ pub struct Pattern {
     /// With no source, the voting body (an IGO or legislature) last named in the paragraph
     /// (`src+body`: `the resolution was adopted`).
     pub body_source: bool,
+    /// With no target, the authorities of the country of context (`tgt+state`: `pleaded
+    /// guilty`).
+    pub state_target: bool,
     /// An event only with `to <verb>` after the target, then a REQUEST (`needto`: `told her to
     /// leave`; `told reporters` is none).
     pub need_to: bool,
@@ -318,6 +321,7 @@ impl Dictionary {
                 to_request: false,
                 state_source: false,
                 body_source: false,
+                state_target: false,
                 need_to: false,
             };
             for r in roles
@@ -341,6 +345,7 @@ impl Dictionary {
                     "toreq" => p.to_request = true,
                     "src+state" => p.state_source = true,
                     "src+body" => p.body_source = true,
+                    "tgt+state" => p.state_target = true,
                     "needto" => {
                         p.need_to = true;
                         p.to_request = true;

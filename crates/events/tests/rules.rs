@@ -163,7 +163,7 @@ fn the_regime_is_the_country_named_before() {
 fn civil_groups_share_the_country_named_before() {
     has(
         "Polish farmers blocked a crossing with Ukraine. Truckers are blocking three other crossings with Ukraine.",
-        "POL PROTEST UKR [blocking]",
+        "POL PROTEST - [blocking]",
     );
 }
 
@@ -210,4 +210,54 @@ fn tell_to_is_a_request() {
         "USA REQUEST USA [told]",
     );
     lacks("Jill Stein told reporters about the venue.", "REQUEST");
+}
+
+#[test]
+fn with_phrase_after_a_noun_is_not_the_target() {
+    lacks(
+        "Polish farmers said they would suspend a protest at the crossing with Ukraine.",
+        "CONCEDE UKR",
+    );
+}
+
+#[test]
+fn target_search_stops_at_a_coordinated_verb() {
+    let [a, b] = events(
+        "Chinese police have shut down 34,000 online accounts and punished more than 6,300 people.",
+    );
+    for l in [a, b] {
+        assert!(l.iter().any(|x| x == "CHN COERCE - [shut down]"), "{l:?}");
+    }
+}
+
+#[test]
+fn a_resolution_calling_for_speaks_for_the_body() {
+    has(
+        "The UN Security Council voted on Friday. The compromise calls for a sustainable cessation of hostilities.",
+        "IGO REQUEST - [calls for]",
+    );
+}
+
+#[test]
+fn a_plea_is_made_to_the_state() {
+    has(
+        "A former Colombian soldier, Mario Palacios, pleaded guilty on Friday and agreed to assist U.S. authorities.",
+        "COL CONCEDE USA [pleaded guilty]",
+    );
+}
+
+#[test]
+fn coordinated_verb_shares_the_target() {
+    has(
+        "The United States would end a national emergency against Burma and further ease trade sanctions.",
+        "USA CONCEDE MMR [ease]",
+    );
+}
+
+#[test]
+fn participle_after_before_takes_the_main_subject() {
+    has(
+        "Aung San Suu Kyi had breakfast with Vice President Biden before visiting the Oval Office.",
+        "MMR CONSULT USA [visiting]",
+    );
 }
