@@ -1885,7 +1885,32 @@ fn furniture_line(t: &str) -> bool {
         && t.split_whitespace()
             .any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@')))
         || (words <= 30 && (l.contains("all rights reserved") || l.contains("\u{a9} 20")))
+        // Newsletter, subscription and affiliate notices inside the article's container.
+        || (words <= 45 && PROMPTS.iter().any(|p| l.contains(p)))
 }
+
+/// Phrases of the promotion and disclosure notes that pages put inside an article's
+/// container (newsletter prompts, subscription appeals, affiliate disclosures, embeds
+/// waiting for consent). A short paragraph holding one is not article text.
+const PROMPTS: &[&str] = &[
+    "to your inbox",
+    "in your inbox",
+    "sign up for our",
+    "sign up for the",
+    "subscribe to our",
+    "please subscribe",
+    "subscribe today",
+    "needs your support",
+    "support our journalism",
+    "we may receive compensation",
+    "we may earn a commission",
+    "may earn a commission",
+    "may receive a commission",
+    "earn an affiliate commission",
+    "waiting for your permission to load",
+    "by clicking here",
+    "this article is more than",
+];
 
 /// Serialized data or markup shown as text (a script's JSON after a stray `</script>`):
 /// several `":"`, `","` or `\"` in one paragraph.

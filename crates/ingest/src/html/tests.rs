@@ -487,3 +487,20 @@ fn a_dateline_in_plain_text_under_the_headline_dates_the_page() {
     );
     assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-18"));
 }
+
+#[test]
+fn newsletter_and_affiliate_notes_in_the_container_are_not_body() {
+    let page = format!(
+        "<html><body><article><h1>Tights on sale</h1><div class=\"text\"><p>If you purchase a \
+         product through a link on our site, we may receive compensation.</p>{}<p>Want more \
+         movie news? Sign up for our free newsletter to get the latest trailers.</p>\
+         <p>Advertisement - Page continues below</p>{}</div></article></body></html>",
+        prose("sale", 3),
+        prose("tights", 2)
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("tights report number 1"), "{body}");
+    for junk in ["receive compensation", "newsletter", "Page continues"] {
+        assert!(!body.contains(junk), "{junk}: {body}");
+    }
+}
