@@ -2,7 +2,8 @@
 # Bounded memory on a large archive: builds a CC-NEWS-style WARC.gz of at least 1 GB (one gzip
 # member per record; request + response records; the NAEB pages repeated under varying target
 # URIs and dates) and measures peak RSS and throughput of `newsgraph read` and, unless
-# SKIP_INGEST=1, `newsgraph ingest` into a temporary SQLite store, with /usr/bin/time -v.
+# SKIP_INGEST=1, `newsgraph ingest` into a temporary SQLite store, with /usr/bin/time -v; then
+# the same peak RSS on an archive of 96 pages of ~6.8 MB each.
 #
 #   scripts/warc-rss.sh                  # NAEB pages from ../shared/data/extraction/naeb/html
 #   NAEB=/path/to/html OUT=/tmp/x TARGET_BYTES=2000000000 scripts/warc-rss.sh
@@ -120,4 +121,37 @@ if [ "${SKIP_INGEST:-0}" != 1 ]; then
     n=$(sed -n 's/.*stored \([0-9]*\) article.*/\1/p' "$out/ingest.stderr" | tail -n 1)
     report "newsgraph ingest (SQLite)" "$out/ingest.time" "${n:-0}"
     tail -n 1 "$out/ingest.stderr"
+fi
+
+# Large pages: 96 responses of ~6.8 MB (one NAEB page with its paragraphs repeated, just under
+# the default --max-bytes of 8 MiB), where a batch of 64 pages would need over 400 MB.
+big="$out/large-pages.warc.gz"
+if [ ! -s "$big" ]; then
+    python3 - "$naeb" "$big" <<'PY'
+import gzip, os, sys
+naeb, path = sys.argv[1], sys.argv[2]
+src = open(os.path.join(naeb, sorted(os.listdir(naeb))[0]), "rb").read()
+i, j = src.find(b"<p"), src.rfind(b"</p>") + 4
+page = src[:i] + src[i:j] * ((7_000_000 - len(src)) // max(j - i, 1)) + src[j:]
+with open(path + ".part", "wb") as f:
+    for n in range(96):
+        http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                + page.replace(b"</title>", f" {n}</title>".encode(), 1))
+        head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+                f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{n:012d}>\r\n"
+                f"WARC-Target-URI: https://large.example/{n}\r\n"
+                f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
+        f.write(gzip.compress(head + http + b"\r\n\r\n", compresslevel=1, mtime=0))
+os.rename(path + ".part", path)
+PY
+fi
+echo "large pages: $big, $(stat -c %s "$big") bytes gzip, 96 pages of $(python3 -c "
+import gzip, sys
+with gzip.open(sys.argv[1]) as f: print(len(f.read()) // 96)" "$big") bytes"
+/usr/bin/time -v -o "$out/large-read.time" "$bin" read --format jsonl "$big" 2> /dev/null | wc -l > /dev/null || true
+echo "  newsgraph read: peak RSS $(( $(awk -F': ' '/Maximum resident/ {print $2}' "$out/large-read.time") / 1024 )) MB"
+if [ "${SKIP_INGEST:-0}" != 1 ]; then
+    rm -f "$out/large.db" "$out/large.db-wal" "$out/large.db-shm"
+    /usr/bin/time -v -o "$out/large-ingest.time" "$bin" ingest --quiet --db "$out/large.db" "$big" 2> /dev/null || true
+    echo "  newsgraph ingest: peak RSS $(( $(awk -F': ' '/Maximum resident/ {print $2}' "$out/large-ingest.time") / 1024 )) MB"
 fi
