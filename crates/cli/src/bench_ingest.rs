@@ -93,6 +93,15 @@ pub struct IngestReport {
     pub ratio_cpu: f64,
     /// Writer thread CPU seconds per ingest pass (median).
     pub writer_cpu_seconds: f64,
+    /// Wall seconds of an ingest pass opening (creating) the store (median).
+    pub open_seconds: f64,
+    /// Wall seconds reading and storing (median).
+    pub store_seconds: f64,
+    /// Wall seconds closing the store, its last checkpoint (median).
+    pub close_seconds: f64,
+    /// Of `store_seconds`, the seconds the writer still worked after the last document was
+    /// read (median).
+    pub tail_seconds: f64,
     /// One thread: microseconds per article to turn a document into a record.
     pub record_us_per_doc: f64,
     /// One thread: microseconds of CPU per article to store the records, batch after batch,
@@ -202,6 +211,10 @@ pub fn render(r: &IngestReport) -> String {
         r.pipeline_us_per_doc, r.record_us_per_doc, r.store_us_per_doc, r.writer_cpu_seconds
     ));
     s.push_str(&format!(
+        "ingest pass (wall): open {:.3} s, read and store {:.3} s (writer still storing after the last document was read: {:.3} s), close {:.3} s\n",
+        r.open_seconds, r.store_seconds, r.tail_seconds, r.close_seconds
+    ));
+    s.push_str(&format!(
         "store: {:.1} rows per article, file {:.2} bytes per byte of text; quotes --speaker Kirby: {}\n",
         r.rows_per_doc, r.file_bytes_per_text_byte, r.kirby_quotes
     ));
@@ -282,15 +295,21 @@ pub fn measure(args: &BenchIngestArgs) -> Result<IngestReport> {
         })?;
         Ok((docs, bytes, quotes))
     };
-    let ingest_pass = || -> Result<crate::store_cmd::IngestStats> {
+    // An ingest pass, and the seconds of its three parts: opening (creating) the store,
+    // reading and storing, closing (the last checkpoint).
+    let ingest_pass = || -> Result<(crate::store_cmd::IngestStats, [f64; 3])> {
         remove_store(&db);
+        let t = Instant::now();
         let mut store = SqliteStore::open(&db.to_string_lossy())?;
+        let opened = t.elapsed().as_secs_f64();
+        let t = Instant::now();
         let stats = pool.install(|| {
             crate::store_cmd::ingest_into(&mut store, &inputs, None, limits, args.batch, &pipeline)
         })?;
-        // Closing (the last checkpoint) is part of the pass.
+        let stored = t.elapsed().as_secs_f64();
+        let t = Instant::now();
         drop(store);
-        Ok(stats)
+        Ok((stats, [opened, stored, t.elapsed().as_secs_f64()]))
     };
 
     // Warm-up: the lexicons are built and the input is in the page cache.
@@ -309,11 +328,13 @@ pub fn measure(args: &BenchIngestArgs) -> Result<IngestReport> {
     };
     let mut times: [Vec<(f64, f64)>; 3] = Default::default();
     let mut writer_cpu = Vec::new();
+    let mut phases: Vec<[f64; 4]> = Vec::new();
     for _ in 0..rounds {
         for (mode, t) in times.iter_mut().enumerate() {
             let (c0, w0) = (process_cpu_seconds(), Instant::now());
             let n = if mode == 2 {
-                let s = ingest_pass()?;
+                let (s, parts) = ingest_pass()?;
+                phases.push([parts[0], parts[1], parts[2], s.tail_seconds]);
                 if !s.failed.is_empty() {
                     bail!(
                         "ingest failed on {} input(s): {:?}",
@@ -357,6 +378,7 @@ pub fn measure(args: &BenchIngestArgs) -> Result<IngestReport> {
     if args.breakdown_only {
         ingest_pass()?;
     }
+    let phase = |i: usize| median(phases.iter().map(|p| p[i]).collect());
     // What the last ingest left: the acceptance query, rows, file size.
     let mut store = SqliteStore::open(&db.to_string_lossy())?;
     let kirby_quotes = store
@@ -408,6 +430,10 @@ pub fn measure(args: &BenchIngestArgs) -> Result<IngestReport> {
         ratio_cpu: modes[2].mb_per_cpu_s / modes[0].mb_per_cpu_s,
         modes,
         writer_cpu_seconds: median(writer_cpu),
+        open_seconds: phase(0),
+        store_seconds: phase(1),
+        close_seconds: phase(2),
+        tail_seconds: phase(3),
         record_us_per_doc: per_doc(record_cpu),
         store_us_per_doc: per_doc(store_cpu),
         pipeline_us_per_doc: per_doc(pipeline_cpu),

@@ -136,7 +136,13 @@ pub struct IngestStats {
     pub bytes: usize,
     /// CPU time of the writer thread (opening transactions, inserting, committing), seconds.
     pub writer_cpu_seconds: f64,
+    /// Seconds the writer still worked after the last document was read: storing that
+    /// did not overlap reading.
+    pub tail_seconds: f64,
 }
+
+/// How long the store writer waits for more documents before writing the batch it has.
+const NEXT_DOC_WAIT_MS: u64 = 20;
 
 /// Reads inputs like `newsgraph read` (the same parallel reader and pipeline) and stores
 /// each batch in one transaction on a writer thread, so storing overlaps reading.
@@ -161,10 +167,12 @@ pub fn ingest_into(
             let cpu0 = crate::bench::thread_cpu_seconds();
             let (mut stored, mut inserted) = (0, 0);
             while let Ok(first) = rx.recv() {
-                // Fill the batch, waiting a little for the next documents: fewer, larger
-                // transactions (and full-text index segments) cost less per article.
+                // Fill the batch with what arrives together: the readers send the documents
+                // of one parallel batch (64) at once. Waiting longer for more made fewer,
+                // larger transactions, but left up to a quarter second of documents to store
+                // after the last one was read, while nothing else ran.
                 let mut recs = vec![first];
-                let until = Instant::now() + std::time::Duration::from_millis(250);
+                let until = Instant::now() + std::time::Duration::from_millis(NEXT_DOC_WAIT_MS);
                 while recs.len() < batch {
                     let wait = until.saturating_duration_since(Instant::now());
                     match rx.recv_timeout(wait) {
@@ -241,9 +249,11 @@ pub fn ingest_into(
         };
         let read = read();
         drop(tx);
+        let read_end = Instant::now();
         let written = writer
             .join()
             .map_err(|_| anyhow::anyhow!("the store writer panicked"))?;
+        stats.tail_seconds = read_end.elapsed().as_secs_f64();
         // A writer error explains a reader stopped by it.
         let written = written?;
         read?;
