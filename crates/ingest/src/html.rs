@@ -1363,6 +1363,7 @@ fn select(elems: &mut [Elem], paras: &[Para], found: &MetaFound, ld: &JsonLd) ->
     drop_end_sections(elems, paras, &mut by_density);
     drop_repeats(paras, &mut by_density);
     drop_cards(elems, paras, &mut by_density);
+    drop_embedded_posts(elems, paras, &mut by_density);
     // A JSON-LD body decides only when it is the whole article: a teaser or a paywall
     // excerpt is much shorter than the prose the page shows.
     let words = |sel: &[usize]| -> usize {
@@ -1754,6 +1755,47 @@ fn drop_cards(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
             })
     };
     sel.retain(|&i| !card(i));
+}
+
+/// The signature line of an embedded social-media post: `— Name (@handle) December 8,
+/// 2023`.
+fn post_signature(t: &str) -> bool {
+    let t = t.trim();
+    if t.len() > 200
+        || !(t.starts_with('\u{2014}') || t.starts_with("- ") || t.contains(" \u{2014} "))
+    {
+        return false;
+    }
+    let Some(at) = t.rfind("(@") else {
+        return false;
+    };
+    let Some(close) = t[at..].find(')') else {
+        return false;
+    };
+    let handle = &t[at + 2..at + close];
+    !handle.is_empty()
+        && handle
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && parse_date(&t[at + close..]).is_some()
+}
+
+/// Embedded posts (a tweet quoted in a `blockquote`): the signature line and the text of
+/// the post it closes, which sits inside the same element.
+fn drop_embedded_posts(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
+    let mut drop = Vec::new();
+    for &i in sel.iter() {
+        if post_signature(&paras[i].text) {
+            let b = paras[i].block as usize;
+            drop.push(i);
+            drop.extend((i.saturating_sub(6)..i).filter(|&j| {
+                paras[j].block as usize != b && descends(elems, paras[j].block as usize, b)
+            }));
+        }
+    }
+    if !drop.is_empty() {
+        sel.retain(|i| !drop.contains(i));
+    }
 }
 
 /// A paragraph shown twice (a summary above the text that repeats its first paragraph,

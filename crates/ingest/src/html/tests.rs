@@ -504,3 +504,22 @@ fn newsletter_and_affiliate_notes_in_the_container_are_not_body() {
         assert!(!body.contains(junk), "{junk}: {body}");
     }
 }
+
+#[test]
+fn an_embedded_post_is_not_body() {
+    let page = format!(
+        "<html><body><article><h1>Community spotlight</h1>{}<blockquote><p>Jeff, you didn't \
+         tell me you were in the new game!! pic.twitter.com/eRg6kWaOlS</p>\u{2014} Creaky Legs \
+         (@CreakyLegs) <a href=\"https://twitter.com/x\">December 7, 2023</a></blockquote>{}\
+         </article></body></html>",
+        prose("game", 3),
+        prose("blog", 2)
+    );
+    let body = extract(&page).body_text();
+    assert!(body.contains("blog report number 1"), "{body}");
+    assert!(!body.contains("pic.twitter.com"), "{body}");
+    assert!(!body.contains("@CreakyLegs"), "{body}");
+    assert!(!post_signature(
+        "\u{2014} said the mayor, who spoke on December 7, 2023"
+    ));
+}
