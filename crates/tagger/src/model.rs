@@ -356,6 +356,7 @@ impl Linear {
         let mut entries = Vec::with_capacity(nonzero);
         let mut at = 0usize;
         let mut row = 0usize;
+        let mut row_end = ncls; // (row + 1) * ncls: no division per weight
         for _ in 0..nonzero {
             let run = r.var("weights")? as usize;
             let z = r.var("weights")?;
@@ -364,13 +365,13 @@ impl Linear {
                 return Err("weights run past the end of the table".into());
             }
             let z = z as i32;
-            let row_of = at / ncls;
-            while row < row_of {
+            while at >= row_end {
                 row += 1;
                 start[row] = entries.len() as u32;
+                row_end += ncls;
             }
             entries.push(Entry {
-                c: (at % ncls) as u16,
+                c: (at + ncls - row_end) as u16,
                 w: ((z >> 1) ^ -(z & 1)) as i16,
             });
             at += 1;
@@ -608,13 +609,24 @@ impl Dense {
         } else {
             (32767, l.scale)
         };
+        // Rescaled values by table lookup (weights are i16, so shifted ones lie in
+        // -65535..=65535): one division per possible value instead of one per weight.
+        let lut: Vec<i16> = if div == 32767 {
+            Vec::new()
+        } else {
+            (-65535i64..=65535)
+                .map(|v| {
+                    let v = v * 32767;
+                    let half = if v < 0 { -div / 2 } else { div / 2 };
+                    ((v + half) / div) as i16
+                })
+                .collect()
+        };
         let q = |v: i32| -> i16 {
-            if div == 32767 {
+            if lut.is_empty() {
                 v as i16
             } else {
-                let v = i64::from(v) * 32767;
-                let half = if v < 0 { -div / 2 } else { div / 2 };
-                ((v + half) / div) as i16
+                lut[(v + 65535) as usize]
             }
         };
         // Zeroed by the allocator (pages the kernel maps on first touch): only rows with
