@@ -2,7 +2,8 @@
 //! conditional request (`If-None-Match` / `If-Modified-Since` from the last response's
 //! `ETag` / `Last-Modified`), fetches the pages of items not seen before, politely (the
 //! host's robots.txt is obeyed, requests to one host are spaced by a minimum interval or the
-//! host's `Crawl-delay`, and the user agent names newsgraph), and hands them to a [`Sink`]
+//! host's `Crawl-delay`, and the user agent names newsgraph; redirects are followed here, up
+//! to five, each hop checked against its own host's rules), and hands them to a [`Sink`]
 //! (the CLI's sink extracts them, runs the pipeline and stores them).
 //!
 //! What was done is remembered in a JSON [state file](state) written after every batch, so a
@@ -203,6 +204,7 @@ struct Got {
     etag: Option<String>,
     last_modified: Option<String>,
     content_type: Option<String>,
+    location: Option<String>,
     final_url: String,
     body: Vec<u8>,
 }
@@ -241,6 +243,8 @@ impl FetchError {
 const ACCEPT_FEED: &str =
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 const ACCEPT_HTML: &str = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
+/// Redirects followed for one fetch (RFC 9309 asks for at least five for robots.txt).
+const MAX_REDIRECTS: usize = 5;
 /// robots.txt bodies are read up to this (RFC 9309 asks for at least 500 KiB).
 const ROBOTS_LIMIT: u64 = 512 << 10;
 /// How long a fetched robots.txt is trusted (RFC 9309: no more than 24 hours).
@@ -276,7 +280,9 @@ impl<C: Clock> Watcher<C> {
             // Statuses are looked at here: a 304 or a 404 is an answer, not an error.
             .http_status_as_error(false)
             .timeout_global(Some(cfg.timeout))
-            .max_redirects(5)
+            // Redirects are followed in `fetch`, so that each hop is checked against its
+            // host's robots.txt and waits for its host's turn.
+            .max_redirects(0)
             .build()
             .into();
         let token = robots::token(&cfg.user_agent).to_string();
@@ -367,11 +373,6 @@ impl<C: Clock> Watcher<C> {
                 return Ok(());
             }
         };
-        if let Err(why) = self.robots_allow(&url) {
-            say(NoticeKind::Skipped, why);
-            report.feed_failures += 1;
-            return Ok(());
-        }
         let known = self.state.feeds.get(feed).cloned().unwrap_or_default();
         let mut headers = Vec::new();
         if let Some(e) = &known.etag {
@@ -381,8 +382,13 @@ impl<C: Clock> Watcher<C> {
             headers.push(("If-Modified-Since", l.clone()));
         }
         let limit = 4 * self.cfg.limits.max_bytes as u64;
-        let got = match self.get(&url, &headers, ACCEPT_FEED, limit, true) {
+        let got = match self.fetch(&url, &headers, ACCEPT_FEED, limit, true) {
             Ok(g) => g,
+            Err(e) if e.why == Why::Robots => {
+                say(NoticeKind::Skipped, e.message);
+                report.feed_failures += 1;
+                return Ok(());
+            }
             Err(e) => {
                 say(
                     NoticeKind::Failed,
@@ -573,12 +579,8 @@ impl<C: Clock> Watcher<C> {
         item: &FeedItem,
         notice: &mut dyn FnMut(Notice),
     ) -> Result<Pending, FetchError> {
-        self.robots_allow(link).map_err(|message| FetchError {
-            why: Why::Robots,
-            message,
-        })?;
         let max = self.cfg.limits.max_bytes;
-        let got = self.get(link, &[], ACCEPT_HTML, max as u64, true)?;
+        let got = self.fetch(link, &[], ACCEPT_HTML, max as u64, true)?;
         let s = got.status;
         if !(200..300).contains(&s) {
             let msg = format!("HTTP status {s}");
@@ -652,7 +654,7 @@ impl<C: Clock> Watcher<C> {
         if !fresh {
             let robots_url = format!("{origin}/robots.txt");
             let entry = match Url::parse(&robots_url) {
-                Ok(ru) => match self.get(&ru, &[], "text/plain", ROBOTS_LIMIT, false) {
+                Ok(ru) => match self.follow(&ru, &[], "text/plain", ROBOTS_LIMIT, false, false) {
                     Ok(g) if (200..300).contains(&g.status) => RobotsEntry {
                         robots: Robots::parse(&self.token, &g.body),
                         expires: Some(now + ROBOTS_TTL),
@@ -702,8 +704,71 @@ impl<C: Clock> Watcher<C> {
             Robots::DisallowAll(why) => {
                 format!("robots.txt of {origin} could not be fetched ({why}); not fetching from the host until it can")
             }
-            _ => format!("robots.txt of {origin} disallows it for {}", self.token),
+            _ => format!(
+                "robots.txt of {origin} disallows {} for {}",
+                url.path(),
+                self.token
+            ),
         })
+    }
+
+    /// A GET of a feed or page: [`Self::follow`] with every hop checked against robots.txt.
+    fn fetch(
+        &mut self,
+        url: &Url,
+        headers: &[(&str, String)],
+        accept: &str,
+        limit: u64,
+        textual: bool,
+    ) -> Result<Got, FetchError> {
+        self.follow(url, headers, accept, limit, textual, true)
+    }
+
+    /// A GET that follows up to [`MAX_REDIRECTS`] redirects, each hop waiting for its host's
+    /// turn and, with `robots`, allowed by its host's robots.txt first.
+    fn follow(
+        &mut self,
+        url: &Url,
+        headers: &[(&str, String)],
+        accept: &str,
+        limit: u64,
+        textual: bool,
+        robots: bool,
+    ) -> Result<Got, FetchError> {
+        let mut url = url.clone();
+        for _ in 0..=MAX_REDIRECTS {
+            if robots {
+                self.robots_allow(&url).map_err(|message| FetchError {
+                    why: Why::Robots,
+                    message,
+                })?;
+            }
+            let got = self.get(&url, headers, accept, limit, textual)?;
+            if !matches!(got.status, 301 | 302 | 303 | 307 | 308) {
+                return Ok(got);
+            }
+            let next = got
+                .location
+                .as_deref()
+                .and_then(|l| url.join(l.trim()).ok());
+            match next {
+                Some(n) if n.scheme() == "http" || n.scheme() == "https" => url = n,
+                Some(n) => {
+                    return Err(FetchError::permanent(format!(
+                        "redirected to {n}, not an http(s) URL"
+                    )))
+                }
+                None => {
+                    return Err(FetchError::permanent(format!(
+                        "HTTP status {} without a usable Location header",
+                        got.status
+                    )))
+                }
+            }
+        }
+        Err(FetchError::permanent(format!(
+            "more than {MAX_REDIRECTS} redirects"
+        )))
     }
 
     /// One GET, after waiting for the host's turn. The body is read (up to `limit`) only for
@@ -749,6 +814,7 @@ impl<C: Clock> Watcher<C> {
             etag: header("etag"),
             last_modified: header("last-modified"),
             content_type: header("content-type"),
+            location: header("location"),
             final_url: resp.get_uri().to_string(),
             body: Vec::new(),
         };

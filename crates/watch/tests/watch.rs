@@ -33,6 +33,7 @@ struct Route {
     etag: Option<String>,
     last_modified: Option<String>,
     delay: Option<Duration>,
+    location: Option<String>,
 }
 
 fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Route {
@@ -130,6 +131,9 @@ fn respond(req: tiny_http::Request, headers: &HashMap<String, String>, route: Ro
     }
     if let Some(l) = &route.last_modified {
         resp = resp.with_header(header("Last-Modified", l));
+    }
+    if let Some(l) = &route.location {
+        resp = resp.with_header(header("Location", l));
     }
     let _ = req.respond(resp);
 }
@@ -352,12 +356,37 @@ fn robots_txt_disallow_is_obeyed() {
             rss(&[
                 ("Secret", &s.url("/private/memo")),
                 ("Public", &s.url("/news/public")),
+                // Redirected into the disallowed folder: the hop is checked too.
+                ("Moved", &s.url("/news/moved")),
+                // Redirected to an allowed page: stored under its new URL.
+                ("Renamed", &s.url("/news/renamed")),
             ]),
         ),
     );
     s.route(
         "/private/memo",
         ok("text/html", page("Secret", "Nobody said anything.")),
+    );
+    s.route(
+        "/news/renamed",
+        Route {
+            location: Some(s.url("/news/new-name")),
+            ..status(302)
+        },
+    );
+    s.route(
+        "/news/new-name",
+        ok(
+            "text/html",
+            page("Renamed", "\"New name,\" the editor said."),
+        ),
+    );
+    s.route(
+        "/news/moved",
+        Route {
+            location: Some("/private/memo".into()),
+            ..status(301)
+        },
     );
     s.route(
         "/news/public",
@@ -372,19 +401,33 @@ fn robots_txt_disallow_is_obeyed() {
     let r = w
         .poll_once(&[s.url("/feed.xml")], &mut sink, &mut |n| notices.push(n))
         .unwrap();
-    assert_eq!((r.stored, r.skipped), (1, 1));
-    assert!(!requests(&log)
-        .iter()
-        .any(|(_, p)| p.starts_with("/private")));
-    let skip = notices
-        .iter()
-        .find(|n| n.kind == NoticeKind::Skipped)
-        .unwrap();
-    assert_eq!(skip.url, s.url("/private/memo"));
-    assert!(
-        skip.message.contains("robots.txt") && skip.message.contains("disallows"),
-        "{skip}"
+    assert_eq!((r.stored, r.skipped), (2, 2));
+    let paths: Vec<String> = requests(&log).into_iter().map(|(_, p)| p).collect();
+    assert_eq!(
+        paths,
+        [
+            "/robots.txt",
+            "/feed.xml",
+            "/news/public",
+            "/news/moved",
+            "/news/renamed",
+            "/news/new-name"
+        ]
     );
+    assert_eq!(sink.docs[1].meta.url, Some(s.url("/news/new-name")));
+    assert_eq!(sink.docs[1].meta.id, s.url("/news/renamed"));
+    let skipped: Vec<&Notice> = notices
+        .iter()
+        .filter(|n| n.kind == NoticeKind::Skipped)
+        .collect();
+    assert_eq!(skipped[0].url, s.url("/private/memo"));
+    assert_eq!(skipped[1].url, s.url("/news/moved"));
+    for n in skipped {
+        assert!(
+            n.message.contains("robots.txt") && n.message.contains("disallows"),
+            "{n}"
+        );
+    }
     assert!(sink.docs[0].text.contains("All is well"));
 }
 
