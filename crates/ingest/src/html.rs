@@ -2768,6 +2768,7 @@ fn assemble(
     let mut blocks = ts.structure(&ex.text);
     let para_of = |s: Span| spans.partition_point(|(p, _)| p.end <= s.start);
     let mut body_paras = vec![false; spans.len()];
+    let mut title_done = false;
     blocks.retain_mut(|b| {
         let i = para_of(b.span);
         let Some(&(pspan, role)) = spans.get(i) else {
@@ -2775,6 +2776,12 @@ fn assemble(
         };
         match role {
             Role::Heading(1) if i == 0 && ex.meta.title.is_some() => {
+                // One title block over the whole heading, however many blocks the text
+                // rules found in it (a meta title with a line break gives two).
+                if title_done {
+                    return false;
+                }
+                title_done = true;
                 *b = Block::new(BlockKind::Title, pspan);
             }
             Role::Caption => {

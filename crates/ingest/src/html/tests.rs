@@ -523,3 +523,21 @@ fn an_embedded_post_is_not_body() {
         "\u{2014} said the mayor, who spoke on December 7, 2023"
     ));
 }
+
+#[test]
+fn a_meta_title_with_a_line_break_gives_one_valid_title_block() {
+    // Found by the `html` fuzz target (fuzz/crashes/html/og-title-with-newline).
+    for page in [
+        "<meta property=\"og:title\" content=\"Storm&#10;hits\"><p>Storm hits the coast.</p>",
+        " <meta property=\"og:title\"content=\">\n1\">",
+    ] {
+        let doc = html_document(page.as_bytes(), "t.html", Limits::default(), None).unwrap();
+        doc.validate().unwrap();
+        let titles = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .count();
+        assert!(titles <= 1, "{titles} title blocks for {page:?}");
+    }
+}
