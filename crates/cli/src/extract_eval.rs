@@ -22,6 +22,10 @@ pub struct ExtractEvalArgs {
     /// Write predictions in score_extract.py's format ({id: {articleBody, title, author, date}}).
     #[arg(long)]
     pub pred_out: Option<PathBuf>,
+    /// Write one line per page (tab-separated: id, body P, R, F1, predicted and gold date,
+    /// date right) for diagnostics.
+    #[arg(long)]
+    pub pages_out: Option<PathBuf>,
     /// Print the pages with the lowest body F1 (this many).
     #[arg(long, default_value_t = 0)]
     pub worst: usize,
@@ -352,6 +356,7 @@ pub fn eval_extract(args: &ExtractEvalArgs) -> Result<(String, ExtractScores)> {
     };
     let (mut ps, mut rs, mut fs, mut sh) = (vec![], vec![], vec![], vec![]);
     let mut per_page = Vec::new();
+    let mut lines = String::from("id\tbody_p\tbody_r\tbody_f1\tdate\tgold_date\tdate_ok\n");
     for (id, g, _) in &pages {
         let p = &preds[*id];
         let (pp, rr, ff) = prf(&bag(py_split(&g.body)), &bag(py_split(&p.body)));
@@ -360,6 +365,14 @@ pub fn eval_extract(args: &ExtractEvalArgs) -> Result<(String, ExtractScores)> {
         fs.push(ff);
         per_page.push((ff, pp, rr, *id));
         sh.push(sh4_counts(&g.body, &p.body));
+        let (gd, pd) = (
+            date_key(g.date.as_deref().unwrap_or("")),
+            date_key(p.date.as_deref().unwrap_or("")),
+        );
+        lines.push_str(&format!(
+            "{id}\t{pp:.4}\t{rr:.4}\t{ff:.4}\t{pd}\t{gd}\t{}\n",
+            !gd.is_empty() && gd == pd
+        ));
         let checks = [
             (g.title.as_deref(), p.title.as_deref(), 0),
             (g.authors.as_deref(), p.author.as_deref(), 1),
@@ -378,6 +391,9 @@ pub fn eval_extract(args: &ExtractEvalArgs) -> Result<(String, ExtractScores)> {
             s.meta[k].0 += ok as usize;
             s.meta[k].1 += 1;
         }
+    }
+    if let Some(out) = &args.pages_out {
+        std::fs::write(out, lines).with_context(|| format!("cannot write {}", out.display()))?;
     }
     s.tok_p = mean(&ps);
     s.tok_r = mean(&rs);
