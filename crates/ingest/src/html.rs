@@ -15,6 +15,13 @@
 //!    halved, for the blocks above it; the best block and its siblings that scored well form
 //!    the article. When the page's JSON-LD carries an `articleBody` that agrees with the page,
 //!    the paragraphs it covers decide instead.
+//!    The selection is then cleaned by general rules: one article per headline when a page
+//!    streams several (`h1`s in separate wrappers), sections opened by a furniture heading
+//!    (`8 Comments`, `Related`, `Editors' picks`; `data/section_labels.txt`) dropped with
+//!    their container, teaser cards, embedded posts and repeated paragraphs dropped, the
+//!    standfirst under the headline added. Text inside `itemprop="articleBody"` stays even
+//!    when a paywall hides it; elsewhere hidden elements (attribute, style, `hidden` class)
+//!    are skipped.
 //! 3. The article's paragraphs (title first, then body paragraphs, captions and credits in
 //!    page order, separated by blank lines) become the document's text; the plain-text
 //!    structure rules ([`crate::TextStructure`]) classify datelines, signatures, credit parts
