@@ -928,9 +928,18 @@ impl<'a> Coder<'a> {
             if !mn.noun || !(mn.definite || planned(en)) {
                 continue;
             }
+            // another party's words about the act are an event of their own record (`bad
+            // feelings over the U.S. rejection of the cease-fire text`, said an analyst)
+            let quoted_other = en.quote.is_some_and(|q| {
+                let sp = self.doc.quotes[q as usize].speaker;
+                sp.is_some() && country(sp) != country(en.source)
+            });
+            if quoted_other && !planned(en) {
+                continue;
+            }
             let same = events.iter().zip(metas).enumerate().any(|(v, (ev, mv))| {
                 v != n
-                    && (!mv.noun || (v < n && planned(en) && planned(ev)))
+                    && (!mv.noun || (v < n && (mn.definite || (planned(en) && planned(ev)))))
                     && !drop[v]
                     && ev.kind == en.kind
                     && ev.mode == en.mode
@@ -1027,6 +1036,11 @@ impl<'a> Coder<'a> {
                 return matches!(u, Upos::Noun | Upos::Propn) || after_det;
             }
             if after_det {
+                return false;
+            }
+            // a participle after a preposition is an adjective (`group of deployed
+            // commandos`, `for alleged cyberbullying`)
+            if s.past && is_any(prev, PREPS) && !prev.eq_ignore_ascii_case("by") {
                 return false;
             }
             if !matches!(u, Upos::Verb | Upos::Aux) {
@@ -1950,7 +1964,17 @@ impl<'a> Coder<'a> {
         if source_id.is_none() && p.body_source {
             source_id = self.voting_body(trigger, sent, None, true);
         }
+        // an attack by someone the text does not name (`a drone attack`, `an attack by an
+        // unmanned aerial system`) is still an attack
+        let unknown_attack = p.noun
+            && p.kind == EventType::Assault
+            && (f.tok.saturating_sub(2).max(a)..f.tok).any(|i| is_any(self.word(i), &["a", "an"]))
+            && (f.tok.saturating_sub(2).max(a)..f.tok).all(|i| {
+                matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Quote)
+                    && !is_any(self.word(i), PREPS)
+            });
         if source_id.is_none()
+            && !unknown_attack
             && (p.noun
                 || source.is_some()
                 || !self.allow_unknown_source
@@ -2053,9 +2077,15 @@ impl<'a> Coder<'a> {
             } else {
                 pw_np
             };
-            let is_place = x.actor.is_some_and(|id| {
-                matches!(doc.actor(id).kind, ActorKind::Place | ActorKind::Country)
-            });
+            // `in Israel's ongoing war`: a possessive owns the next noun, it is no place
+            let possessive = {
+                let after = &doc.text[x.span.end as usize..];
+                after.starts_with("'s") || after.starts_with("\u{2019}s")
+            };
+            let is_place = !possessive
+                && x.actor.is_some_and(|id| {
+                    matches!(doc.actor(id).kind, ActorKind::Place | ActorKind::Country)
+                });
             if is_any(pw_np, PLACE_PREPS) && (is_place || !pw_np.eq_ignore_ascii_case("at")) {
                 if place.is_none() && is_place {
                     place = x.actor;
@@ -2071,6 +2101,9 @@ impl<'a> Coder<'a> {
             // crossings between Ukraine and Poland`)
             // `a protest at the crossing with Ukraine`: a `with` phrase after a common noun
             // belongs to the noun, unless the act is reciprocal (`a deal with Iran`)
+            // a charge's `with` phrase is the offence (`charged in Haiti with the
+            // president's assassination`)
+            let charge_with = p.kind == EventType::Accuse && is_any(pw_np, &["with"]);
             let noun_with = !p.noun
                 && is_any(pw_np, &["with"])
                 && !matches!(
@@ -2086,13 +2119,14 @@ impl<'a> Coder<'a> {
                         && doc.tokens[j - 2].kind == TokenKind::Word
                         && self.word(j - 2).starts_with(|c: char| c.is_lowercase())
                 };
+            let attached_elsewhere = noun_with || charge_with;
             let prep_ok = is_any(pw_np, TARGET_PREPS)
-                && !noun_with
+                && !attached_elsewhere
                 && !(p.object.is_some() && is_any(pw_np, &["between", "among", "into"]));
             let ok = match p.target {
                 TargetRule::None => false,
                 TargetRule::Prep => prep_ok,
-                TargetRule::Object => (!p.noun && !noun_with) || prep_ok,
+                TargetRule::Object => (!p.noun && !attached_elsewhere) || prep_ok,
             };
             if ok {
                 let id = self.id_of(x);

@@ -261,3 +261,59 @@ fn participle_after_before_takes_the_main_subject() {
         "MMR CONSULT USA [visiting]",
     );
 }
+
+#[test]
+fn an_attack_by_no_one_named_is_an_attack() {
+    has(
+        "UKMTO reported an attack on a vessel in the Red Sea.",
+        "- ASSAULT - [attack]",
+    );
+}
+
+#[test]
+fn participle_after_a_preposition_is_an_adjective() {
+    lacks(
+        "He was part of the first group of deployed Colombian commandos.",
+        "MOBILIZE",
+    );
+}
+
+#[test]
+fn a_definite_noun_restating_a_noun_event_is_that_event() {
+    let [a, b] = events(
+        "The Haiti national police have continued a parallel probe into the killing.\n\nAccording to sources familiar with Haiti's probe, investigators are interested in Palacios.",
+    );
+    for l in [a, b] {
+        assert_eq!(
+            l.iter().filter(|x| x.contains("ACCUSE")).count(),
+            1,
+            "{l:?}"
+        );
+    }
+}
+
+#[test]
+fn a_charge_s_with_phrase_is_the_offence() {
+    lacks(
+        "No one has been formally charged in Haiti with the assassination of President Jovenel Moise.",
+        "ACCUSE HTI HTI",
+    );
+}
+
+#[test]
+fn a_possessive_is_no_place() {
+    lacks(
+        "The UN Security Council met on Friday. The compromise calls for urgent steps in Israel's war with Hamas.",
+        "REQUEST ISR",
+    );
+}
+
+#[test]
+fn another_party_s_words_about_an_act_are_kept() {
+    let [a, b] = events(
+        "The United States vetoed the resolution.\n\nRussian Ambassador Vassily Nebenzia added, \"I don't think this process will erase bad feelings over the U.S. rejection of the text.\"",
+    );
+    for l in [a, b] {
+        assert!(l.iter().any(|x| x.ends_with("[rejection]")), "{l:?}");
+    }
+}
