@@ -2761,6 +2761,7 @@ fn assemble(
         // The headline repeated inside the article's container is not body text.
         if !title_n.is_empty()
             && matches!(p.role, Role::Body | Role::Heading(_))
+            && p.text.len() <= title_n.len() * 2 + 8
             && norm_title(&p.text) == title_n
         {
             continue;
