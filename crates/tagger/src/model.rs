@@ -488,6 +488,16 @@ impl Trainer {
     }
 }
 
+/// `, K perceptrons averaged` for a model trained with `--ensemble K` (K > 1), else nothing
+/// (so that models trained without it describe themselves as before, byte for byte).
+pub(crate) fn ensemble_note(k: usize) -> String {
+    if k > 1 {
+        format!(", {k} perceptrons averaged")
+    } else {
+        String::new()
+    }
+}
+
 /// Index of the best score among the allowed classes (`allowed(c)`), lowest index on ties.
 #[inline]
 pub fn argmax(scores: &[i32], allowed: impl Fn(usize) -> bool) -> usize {

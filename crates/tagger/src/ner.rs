@@ -6,7 +6,7 @@ use crate::clusters::Clusters;
 use crate::corpus::NerDocument;
 use crate::feats::{self, f1, f2, f3, Tok, END, START};
 use crate::hash::{self, HashMap};
-use crate::model::{self, argmax, Dense, Kind, Linear, Reader, Trainer, Writer};
+use crate::model::{self, argmax, ensemble_note, Dense, Kind, Linear, Reader, Trainer, Writer};
 use crate::pos::{PosModel, Scratch};
 
 /// Entity types, in class order.
@@ -616,12 +616,12 @@ impl NerModel {
         }
         bar.finish_and_clear();
         model.meta = format!(
-            "trained on {} documents, {} sentences, {} epochs, seed {}, {} perceptron(s) averaged, 2^{} rows, {} gazetteer entries, {}",
+            "trained on {} documents, {} sentences, {} epochs, seed {}{}, 2^{} rows, {} gazetteer entries, {}",
             data.len(),
             nsent,
             cfg.epochs,
             cfg.seed,
-            cfg.ensemble.max(1),
+            ensemble_note(cfg.ensemble),
             cfg.bits,
             model.gaz.entries.len(),
             if cfg.two_stage { "two stages" } else { "one stage" }

@@ -6,7 +6,7 @@ use crate::clusters::Clusters;
 use crate::corpus::PosSentence;
 use crate::feats::{self, f1, f2, f3, Tok, END, START};
 use crate::hash::{self, HashMap};
-use crate::model::{self, argmax, Dense, Kind, Reader, Trainer, Writer};
+use crate::model::{self, argmax, ensemble_note, Dense, Kind, Reader, Trainer, Writer};
 use newsgraph_core::{Pos, Upos, Xpos};
 
 /// Number of UPOS classes (class id = `Upos as usize`).
@@ -477,11 +477,11 @@ impl PosModel {
         }
         bar.finish_and_clear();
         model.meta = format!(
-            "trained on {} sentences, {} epochs, seed {}, {} perceptron(s) averaged, 2^{} rows, {}",
+            "trained on {} sentences, {} epochs, seed {}{}, 2^{} rows, {}",
             data.len(),
             cfg.epochs,
             cfg.seed,
-            cfg.ensemble.max(1),
+            ensemble_note(cfg.ensemble),
             cfg.bits,
             if cfg.two_pass {
                 "two passes"
