@@ -399,13 +399,22 @@ fn explain(
                         });
                     }
                 }
+                if x.date != e.date {
+                    classes.push(match (&x.date, &e.date) {
+                        (None, _) => "date: none coded",
+                        (_, None) => "date: coded, gold has none",
+                        _ => "date: wrong",
+                    });
+                }
                 format!(
-                    " | pred {} {} ({}) > {} ({})",
+                    " | pred {} {} ({}) > {} ({}) date {} (gold {})",
                     x.kind.as_str(),
                     c(&country_of(doc, x.source)),
                     name(x.source),
                     c(&country_of(doc, x.target)),
-                    name(x.target)
+                    name(x.target),
+                    x.date.as_deref().unwrap_or("-"),
+                    e.date.as_deref().unwrap_or("-")
                 )
             }
         };

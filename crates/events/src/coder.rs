@@ -716,6 +716,30 @@ impl<'a> Coder<'a> {
                         events.push(e);
                     }
                 }
+                // a time expression after the main verb does not date a relative clause
+                // before it (`a soldier who attended a meeting ... pleaded guilty Friday`:
+                // the plea, not the meeting)
+                if events.len() > first + 1 && !times.is_empty() {
+                    let verbs: Vec<usize> = events[first..]
+                        .iter()
+                        .zip(&metas[first..])
+                        .filter(|(_, m)| !m.noun)
+                        .map(|(e, _)| doc.token_index_at(e.trigger.start as usize))
+                        .collect();
+                    for e in &mut events[first..] {
+                        let Some(t) = e.date_text.and_then(|d| times.iter().find(|t| t.span == d))
+                        else {
+                            continue;
+                        };
+                        let me = doc.token_index_at(e.trigger.start as usize);
+                        let relative = (me.saturating_sub(3).max(a)..me)
+                            .any(|i| is_any(self.word(i), &["who", "which", "that"]));
+                        if relative && verbs.iter().any(|&v| me < v && v < t.tok) {
+                            e.date = None;
+                            e.date_text = None;
+                        }
+                    }
+                }
             }
             if let (Some(blk), Some(t)) = (
                 block,

@@ -317,3 +317,35 @@ fn another_party_s_words_about_an_act_are_kept() {
         assert!(l.iter().any(|x| x.ends_with("[rejection]")), "{l:?}");
     }
 }
+
+#[test]
+fn a_time_after_the_main_verb_does_not_date_a_relative_clause() {
+    for tagger in [false, true] {
+        let mut doc = Document::new(
+            "A former Colombian soldier who attended a meeting with Haitian officials pleaded guilty Friday.",
+        );
+        doc.meta.date = Some("2023-12-23".into());
+        let mut b = PipelineBuilder::new()
+            .stage(newsgraph_ingest::TextStructure::default())
+            .stage(newsgraph_nlp::Segmenter::default());
+        if tagger {
+            b = b.stage(newsgraph_tagger::Tagger::default());
+        }
+        b.stage(newsgraph_actors::ActorFinder::default())
+            .stage(newsgraph_quotes::QuoteAttributor::default())
+            .stage(newsgraph_events::EventCoder::default())
+            .build()
+            .unwrap()
+            .run(&mut doc);
+        let dated: Vec<(String, Option<String>)> = doc
+            .events
+            .iter()
+            .map(|e| (doc.slice(e.trigger).to_string(), e.date.clone()))
+            .collect();
+        assert!(
+            dated.contains(&("pleaded guilty".into(), Some("2023-12-22".into())))
+                && dated.iter().any(|(t, d)| t == "attended" && d.is_none()),
+            "tagger {tagger}: {dated:?}"
+        );
+    }
+}
