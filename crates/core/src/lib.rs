@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod day;
 mod document;
 mod error;
 pub mod json;

@@ -5,8 +5,13 @@ mod common;
 use newsgraph_core::{Document, PipelineBuilder};
 
 fn run(text: &str, tagger: bool) -> Document {
+    run_dated(text, "2024-03-26", tagger)
+}
+
+/// The stages on `text` published on `date`, with or without the tagger.
+fn run_dated(text: &str, date: &str, tagger: bool) -> Document {
     let mut doc = Document::new(text);
-    doc.meta.date = Some("2024-03-26".into());
+    doc.meta.date = Some(date.into());
     let mut b = PipelineBuilder::new()
         .stage(newsgraph_ingest::TextStructure::default())
         .stage(newsgraph_nlp::Segmenter::default());
@@ -321,22 +326,11 @@ fn another_party_s_words_about_an_act_are_kept() {
 #[test]
 fn a_time_after_the_main_verb_does_not_date_a_relative_clause() {
     for tagger in [false, true] {
-        let mut doc = Document::new(
+        let doc = run_dated(
             "A former Colombian soldier who attended a meeting with Haitian officials pleaded guilty Friday.",
+            "2023-12-23",
+            tagger,
         );
-        doc.meta.date = Some("2023-12-23".into());
-        let mut b = PipelineBuilder::new()
-            .stage(newsgraph_ingest::TextStructure::default())
-            .stage(newsgraph_nlp::Segmenter::default());
-        if tagger {
-            b = b.stage(newsgraph_tagger::Tagger::default());
-        }
-        b.stage(newsgraph_actors::ActorFinder::default())
-            .stage(newsgraph_quotes::QuoteAttributor::default())
-            .stage(newsgraph_events::EventCoder::default())
-            .build()
-            .unwrap()
-            .run(&mut doc);
         let dated: Vec<(String, Option<String>)> = doc
             .events
             .iter()

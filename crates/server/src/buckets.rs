@@ -1,10 +1,9 @@
 //! Date buckets for timelines: per-day counts from the store summed into days, weeks
 //! (starting on Monday) or months, with the empty buckets between filled in, so a chart's
 //! x axis is even.
-//!
-//! The civil-date arithmetic is Howard Hinnant's (as in `newsgraph-events`' dates module;
-//! the server does not depend on the pipeline's crates).
 
+use newsgraph_core::day::{civil_from_days, days_from_civil};
+pub(crate) use newsgraph_core::day::{format_day, parse_day};
 use newsgraph_store::DayCount;
 
 /// Most buckets one timeline may have (20 years of months, about 19 years of weeks).
@@ -38,48 +37,6 @@ impl Bucket {
             Bucket::Month
         }
     }
-}
-
-/// Days since 1970-01-01 of a civil date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// The civil date of a day number.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-/// Day number of a `YYYY-MM-DD` date; `None` when it is not one (or not a real date).
-pub(crate) fn parse_day(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let p = &s[r];
-        p.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| p.parse().ok())?
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let day = days_from_civil(y, m, d);
-    // Round trip: 2024-02-30 is no date.
-    (civil_from_days(day) == (y, m, d)).then_some(day)
 }
 
 /// The first day of the bucket holding `day`.
@@ -131,15 +88,9 @@ pub(crate) fn bucket_count(by: Bucket, from: i64, to: i64) -> i64 {
         Bucket::Month => {
             let (y0, m0, _) = civil_from_days(from);
             let (y1, m1, _) = civil_from_days(to);
-            (y1 - y0) * 12 + (m1 - m0) + 1
+            (y1 - y0) * 12 + (m1 as i64 - m0 as i64) + 1
         }
     }
-}
-
-/// `YYYY-MM-DD` of a day number.
-pub(crate) fn format_day(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// One bucket of a filled timeline.
