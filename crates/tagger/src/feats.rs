@@ -217,21 +217,7 @@ fn describe_ascii(word: &[u8]) -> Tok {
     }
     t.shape = fin(shape);
     t.short = fin(short);
-    if letters > 0 && uppers == letters {
-        t.flags |= ALLCAPS;
-    }
-    if digits > 0 {
-        t.flags |= DIGIT;
-        if letters == 0 {
-            t.flags |= NUMBER;
-        }
-    }
-    if letters == 0 && digits == 0 && others > 0 {
-        t.flags |= PUNCT;
-    }
-    if n == 1 {
-        t.flags |= SINGLE;
-    }
+    t.flags |= class_flags(letters, uppers, digits, others, n);
     t
 }
 
@@ -303,21 +289,7 @@ fn describe_any(word: &str, buf: &mut String) -> Tok {
     }
     t.shape = fin(shape);
     t.short = fin(short);
-    if letters > 0 && uppers == letters {
-        t.flags |= ALLCAPS;
-    }
-    if digits > 0 {
-        t.flags |= DIGIT;
-        if letters == 0 {
-            t.flags |= NUMBER;
-        }
-    }
-    if letters == 0 && digits == 0 && others > 0 {
-        t.flags |= PUNCT;
-    }
-    if n == 1 {
-        t.flags |= SINGLE;
-    }
+    t.flags |= class_flags(letters, uppers, digits, others, n);
     t
 }
 
@@ -362,6 +334,28 @@ pub fn f2(t: u64, a: u64, b: u64) -> u64 {
 #[inline(always)]
 pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     (f2(t, a, b) ^ c).wrapping_mul(K3)
+}
+
+/// The character-class flags of a word from its counts of letters, upper-case letters,
+/// digits and other characters, and its length in characters.
+fn class_flags(letters: u32, uppers: u32, digits: u32, others: u32, n: usize) -> u32 {
+    let mut f = 0;
+    if letters > 0 && uppers == letters {
+        f |= ALLCAPS;
+    }
+    if digits > 0 {
+        f |= DIGIT;
+        if letters == 0 {
+            f |= NUMBER;
+        }
+    }
+    if letters == 0 && digits == 0 && others > 0 {
+        f |= PUNCT;
+    }
+    if n == 1 {
+        f |= SINGLE;
+    }
+    f
 }
 
 #[cfg(test)]
