@@ -145,57 +145,8 @@ pub const TIME_WORDS: &[&str] = &[
 /// Whether a lowercase word can start or anchor a time expression (a cheap filter, so that
 /// sentences without one skip [`find`]).
 pub fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "tomorrow"
-            | "week"
-            | "month"
-            | "year"
-            | "weekend"
-            | "days"
-            | "weeks"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan."
-            | "feb."
-            | "mar."
-            | "apr."
-            | "jun."
-            | "jul."
-            | "aug."
-            | "sep."
-            | "sept."
-            | "oct."
-            | "nov."
-            | "dec."
-            | "jan"
-            | "feb"
-            | "aug"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    ) || (w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[0].is_ascii_digit())
+    TIME_WORDS.contains(&w)
+        || (w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[0].is_ascii_digit())
 }
 
 /// Whether the sentence speaks of the future (bare weekdays then mean the next one).
