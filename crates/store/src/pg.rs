@@ -577,14 +577,7 @@ impl Store for PgStore {
                 &[&limit(lim), &(offset as i64)],
             )?
             .iter()
-            .map(|r| ArticleSummary {
-                id: r.get(0),
-                source: r.get(1),
-                url: r.get(2),
-                date: r.get(3),
-                title: r.get(4),
-                quotes: r.get(5),
-            })
+            .map(summary_row)
             .collect())
     }
 
@@ -690,14 +683,7 @@ impl Store for PgStore {
                 &[&a, &b, &since, &until, &limit(lim), &(offset as i64)],
             )?
             .iter()
-            .map(|r| ArticleSummary {
-                id: r.get(0),
-                source: r.get(1),
-                url: r.get(2),
-                date: r.get(3),
-                title: r.get(4),
-                quotes: r.get(5),
-            })
+            .map(summary_row)
             .collect())
     }
 
@@ -831,6 +817,18 @@ impl JobQueue {
             .map(|r| (r.get(0), r.get(1)))
             .collect();
         Ok((states, workers))
+    }
+}
+
+/// An [`ArticleSummary`] from a row of `id, source, url, date, title, quote count`.
+fn summary_row(r: &postgres::Row) -> ArticleSummary {
+    ArticleSummary {
+        id: r.get(0),
+        source: r.get(1),
+        url: r.get(2),
+        date: r.get(3),
+        title: r.get(4),
+        quotes: r.get(5),
     }
 }
 

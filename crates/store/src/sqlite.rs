@@ -801,16 +801,7 @@ impl Store for SqliteStore {
                 "SELECT a.id, a.source, a.url, a.date, a.title, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)
                  FROM articles a ORDER BY a.date DESC, a.id LIMIT ?1 OFFSET ?2",
             )?
-            .query_map(params![limit(lim), offset as i64], |r| {
-                Ok(ArticleSummary {
-                    id: r.get(0)?,
-                    source: r.get(1)?,
-                    url: r.get(2)?,
-                    date: r.get(3)?,
-                    title: r.get(4)?,
-                    quotes: r.get(5)?,
-                })
-            })?
+            .query_map(params![limit(lim), offset as i64], summary_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -915,16 +906,7 @@ impl Store for SqliteStore {
             )?
             .query_map(
                 params![a, b, since, until, limit(lim), offset as i64],
-                |r| {
-                    Ok(ArticleSummary {
-                        id: r.get(0)?,
-                        source: r.get(1)?,
-                        url: r.get(2)?,
-                        date: r.get(3)?,
-                        title: r.get(4)?,
-                        quotes: r.get(5)?,
-                    })
-                },
+                summary_row,
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -980,6 +962,18 @@ impl Store for SqliteStore {
         }
         Ok(problems)
     }
+}
+
+/// An [`ArticleSummary`] from a row of `id, source, url, date, title, quote count`.
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        source: r.get(1)?,
+        url: r.get(2)?,
+        date: r.get(3)?,
+        title: r.get(4)?,
+        quotes: r.get(5)?,
+    })
 }
 
 #[cfg(test)]
