@@ -189,16 +189,27 @@ fn web_page_in_headless_chromium() {
     let dom = visit(&base, &actor, &shots, "3-actor");
     assert!(dom.contains("<h1>John Kirby</h1>"), "{dom}");
     assert!(dom.contains("id=\"actor-quotes\""));
-    assert!(
-        dom.contains("data-points=\"2\""),
-        "two months on the timeline"
+    // Auto buckets: the 37 days from 2024-03-05 to 2024-04-10, one bar per day.
+    assert_eq!(
+        attr_near(&dom, "id=\"timeline\"", "data-points").as_deref(),
+        Some("37"),
+        "one bucket per day on the timeline"
     );
+    assert!(dom.contains("class=\"by-links\""), "the group-by links");
     let painted: usize = attr_near(&dom, "id=\"timeline\"", "data-painted")
         .and_then(|v| v.parse().ok())
         .expect("the chart reports its painted pixels");
     assert!(painted > 1000, "the chart painted {painted} pixels");
     let bars = bar_pixels(&dom, "id=\"timeline\"");
     assert!(bars > 1000, "the quotation bars cover {bars} pixels");
+    let month = format!("{actor}?by=month");
+    let dom_month = visit(&base, &month, &shots, "3-actor-by-month");
+    assert_eq!(
+        attr_near(&dom_month, "id=\"timeline\"", "data-points").as_deref(),
+        Some("2"),
+        "two months when grouped by month"
+    );
+    assert!(bar_pixels(&dom_month, "id=\"timeline\"") > 1000);
 
     // 4. From the actor page, the actor mentioned together with Kirby: the co-mention
     // timeline, one bar per day from 2024-03-05 to 2024-04-10, two of them non-zero.

@@ -6,7 +6,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, MethodRouter};
 use axum::{Json, Router};
-use newsgraph_store::{ActorQuery, ArticleRecord, ErrorKind, QuoteQuery, Store};
+use newsgraph_store::{ActorQuery, ArticleRecord, DayCount, ErrorKind, QuoteQuery, Store};
 use serde::Deserialize;
 use serde_json::json;
 use std::sync::{Arc, Mutex};
@@ -265,26 +265,71 @@ async fn get_timeline(
 ) -> ApiResult {
     let Path(id) = id?;
     let Query(p) = q?;
-    let by_day = match p.by.as_deref() {
-        None | Some("month") => false,
-        Some("day") => true,
-        Some(other) => {
-            return Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "bad_parameter",
-                format!("by must be month or day, got {other:?}"),
-            ))
-        }
-    };
+    let by = bucket_param(&p.by)?;
     let actor = with_store(&st, move |s| s.actor(id)).await?;
     if actor.is_none() {
         return Err(not_found("actor", id));
     }
-    let points = with_store(&st, move |s| s.timeline(id, by_day)).await?;
-    Ok(
-        Json(json!({"actor": id, "by": if by_day {"day"} else {"month"}, "points": points}))
-            .into_response(),
-    )
+    let days = with_store(&st, move |s| s.timeline(id, true)).await?;
+    let series = |f: fn(&newsgraph_store::TimelinePoint) -> i64| -> Vec<DayCount> {
+        days.iter()
+            .map(|d| DayCount {
+                date: d.period.clone(),
+                articles: f(d),
+            })
+            .collect()
+    };
+    let (quotes, mentions) = (series(|d| d.quotes), series(|d| d.mentions));
+    let dated: Vec<i64> = days
+        .iter()
+        .filter_map(|d| buckets::parse_day(&d.period))
+        .collect();
+    let (by, points) = match (dated.iter().min(), dated.iter().max()) {
+        (Some(&from), Some(&to)) => {
+            let by = checked_bucket(by, from, to)?;
+            let q = buckets::fill(&quotes, by, from, to);
+            let m = buckets::fill(&mentions, by, from, to);
+            let points: Vec<_> = q
+                .into_iter()
+                .zip(m)
+                .map(|(q, m)| {
+                    json!({"period": q.period, "start": buckets::format_day(q.start),
+                        "end": buckets::format_day(q.end), "quotes": q.count, "mentions": m.count})
+                })
+                .collect();
+            (by, points)
+        }
+        _ => (by.unwrap_or(Bucket::Day), Vec::new()),
+    };
+    Ok(Json(json!({"actor": id, "by": by.name(), "points": points})).into_response())
+}
+
+/// The `by` query parameter of a timeline: `None` for auto.
+fn bucket_param(by: &Option<String>) -> Result<Option<Bucket>, ApiError> {
+    match by.as_deref() {
+        None | Some("") | Some("auto") => Ok(None),
+        Some("day") => Ok(Some(Bucket::Day)),
+        Some("week") => Ok(Some(Bucket::Week)),
+        Some("month") => Ok(Some(Bucket::Month)),
+        Some(other) => Err(bad_parameter(format!(
+            "by must be auto, day, week or month, got {other:?}"
+        ))),
+    }
+}
+
+/// The bucket for the days `from..=to` (`by`, or the one that suits the span), refused
+/// when the range would need more than [`buckets::MAX_BUCKETS`] of them.
+fn checked_bucket(by: Option<Bucket>, from: i64, to: i64) -> Result<Bucket, ApiError> {
+    let by = by.unwrap_or_else(|| Bucket::for_span(to - from + 1));
+    let n = buckets::bucket_count(by, from, to);
+    if n > buckets::MAX_BUCKETS {
+        return Err(bad_parameter(format!(
+            "the range gives {n} {}s, above {}; use a larger by (week, month) or a shorter since..until",
+            by.name(),
+            buckets::MAX_BUCKETS
+        )));
+    }
+    Ok(by)
 }
 
 #[derive(Debug, Deserialize)]
@@ -421,17 +466,7 @@ async fn get_co_mentions(
 ) -> ApiResult {
     let Path((a, b)) = ids?;
     let Query(p) = q?;
-    let by = match p.by.as_deref() {
-        None | Some("") | Some("auto") => None,
-        Some("day") => Some(Bucket::Day),
-        Some("week") => Some(Bucket::Week),
-        Some("month") => Some(Bucket::Month),
-        Some(other) => {
-            return Err(bad_parameter(format!(
-                "by must be auto, day, week or month, got {other:?}"
-            )))
-        }
-    };
+    let by = bucket_param(&p.by)?;
     let (since, until, names) = pair_checks(&st, a, b, &p.since, &p.until).await?;
     let (qs, qu) = (
         p.since.filter(|x| !x.is_empty()),
@@ -449,15 +484,7 @@ async fn get_co_mentions(
     let to = until.or_else(|| dated.iter().max().copied());
     let (by, points) = match (from, to) {
         (Some(from), Some(to)) => {
-            let by = by.unwrap_or_else(|| Bucket::for_span(to - from + 1));
-            let n = buckets::bucket_count(by, from, to);
-            if n > buckets::MAX_BUCKETS {
-                return Err(bad_parameter(format!(
-                    "the range gives {n} {}s, above {}; use a larger by (week, month) or a shorter since..until",
-                    by.name(),
-                    buckets::MAX_BUCKETS
-                )));
-            }
+            let by = checked_bucket(by, from, to)?;
             (by, buckets::fill(&days, by, from, to))
         }
         _ => (by.unwrap_or(Bucket::Day), Vec::new()),

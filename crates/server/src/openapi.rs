@@ -100,13 +100,15 @@ pub fn openapi() -> Value {
                 "responses": {"200": ok("The actor", json!({"$ref": "#/components/schemas/Actor"})), "404": err("No such actor")}
             }},
             "/api/actors/{id}/timeline": {"get": {
-                "summary": "Quotations by and articles mentioning an actor per month or day",
-                "parameters": [param("id", "path", "integer", "Store id."), param("by", "query", "string", "month (default) or day.")],
+                "summary": "Quotations by and articles mentioning an actor per day, week or month, from the first dated article to the last (every bucket, zero when none)",
+                "parameters": [param("id", "path", "integer", "Store id."),
+                    param("by", "query", "string", "auto (default: day up to 62 days, week up to two years, else month), day, week (labelled by its Monday) or month.")],
                 "responses": {"200": ok("The timeline", json!({"type": "object", "properties": {
                     "actor": {"type": "integer"}, "by": {"type": "string"},
                     "points": {"type": "array", "items": {"type": "object", "properties": {
-                        "period": {"type": "string"}, "quotes": {"type": "integer"}, "mentions": {"type": "integer"}}}}}})),
-                    "404": err("No such actor")}
+                        "period": {"type": "string"}, "start": {"type": "string"}, "end": {"type": "string"},
+                        "quotes": {"type": "integer"}, "mentions": {"type": "integer"}}}}}})),
+                    "400": err("A bad parameter"), "404": err("No such actor")}
             }},
             "/api/actors/{id}/co-actors": {"get": {
                 "summary": "Actors mentioned in the same articles as this one, most shared articles first",

@@ -151,7 +151,7 @@ async function showActor(id, hash) {
   const q = new URLSearchParams({ actor: String(a.id), limit: "50", offset: p.get("offset") || "0" });
   const [quotes, tl] = await Promise.all([
     api("/api/quotes?" + q.toString()),
-    api("/api/actors/" + a.id + "/timeline?by=" + (p.get("by") === "day" ? "day" : "month")),
+    api("/api/actors/" + a.id + "/timeline" + (p.get("by") ? "?by=" + encodeURIComponent(p.get("by")) : "")),
   ]);
   const facts = el("table", { id: "actor-facts" });
   const row = (k, v) => facts.append(el("tr", {}, el("th", { text: k }), el("td", { text: v })));
@@ -167,7 +167,8 @@ async function showActor(id, hash) {
   show(
     el("h1", { text: a.name }), facts,
     el("h2", { text: "Titles" }), a.titles.length ? titles : el("p", { class: "muted", text: "none seen" }),
-    el("h2", { text: "Timeline" }), tl.points.length ? el("div", { class: "chart-box" }, canvas) : undated(),
+    el("h2", { text: "Timeline" }), tl.points.length ? byLinks(p, "#/actor/" + a.id, new URLSearchParams()) : null,
+    tl.points.length ? el("div", { class: "chart-box" }, canvas) : undated(),
     el("h2", { text: "Mentioned together" }), el("div", { id: "co-pick-box", class: "co-pick" }),
     el("h2", { text: "Quotations" }),
     el("ul", { class: "quotes", id: "actor-quotes" }, ...quotes.items.map((x) => quoteItem(x, true))),
@@ -253,6 +254,20 @@ async function coActorPicker(a, box, current) {
   if (current === undefined) box.append(links);
 }
 
+// "Group by: auto day week month" links to `base` with the query `q` and each `by`, the
+// current one (`p`'s, auto when none) in bold.
+function byLinks(p, base, q) {
+  const links = el("p", { class: "by-links" }, "Group by: ");
+  for (const by of ["auto", "day", "week", "month"]) {
+    const n = new URLSearchParams(q);
+    if (by === "auto") n.delete("by"); else n.set("by", by);
+    const current = (p.get("by") || "auto") === by;
+    links.append(current ? el("strong", { text: by }) :
+      el("a", { href: base + (n.toString() ? "?" + n.toString() : ""), text: by }), " ");
+  }
+  return links;
+}
+
 // Two actors: how many articles mention both, per day, week or month.
 async function showPair(id, other, hash) {
   const p = params(hash);
@@ -273,14 +288,6 @@ async function showPair(id, other, hash) {
     el("li", {}, el("a", { class: "article-link", href: "#/article/" + x.id,
       text: x.title || x.url || x.source.split("/").pop() || "Article " + x.id }),
     el("div", { class: "meta", text: [x.date || "undated", x.quotes + " quotation(s)", x.url || x.source].join(" \u00b7 ") }))));
-  const byLinks = el("p", { class: "by-links" }, "Group by: ");
-  for (const by of ["auto", "day", "week", "month"]) {
-    const n = new URLSearchParams(q);
-    if (by === "auto") n.delete("by"); else n.set("by", by);
-    const current = (p.get("by") || "auto") === by;
-    byLinks.append(current ? el("strong", { text: by }) :
-      el("a", { href: "#/actor/" + id + "/with/" + other + (n.toString() ? "?" + n.toString() : ""), text: by }), " ");
-  }
   const canvas = el("canvas", { id: "co-timeline" });
   const summary = tl.articles + " dated article(s) mention both" +
     (tl.points.length ? ", " + tl.points[0].period + " – " + tl.points[tl.points.length - 1].period + ", by " + tl.by : "");
@@ -289,7 +296,7 @@ async function showPair(id, other, hash) {
       el("a", { href: "#/actor/" + tl.other, text: tl.other_name })),
     el("p", { class: "meta", id: "co-summary", text: summary }),
     el("div", { id: "co-pick-box", class: "co-pick" }),
-    el("h2", { text: "Mentioned together over time" }), byLinks,
+    el("h2", { text: "Mentioned together over time" }), byLinks(p, base, q),
     tl.points.length ? el("div", { class: "chart-box" }, canvas) : undated(),
     tl.points.length ? el("p", { class: "muted", text: "Click a bar for its articles." }) : null,
     el("h2", { text: "Articles mentioning both" + range }),

@@ -102,8 +102,14 @@ fn reads() {
     let a = get(&s, &format!("/api/actors/{actor}")).json();
     assert_eq!(a["name"], "John Kirby");
     assert_eq!(a["quotes"], 1);
+    // One dated article: auto buckets by day; by month on request.
     let tl = get(&s, &format!("/api/actors/{actor}/timeline")).json();
+    assert_eq!(tl["by"], "day");
+    assert_eq!(tl["points"][0]["period"], "2024-03-05");
+    assert_eq!(tl["points"][0]["quotes"], 1);
+    let tl = get(&s, &format!("/api/actors/{actor}/timeline?by=month")).json();
     assert_eq!(tl["points"][0]["period"], "2024-03");
+    assert_eq!(tl["points"][0]["end"], "2024-03-31");
     let art = get(&s, "/api/articles/1").json();
     assert_eq!(art["quote_speakers"][0], actor);
     assert!(art["document"]["text"]
@@ -195,6 +201,35 @@ fn co_mention_timeline() {
     )
     .json();
     assert_eq!(co["items"][0]["id"], sara);
+
+    // One actor's timeline fills the weeks between its dated articles with zeros.
+    let j = get(&s, &format!("/api/actors/{bibi}/timeline?by=week")).json();
+    let weeks: Vec<(&str, i64)> = j["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["period"].as_str().unwrap(),
+                p["mentions"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            ("2024-03-04", 1),
+            ("2024-03-11", 0),
+            ("2024-03-18", 1),
+            ("2024-03-25", 0),
+            ("2024-04-01", 1)
+        ]
+    );
+    let j = get(&s, &format!("/api/actors/{bibi}/timeline")).json();
+    assert_eq!(
+        (j["by"].as_str(), j["points"].as_array().unwrap().len()),
+        (Some("day"), 28)
+    );
 
     let tl = |q: &str| get(&s, &format!("/api/actors/{kirby}/co-mentions/{bibi}{q}"));
     let points = |j: &Value| -> Vec<(String, i64)> {
