@@ -713,7 +713,13 @@ impl<'a> Coder<'a> {
                                         })
                                     })),
                         });
+                        let extra = self.conjunct_events(&e, f, &args);
+                        let m = *metas.last().expect("pushed above");
                         events.push(e);
+                        for x in extra {
+                            metas.push(m);
+                            events.push(x);
+                        }
                     }
                 }
                 // a time expression after the main verb does not date a relative clause
@@ -774,6 +780,116 @@ impl<'a> Coder<'a> {
             }
         }
         (events, kept)
+    }
+
+    /// Copies of `e` for the other members of a coordinated source or target (`the U.S. and
+    /// Russia abstaining`, `in talks with France, Cyprus and other countries`): one event per
+    /// named actor, as event coders record them. Only named actors joined by commas and
+    /// `and`/`or` count, not nationality adjectives or common nouns, and not when the
+    /// coordination already gave the source and target of a reciprocal act (`Modi and
+    /// Netanyahu discussed`).
+    fn conjunct_events(&self, e: &Event, f: &Found, args: &[Arg]) -> Vec<Event> {
+        let mut out = Vec::new();
+        let pick = |id: Option<ActorId>, before: bool| -> Option<usize> {
+            let id = id?;
+            (0..args.len())
+                .filter(|&k| args[k].actor == Some(id) && !args[k].nationality)
+                .filter(|&k| {
+                    if before {
+                        args[k].tok_end <= f.tok
+                    } else {
+                        args[k].tok >= f.tok_end
+                    }
+                })
+                .min_by_key(|&k| args[k].tok.abs_diff(f.tok))
+        };
+        let src = pick(e.source, true).or_else(|| pick(e.source, false));
+        let tgt = pick(e.target, false);
+        if let Some(k) = src {
+            let others = self.conjuncts(args, k);
+            if !others.iter().any(|&o| Some(o) == e.target) {
+                for o in others {
+                    if Some(o) != e.source {
+                        out.push(Event {
+                            source: Some(o),
+                            ..e.clone()
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(k) = tgt.filter(|&k| Some(k) != src) {
+            for o in self.conjuncts(args, k) {
+                if Some(o) != e.target && Some(o) != e.source {
+                    out.push(Event {
+                        target: Some(o),
+                        ..e.clone()
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The named actors coordinated with `args[k]` (see `conjunct_events`).
+    fn conjuncts(&self, args: &[Arg], k: usize) -> Vec<ActorId> {
+        // (joined, by a conjunction)
+        let link = |x: &Arg, y: &Arg| -> (bool, bool) {
+            if x.quote != y.quote || y.tok < x.tok_end || y.tok - x.tok_end > 3 {
+                return (false, false);
+            }
+            let mut conj = false;
+            let mut any = false;
+            for i in x.tok_end..y.tok {
+                let w = self.word(i);
+                if is_any(w, &["and", "or"]) {
+                    conj = true;
+                } else if !(w == "," || is_any(w, &["the"])) {
+                    return (false, false);
+                }
+                any |= w != "the";
+            }
+            (any, conj)
+        };
+        let mut lo = k;
+        let mut has_conj = false;
+        while lo > 0 {
+            let (j, c) = link(&args[lo - 1], &args[lo]);
+            if !j {
+                break;
+            }
+            has_conj |= c;
+            lo -= 1;
+        }
+        let mut hi = k;
+        while hi + 1 < args.len() {
+            let (j, c) = link(&args[hi], &args[hi + 1]);
+            if !j {
+                break;
+            }
+            has_conj |= c;
+            hi += 1;
+        }
+        // the rest of the list may go on with a common noun (`France, Cyprus and other
+        // countries`): the last link must be a conjunction
+        if hi + 1 < args.len() && !has_conj {
+            let x = &args[hi];
+            has_conj = (x.tok_end..(x.tok_end + 2).min(self.doc.tokens.len()))
+                .any(|i| is_any(self.word(i), &["and", "or"]));
+        }
+        if !has_conj || lo == hi {
+            return Vec::new();
+        }
+        (lo..=hi)
+            .filter(|&i| i != k && !args[i].nationality)
+            .filter_map(|i| args[i].actor)
+            .filter(|&id| args[k].actor != Some(id))
+            .fold(Vec::new(), |mut v, id| {
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+                v
+            })
     }
 
     /// Drops found triggers that another one covers: a noun that is the object of an event
@@ -1588,6 +1704,7 @@ impl<'a> Coder<'a> {
         let mut subject_idx: Option<usize> = None;
         let mut poss_target: Option<ActorId> = None;
         let mut participle_source: Option<ActorId> = None;
+        let mut conj_source: Option<ActorId> = None;
         // a relative clause closing right before the trigger (`Britain, which has Europe's
         // largest army, long blocked`): its arguments are not the subject
         let rel_clause: Option<(usize, usize)> = (|| {
@@ -1910,8 +2027,45 @@ impl<'a> Coder<'a> {
                     participle_source = e.source;
                 }
             }
-            if subject_idx.is_none() {
+            // a verb phrase joined by `and`/`but` to the previous event verb of the sentence
+            // has its subject (`Hamas killed 1,200 people and seized 240 hostages`,
+            // `rejects Trump's remarks but will meet with him`)
+            if subject_idx.is_none() && participle_source.is_none() {
+                let mut j = f.tok;
+                while j > a
+                    && f.tok - j < 4
+                    && (self.word(j - 1).ends_with("ly")
+                        || is_any(self.word(j - 1), MODALS)
+                        || is_any(
+                            self.word(j - 1),
+                            &[
+                                "also", "then", "later", "has", "have", "had", "not", "never",
+                            ],
+                        ))
+                {
+                    j -= 1;
+                }
+                if j > a && is_any(self.word(j - 1), &["and", "but"]) {
+                    let conj = doc.tokens[j - 1].span.start;
+                    conj_source = prev
+                        .iter()
+                        .zip(prev_meta)
+                        .rev()
+                        .find(|(e, _)| e.trigger.end <= conj)
+                        .filter(|(e, m)| {
+                            !m.noun
+                                && e.source.is_some()
+                                && !doc.text[e.trigger.end as usize..conj as usize]
+                                    .contains([';', ':', '"', '\u{201c}'])
+                        })
+                        .and_then(|(e, _)| e.source);
+                }
+            }
+            if subject_idx.is_none() && conj_source.is_none() {
                 subject_idx = backward(f.tok);
+            }
+            if conj_source.is_some() {
+                participle_source = conj_source;
             }
         }
         // an unresolved `they` stands for the group named before it in the sentence
@@ -2313,6 +2467,11 @@ impl<'a> Coder<'a> {
                             <= 3
                 })
                 .and_then(|e| e.source);
+        }
+        // violence in a place is violence against its people (`were killed in Gaza`, `the
+        // Israeli massacres in northern Gaza`)
+        if target.is_none() && p.kind == EventType::Assault && p.target != TargetRule::None {
+            target = place;
         }
         if target.is_some() && target == source_id {
             target = None;

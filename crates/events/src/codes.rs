@@ -151,6 +151,36 @@ impl Codebook {
         c
     }
 
+    /// A well-known person of `data/people.tsv` by the name the actor stage gives: the full
+    /// name, else the name without middle initials and suffixes (`Vladimir V. Putin`,
+    /// `Joseph R. Biden Jr.`), else a surname the file lists as an alias after an honorific
+    /// (`Mr. Putin`).
+    fn person(&self, name: &str) -> Option<&OrgCode> {
+        let lower = name.to_lowercase();
+        if let Some(p) = self.people.get(&lower) {
+            return Some(p);
+        }
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .filter(|w| {
+                let core = w.trim_end_matches('.');
+                !(core.chars().count() == 1 || matches!(core, "jr" | "sr" | "ii" | "iii"))
+            })
+            .collect();
+        if words.len() >= 2 {
+            if let Some(p) = self.people.get(&words.join(" ")) {
+                return Some(p);
+            }
+        }
+        // `Mr. Putin`: a listed surname after honorifics only (`Ann Harris` is not Kamala
+        // Harris)
+        let (last, rest) = words.split_last()?;
+        rest.iter()
+            .all(|w| matches!(w.trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr"))
+            .then(|| self.people.get(*last))
+            .flatten()
+    }
+
     /// The sector a title or name implies: the longest phrase of `sectors.tsv` found in it on
     /// word boundaries.
     pub fn sector_of(&self, title: &str) -> Option<&str> {
@@ -264,7 +294,7 @@ impl Codebook {
                     }
                     if c.country.is_none() {
                         // a well-known person (`President Obama`)
-                        if let Some(p) = self.people.get(&a.name.to_lowercase()) {
+                        if let Some(p) = self.person(&a.name) {
                             c.country = p.country.clone();
                             if c.sector.is_none() {
                                 c.sector = p.sector.clone();
