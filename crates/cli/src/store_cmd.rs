@@ -141,8 +141,27 @@ pub struct IngestStats {
     pub tail_seconds: f64,
 }
 
-/// How long the store writer waits for more documents before writing the batch it has.
-const NEXT_DOC_WAIT_MS: u64 = 20;
+/// Documents the readers put through the pipeline together (one parallel batch).
+const READ_BATCH: usize = 64;
+
+/// The sizes in which the last `n` pending documents go through the pipeline: shrinking
+/// parts (three quarters of what is left, down to at most `2 * min`: `min` is the number of
+/// pipeline threads), so the writer stores the earlier parts while the pipeline reads the
+/// later ones, and what is stored after the last document is read is a few documents, not
+/// a whole parallel batch.
+fn last_parts(mut n: usize, min: usize) -> Vec<usize> {
+    let min = min.max(1);
+    let mut parts = Vec::new();
+    while n > 2 * min {
+        let take = n - (n / 4).max(min);
+        parts.push(take);
+        n -= take;
+    }
+    if n > 0 {
+        parts.push(n);
+    }
+    parts
+}
 
 /// Reads inputs like `newsgraph read` (the same parallel reader and pipeline) and stores
 /// each batch in one transaction on a writer thread, so storing overlaps reading.
@@ -155,7 +174,8 @@ pub fn ingest_into(
     pipeline: &newsgraph_core::Pipeline,
 ) -> Result<IngestStats> {
     let batch = batch.max(1);
-    let (tx, rx) = mpsc::sync_channel::<ArticleRecord>(batch * 2);
+    // One message per parallel batch; a few may wait while the writer is busy.
+    let (tx, rx) = mpsc::sync_channel::<Vec<ArticleRecord>>(4);
     let mut stats = IngestStats::default();
     let prepare = |doc: &mut newsgraph_core::Document| {
         if date.is_some() {
@@ -166,23 +186,21 @@ pub fn ingest_into(
         let writer = scope.spawn(move || -> Result<(usize, usize, f64)> {
             let cpu0 = crate::bench::thread_cpu_seconds();
             let (mut stored, mut inserted) = (0, 0);
-            while let Ok(first) = rx.recv() {
-                // Fill the batch with what arrives together: the readers send the documents
-                // of one parallel batch (64) at once. Waiting longer for more made fewer,
-                // larger transactions, but left up to a quarter second of documents to store
-                // after the last one was read, while nothing else ran.
-                let mut recs = vec![first];
-                let until = Instant::now() + std::time::Duration::from_millis(NEXT_DOC_WAIT_MS);
+            while let Ok(mut recs) = rx.recv() {
+                // What the readers sent while the last transaction was written goes into
+                // this one too (up to `batch` documents); nothing is waited for, so a batch
+                // is stored as soon as the pipeline has read it.
                 while recs.len() < batch {
-                    let wait = until.saturating_duration_since(Instant::now());
-                    match rx.recv_timeout(wait) {
-                        Ok(r) => recs.push(r),
+                    match rx.try_recv() {
+                        Ok(more) => recs.extend(more),
                         Err(_) => break,
                     }
                 }
-                let out = store.put_batch(&recs)?;
-                stored += out.len();
-                inserted += out.iter().filter(|o| o.inserted).count();
+                for chunk in recs.chunks(batch) {
+                    let out = store.put_batch(chunk)?;
+                    stored += out.len();
+                    inserted += out.iter().filter(|o| o.inserted).count();
+                }
             }
             Ok((stored, inserted, crate::bench::thread_cpu_seconds() - cpu0))
         });
@@ -191,12 +209,11 @@ pub fn ingest_into(
         // inserting is left to the writer.
         let mut read = || -> Result<()> {
             use rayon::prelude::*;
-            const BATCH: usize = 64;
             let mut pending: Vec<std::result::Result<Pending, newsgraph_core::Error>> =
-                Vec::with_capacity(BATCH);
-            let mut flush = |pending: &mut Vec<_>| -> Result<()> {
+                Vec::with_capacity(READ_BATCH);
+            let mut flush = |pending: &mut Vec<_>, n: usize| -> Result<()> {
                 let done: Vec<std::result::Result<ArticleRecord, newsgraph_core::Error>> = pending
-                    .par_drain(..)
+                    .par_drain(..n)
                     .map(
                         |item: std::result::Result<Pending, newsgraph_core::Error>| {
                             let mut doc = item?.finish(limits)?;
@@ -206,12 +223,12 @@ pub fn ingest_into(
                         },
                     )
                     .collect();
+                let mut records = Vec::with_capacity(done.len());
                 for item in done {
                     match item {
                         Ok(rec) => {
                             stats.bytes += rec.text.len();
-                            tx.send(rec)
-                                .map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+                            records.push(rec);
                         }
                         Err(e) if e.kind == newsgraph_core::ErrorKind::Unsupported => {
                             eprintln!("newsgraph: note: {e}");
@@ -225,27 +242,40 @@ pub fn ingest_into(
                         }
                     }
                 }
+                if !records.is_empty() {
+                    tx.send(records)
+                        .map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+                }
                 Ok(())
             };
             // As in `inputs::process`: a batch is also cut at 64 MB of pages, so an archive of
             // large pages does not hold 64 of them (and their DOMs) at once.
             const BATCH_BYTES: usize = 64 << 20;
             let mut batch_bytes = 0usize;
+            let size = |item: &std::result::Result<Pending, newsgraph_core::Error>| match item {
+                Ok(Pending::Html(p)) => p.bytes.len(),
+                Ok(Pending::Ready(d)) => d.text.len(),
+                Err(_) => 0,
+            };
             for input in inputs {
                 for item in crate::inputs::pending(input, limits) {
-                    batch_bytes += match &item {
-                        Ok(Pending::Html(p)) => p.bytes.len(),
-                        Ok(Pending::Ready(d)) => d.text.len(),
-                        Err(_) => 0,
-                    };
+                    batch_bytes += size(&item);
                     pending.push(item);
-                    if pending.len() == BATCH || batch_bytes >= BATCH_BYTES {
-                        flush(&mut pending)?;
-                        batch_bytes = 0;
+                    // One document is held back, so the last batch is known to be the last
+                    // when the inputs end.
+                    if pending.len() > READ_BATCH || batch_bytes >= BATCH_BYTES {
+                        let n = pending.len() - 1;
+                        flush(&mut pending, n)?;
+                        batch_bytes = pending.iter().map(size).sum();
                     }
                 }
             }
-            flush(&mut pending)
+            // The last batch in shrinking parts: what is stored after the last document
+            // is read (while a core idles) is then the last small part.
+            for n in last_parts(pending.len(), rayon::current_num_threads()) {
+                flush(&mut pending, n)?;
+            }
+            Ok(())
         };
         let read = read();
         drop(tx);
@@ -708,4 +738,33 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode> {
     newsgraph_server::serve_blocking(state, a.addr)
         .with_context(|| format!("serving on {}", a.addr))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_parts;
+
+    #[test]
+    fn last_batch_goes_in_shrinking_parts() {
+        assert_eq!(last_parts(64, 2), [48, 12, 4]);
+        assert_eq!(last_parts(41, 2), [31, 8, 2]);
+        assert_eq!(last_parts(0, 2), Vec::<usize>::new());
+        assert_eq!(last_parts(1, 2), [1]);
+        assert_eq!(last_parts(5, 4), [5]);
+        for n in 0..200 {
+            for min in 1..5 {
+                let parts = last_parts(n, min);
+                assert_eq!(parts.iter().sum::<usize>(), n);
+                assert!(parts.iter().all(|&p| p > 0));
+                assert!(
+                    parts.windows(2).all(|w| w[0] >= w[1]),
+                    "{n} {min} {parts:?}"
+                );
+                assert!(
+                    parts.last().is_none_or(|&p| p <= 2 * min),
+                    "{n} {min} {parts:?}"
+                );
+            }
+        }
+    }
 }
