@@ -5,7 +5,8 @@ use crate::codes::Codebook;
 use crate::dates::{self, Day, TimeExpr, When};
 use crate::dict::{Dictionary, Pattern, Start, TargetRule};
 use newsgraph_core::{
-    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, Span, TokenKind, Upos,
+    ActorId, ActorKind, Document, Event, EventType, MentionKind, Modality, QuoteKind, Span,
+    TokenKind, Upos,
 };
 use std::cell::RefCell;
 
@@ -1339,6 +1340,52 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        // the subject pronoun that opens reported speech stands for its speaker when no stage
+        // resolved it (`the Al-Qassam Brigades said that it renewed its bombardment`, `they
+        // had bombed`): `it` for an organisation or country, `they` for any collective
+        for (q, quote) in doc.quotes.iter().enumerate() {
+            let Some(sp) = quote.speaker else { continue };
+            if quote.kind == QuoteKind::Direct
+                || quote.span.start < sent.start
+                || quote.span.start >= sent.end
+            {
+                continue;
+            }
+            let i = doc.token_index_at(quote.span.start as usize);
+            if i < a || i >= b || doc.tokens[i].span.start != quote.span.start {
+                continue;
+            }
+            let w = self.word(i);
+            let kind = doc.actor(sp).kind;
+            let fits = (w.eq_ignore_ascii_case("it")
+                && matches!(kind, ActorKind::Organization | ActorKind::Country))
+                || (w.eq_ignore_ascii_case("they")
+                    && matches!(
+                        kind,
+                        ActorKind::Organization | ActorKind::Country | ActorKind::Group
+                    ));
+            if !fits {
+                continue;
+            }
+            let s = doc.tokens[i].span;
+            let pos = out.partition_point(|x| x.span.start < s.start);
+            match out.get_mut(pos).filter(|x| x.span.start == s.start) {
+                Some(x) if x.actor.is_none() => x.actor = Some(sp),
+                Some(_) => {}
+                None => out.insert(
+                    pos,
+                    Arg {
+                        span: s,
+                        actor: Some(sp),
+                        nationality: false,
+                        tok: i,
+                        tok_end: i + 1,
+                        quote: Some(q),
+                        group: None,
+                    },
+                ),
+            }
+        }
         // plural pronouns no stage resolved: placeholders a group named before may fill
         for i in a..b {
             let w = self.word(i);
@@ -1973,6 +2020,65 @@ impl<'a> Coder<'a> {
                     subject_idx = self
                         .absolute_subject(lv, a, args, &usable)
                         .or_else(|| backward(lv));
+                }
+            }
+            // not the head of a compound (`released from house arrest`, `end truck
+            // blockades`): the compound names a state or a thing, not an act of someone
+            let compound = f.tok > a
+                && !doc.pos.is_empty()
+                && doc.pos[f.tok - 1].upos == Upos::Noun
+                && self.word(f.tok - 1).starts_with(|c: char| c.is_lowercase());
+            if subject_idx.is_none() && !compound {
+                // the object of another verb, or of a preposition after it, has that verb's
+                // subject (`the occupation forces committed 17 massacres`, `has unveiled a
+                // flurry of sanctions against`, `Greece, which is in talks with France`)
+                let mut v = None;
+                let mut i = f.tok;
+                while i > a && f.tok - i < 6 {
+                    i -= 1;
+                    let t = doc.tokens[i];
+                    let w = self.word(i);
+                    if !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                        || is_any(w, CLAUSE_WORDS)
+                        || is_any(w, &["and", "or", "but"])
+                        || args.iter().any(|x| x.tok <= i && i < x.tok_end)
+                    {
+                        break;
+                    }
+                    let verb = if doc.pos.is_empty() {
+                        (w.ends_with("ed") && !is_any(self.prev_word(i, a), DETERMINERS))
+                            || is_any(w, IRREGULAR_PAST)
+                    } else {
+                        matches!(doc.pos[i].upos, Upos::Verb)
+                    } || is_any(w, BE);
+                    if verb {
+                        v = Some(i);
+                        break;
+                    }
+                }
+                if let Some(v) = v {
+                    let mut j = v;
+                    while j > a
+                        && v - j < 4
+                        && (self.word(j - 1).ends_with("ly")
+                            || is_any(self.word(j - 1), MODALS)
+                            || is_any(self.word(j - 1), BE)
+                            || is_any(self.word(j - 1), &["has", "have", "had", "also"]))
+                    {
+                        j -= 1;
+                    }
+                    subject_idx = if j > a + 1 && is_any(self.word(j - 1), &["which", "who"]) {
+                        let r = j - 1;
+                        let end = if self.word(r - 1) == "," { r - 1 } else { r };
+                        args.iter().position(|x| {
+                            x.tok_end == end
+                                && usable(x)
+                                && (x.actor.is_some() || x.group.is_some())
+                        })
+                    } else {
+                        self.absolute_subject(v, a, args, &usable)
+                            .or_else(|| backward(j))
+                    };
                 }
             }
         } else if passive {
