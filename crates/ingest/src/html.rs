@@ -585,6 +585,8 @@ struct Walker<'a> {
     cur: Para,
     pending_space: bool,
     found: MetaFound,
+    /// Furniture roots whose class or id names a cookie or privacy dialog.
+    consent: Vec<u32>,
 }
 
 fn is_block(name: &str) -> Option<Tag> {
@@ -801,6 +803,10 @@ fn class_info(a: &Attrs) -> ClassInfo {
         };
         if has("caption") {
             ci.caption = true;
+        } else if bio_class(t) {
+            // An author's biography (`author-bio__description`, `author-content_bio`): about
+            // the writer, not the story, even though it names the author.
+            ci.furniture = true;
         } else if has("credit") || has("copyright") || has("attribution") {
             ci.credit = true;
         } else if has("byline") || has("author") {
@@ -836,6 +842,27 @@ fn class_info(a: &Attrs) -> ClassInfo {
         check(id);
     }
     ci
+}
+
+/// A class name with `bio` as one of its parts between `-` and `_`: `bio`,
+/// `author-bio__text`, `author-content_bio`, `bios` (not `biography`, `symbiosis`).
+fn bio_class(t: &str) -> bool {
+    t.split(['-', '_'])
+        .any(|w| w.eq_ignore_ascii_case("bio") || w.eq_ignore_ascii_case("bios"))
+}
+
+/// A class or id naming a cookie, consent or privacy dialog: a part of a name (between
+/// spaces, `-` and `_`) opens with `cookie`, `consent`, `privacy` or `gdpr` (`privacy-modal`,
+/// `cookie-banner`, `onetrust-consent-sdk`; not a page wrapper's `enableConsentCheck`).
+fn consent_class(a: &Attrs) -> bool {
+    [a.class, a.id].into_iter().flatten().any(|v| {
+        v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .any(|part| {
+                ["cookie", "consent", "privacy", "gdpr"]
+                    .iter()
+                    .any(|w| starts_with_ci(part.as_bytes(), w.as_bytes()))
+            })
+    })
 }
 
 /// A class or id naming the time of an update (`date-modified`, `updated-at`).
@@ -1137,6 +1164,9 @@ impl<'a> Walker<'a> {
         }
         if ci.furniture && !bad_root && inner.boiler.is_none() {
             inner.boiler = Some(inner.block);
+            if consent_class(&at) {
+                self.consent.push(inner.block);
+            }
         }
         if name == "a" {
             inner.link = true;
@@ -1245,6 +1275,7 @@ fn analyze(stripped: &Stripped) -> Analysis {
         cur: Walker::new_para(0, Tag::Other, Role::Body, None),
         pending_space: false,
         found: MetaFound::default(),
+        consent: Vec::new(),
     };
     let ctx = Ctx {
         block: 0,
@@ -1260,12 +1291,14 @@ fn analyze(stripped: &Stripped) -> Analysis {
         elems,
         mut paras,
         found,
+        consent,
         ..
     } = w;
     let ld = JsonLd::parse(&stripped.json_ld);
 
     // Furniture marks that would drop most of the page's prose are wrong (a wrapper whose
-    // class happens to say `has-sidebar`): lift them.
+    // class happens to say `has-sidebar`): lift them. A cookie or privacy dialog's mark
+    // stays: on a page with little text its notices are the longest prose there is.
     let total: usize = paras
         .iter()
         .filter(|p| p.role == Role::Body && p.text.len() >= 80 && p.tag == Tag::P)
@@ -1282,7 +1315,7 @@ fn analyze(stripped: &Stripped) -> Analysis {
         }
         for p in &mut paras {
             if let Some(b) = p.boiler {
-                if by_root.get(&b).is_some_and(|&n| n * 5 >= total * 2) {
+                if by_root.get(&b).is_some_and(|&n| n * 5 >= total * 2) && !consent.contains(&b) {
                     p.boiler = None;
                 }
             }
@@ -1380,7 +1413,11 @@ fn select(elems: &mut [Elem], paras: &[Para], found: &MetaFound, ld: &JsonLd) ->
     };
     if let Some(body) = ld.body.as_deref() {
         if body.split_whitespace().count() * 10 >= words(&by_density) * 6 {
-            if let Some(sel) = select_by_body(paras, body) {
+            if let Some(mut sel) = select_by_body(paras, body) {
+                // The JSON-LD body of some sites holds what the page embeds in the text
+                // (posts, link cards): the same rules drop them.
+                drop_cards(elems, paras, &mut sel);
+                drop_embedded_posts(elems, paras, &mut sel);
                 return sel;
             }
         }
@@ -1934,8 +1971,52 @@ fn furniture_line(t: &str) -> bool {
         && t.split_whitespace()
             .any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@')))
         || (words <= 30 && (l.contains("all rights reserved") || l.contains("\u{a9} 20")))
-        // Newsletter, subscription and affiliate notices inside the article's container.
-        || (words <= 45 && PROMPTS.iter().any(|p| l.contains(p)))
+        || note_line(t)
+}
+
+/// Notes that pages put in or under an article: newsletter, subscription and affiliate
+/// notices, republication notes.
+fn note_line(t: &str) -> bool {
+    let l = t.trim_start().to_lowercase();
+    let words = t.split_whitespace().count();
+    (words <= 45 && PROMPTS.iter().chain(DISCLOSURES).any(|p| l.contains(p)))
+        // An affiliate disclosure that goes on with the site's terms (`If you purchase a
+        // product through a link on our site, we may receive compensation. By using this
+        // site, you consent to our User Agreement...`).
+        || (words <= 120 && DISCLOSURES.iter().any(|p| first_sentence(&l).contains(p)))
+        // Republication notes: `This story was originally published December 22, 2023.`
+        || (words <= 45 && republished(&l))
+}
+
+/// The text up to the end of its first sentence (`. `, `! `, `? `), or all of it.
+fn first_sentence(l: &str) -> &str {
+    let b = l.as_bytes();
+    (1..b.len())
+        .find(|&i| matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ')
+        .map_or(l, |i| &l[..i])
+}
+
+/// A note that the piece first appeared elsewhere or earlier (`this story was originally
+/// published ...`, `this article originally appeared in ...`), lowercased.
+fn republished(l: &str) -> bool {
+    let l = l.trim_start();
+    [
+        "this story ",
+        "this article ",
+        "this post ",
+        "this piece ",
+        "this report ",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+        && [
+            "originally published",
+            "originally appeared",
+            "first published",
+            "first appeared",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
 }
 
 /// Phrases of the promotion and disclosure notes that pages put inside an article's
@@ -1951,14 +2032,19 @@ const PROMPTS: &[&str] = &[
     "subscribe today",
     "needs your support",
     "support our journalism",
+    "waiting for your permission to load",
+    "by clicking here",
+    "this article is more than",
+];
+
+/// Phrases of affiliate disclosures: a paragraph whose first sentence holds one is the
+/// disclosure, however long the terms that follow it.
+const DISCLOSURES: &[&str] = &[
     "we may receive compensation",
     "we may earn a commission",
     "may earn a commission",
     "may receive a commission",
     "earn an affiliate commission",
-    "waiting for your permission to load",
-    "by clicking here",
-    "this article is more than",
 ];
 
 /// Serialized data or markup shown as text (a script's JSON after a stray `</script>`):
@@ -2006,6 +2092,11 @@ fn select_by_body(paras: &[Para], body: &str) -> Option<Vec<usize>> {
         if p.role == Role::Heading(1) || p.role == Role::Byline {
             continue;
         }
+        // A paragraph that is mostly a link is a teaser card, even where the JSON-LD body
+        // repeats it.
+        if p.link * 2 > p.text.len() as u32 {
+            continue;
+        }
         let words: Vec<&str> = p.text.split_whitespace().collect();
         if words.is_empty() {
             continue;
@@ -2036,6 +2127,8 @@ fn select_by_body(paras: &[Para], body: &str) -> Option<Vec<usize>> {
 struct JsonLd {
     headline: Option<String>,
     date: Option<String>,
+    /// `date` is an article's (`NewsArticle`, `BlogPosting`...), not a page's or a video's.
+    article_date: bool,
     modified: Option<String>,
     authors: Vec<String>,
     /// Organizations given as authors (used when no person is named).
@@ -2122,12 +2215,13 @@ impl JsonLd {
                             &mut out.headline,
                             str_of("headline").or_else(|| str_of("name")),
                         );
-                        set(
-                            &mut out.date,
-                            str_of("datePublished")
-                                .or_else(|| str_of("dateCreated"))
-                                .or_else(|| str_of("uploadDate")),
-                        );
+                        let date = str_of("datePublished")
+                            .or_else(|| str_of("dateCreated"))
+                            .or_else(|| str_of("uploadDate"));
+                        if date.is_some() && (better || out.date.is_none()) {
+                            out.article_date = rank == 0;
+                        }
+                        set(&mut out.date, date);
                         set(&mut out.body, str_of("articleBody"));
                         set(&mut out.modified, str_of("dateModified"));
                         set(
@@ -2518,11 +2612,16 @@ fn choose_date(
         "article_date_original",
         "displaydate",
     ];
-    let published = ld
-        .date
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| KEYS.iter().find_map(|k| found.meta(k).and_then(parse_date)))
+    // An article's JSON-LD date, then the publication meta tags, then a JSON-LD date of the
+    // page or of a video in it (a clip's `uploadDate` is not the story's date).
+    let ld_date = ld.date.as_deref().and_then(parse_date);
+    let meta_date = || KEYS.iter().find_map(|k| found.meta(k).and_then(parse_date));
+    let published = if ld.article_date {
+        ld_date.or_else(meta_date)
+    } else {
+        meta_date().or(ld_date)
+    };
+    let published = published
         .or_else(|| shown_date(found, &article, header, false))
         .or_else(|| {
             found
@@ -2559,9 +2658,9 @@ fn choose_date(
     // Metadata times are often in UTC; the date the site shows (in its URL or in the
     // article's header) is in its own time zone. One day apart, the shown date is the
     // publication day. Dates elsewhere on the page (teasers' `1d ago`) do not count.
-    let shown = url
-        .and_then(url_date)
-        .or_else(|| shown_date(found, &article, header, true));
+    // The date the reader sees in the header comes before the URL's (a URL keeps the day the
+    // story was filed).
+    let shown = shown_date(found, &article, header, true).or_else(|| url.and_then(url_date));
     match shown {
         Some(s) if (day_number(&s) - day_number(&chosen)).abs() == 1 => Some(s),
         _ => Some(chosen),
@@ -2764,6 +2863,11 @@ fn assemble(
             && p.text.len() <= title_n.len() * 2 + 8
             && norm_title(&p.text) == title_n
         {
+            continue;
+        }
+        // Notes under the article (disclosures, republication notes) are left out of the
+        // text, so that the signature before them is still the text's last line.
+        if p.role == Role::Body && note_line(&p.text) {
             continue;
         }
         push(&mut ex, &p.text, &p.anchors, p.role);

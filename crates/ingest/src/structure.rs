@@ -771,7 +771,11 @@ impl TextStructure {
                 " to this article",
             ]
             .contains(&tail);
-            if let (true, Some(a)) = (tail_ok, self.agency_token(&t[..c])) {
+            let agency = self.agency_token(&t[..c]);
+            // Without an agency: a staff credit (`Herald correspondent Jane Doe contributed
+            // to this story.`), as short as an agency's.
+            let staff = t[..c].split_whitespace().count() <= 12;
+            if tail_ok && (agency.is_some() || staff) {
                 let head = &t[..c];
                 let who = [
                     "writers ",
@@ -793,7 +797,7 @@ impl TextStructure {
                 .filter(|r| r.1 > r.0);
                 return Some(Ok(Parts {
                     who: who.map(sp),
-                    agency: Some(sp(a)),
+                    agency: agency.map(sp),
                     place: None,
                 }));
             }

@@ -541,3 +541,123 @@ fn a_meta_title_with_a_line_break_gives_one_valid_title_block() {
         assert!(titles <= 1, "{titles} title blocks for {page:?}");
     }
 }
+
+#[test]
+fn link_cards_and_embedded_posts_stay_out_when_the_json_ld_body_holds_them() {
+    // Some sites' JSON-LD `articleBody` repeats the related-story links and embedded posts
+    // that the page shows inside the text.
+    let paras = [
+        "The city council voted on Tuesday to close the old bridge for repairs, officials said.",
+        "Food | They got a tattoo and free tacos for life",
+        "Jeff, you did not tell me you were in the new game pic.twitter.com/eRg6kWaOlS",
+        "\u{2014} Creaky Legs (@CreakyLegs) December 7, 2023",
+        "The repairs will take two years and cost about $40 million, the council said in a statement.",
+        "Drivers will have to use the ring road, which adds about ten minutes to most trips.",
+    ];
+    let body = paras.join(" ");
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{body}"}}</script></head><body><article><h1>Bridge closes</h1>
+        <p>{}</p><p><a href="/food/tacos">{}</a></p>
+        <blockquote><p>{}</p>{}</blockquote><p>{}</p><p>{}</p></article></body></html>"#,
+        paras[0], paras[1], paras[2], paras[3], paras[4], paras[5]
+    );
+    let b = extract(&page).body_text();
+    assert!(b.contains("ring road"), "{b}");
+    for junk in ["free tacos", "pic.twitter.com", "@CreakyLegs"] {
+        assert!(!b.contains(junk), "{junk}: {b}");
+    }
+}
+
+#[test]
+fn author_bios_disclosures_and_republication_notes_are_not_body() {
+    let page = format!(
+        "<html><body><article><h1>Bridge closes</h1>{}\
+         <p>Herald correspondent Jane Roe contributed to this story.</p>\
+         <p>This story was originally published December 22, 2023, 12:20 PM.</p>\
+         <div class=\"author-bio\"><a class=\"author-bio__name\" href=\"/a/x\">John Doe</a>\
+         <p class=\"author-bio__description\">Washington-based correspondent covering \
+         transport, cities and the people who run them. Previously posted in Rio de Janeiro, \
+         Sao Paulo and Santiago, Chile, where he reported on elections.</p></div>\
+         <p class=\"disclosure\">If you purchase a product or register for an account through \
+         a link on our site, we may receive compensation. By using this site, you consent to \
+         our User Agreement and agree that your clicks, interactions, and personal information \
+         may be collected, recorded, and stored by us and by social media and other third-party \
+         partners in accordance with our Privacy Policy, which you can read at any time, and \
+         which may change from time to time as the law and our services change.</p>\
+         </article></body></html>",
+        prose("bridge", 4)
+    );
+    let doc = html_document(page.as_bytes(), "b.html", Limits::default(), None).unwrap();
+    doc.validate().unwrap();
+    let ex = extract(&page);
+    let b = ex.body_text();
+    assert!(b.contains("bridge report number 3"), "{b}");
+    for junk in [
+        "contributed to this story",
+        "originally published",
+        "Washington-based",
+        "receive compensation",
+    ] {
+        assert!(!b.contains(junk), "{junk}: {b}");
+    }
+    // The staff credit is the article's signature.
+    assert!(kinds(&doc)
+        .iter()
+        .any(|&(k, t)| k == BlockKind::Signature && t.contains("Jane Roe")));
+    // A long paragraph that mentions signing up is not a prompt.
+    assert!(!furniture_line(
+        "So the unit engages with New Yorkers through door knocking, phone banking, text \
+         messages, emails and public events to share information about city services like \
+         rent assistance, transport subsidies and health care, and helps people sign up for \
+         them, which is what the office was set up to do in the first place, the mayor said."
+    ));
+    assert!(bio_class("author-content_bio") && !bio_class("biography") && !bio_class("symbiosis"));
+}
+
+#[test]
+fn a_cookie_dialog_is_not_the_article_even_when_its_notices_are_the_longest_text() {
+    // A podcast page: four short paragraphs of text, and a privacy dialog with long
+    // paragraphs about cookies. The dialog's furniture mark must hold.
+    let notice = "<p>When you visit our website, we store cookies on your browser to collect \
+        information, which might relate to you, your preferences or your device, and is mostly \
+        used to make the site work as you expect it to, and to give you a more personalized \
+        web experience, though you can choose not to allow some types of cookies.</p>";
+    let page = format!(
+        "<html><body><article><h1>Podcast: the year in contracts</h1>\
+         <p>The chief executive explains what drove the company to make two acquisitions in \
+         quick succession.</p><p>She also explains how agencies work with industry on new \
+         technology, and what it means for the market next year.</p></article>\
+         <div class=\"privacy-modal\"><div class=\"box\">{}</div></div></body></html>",
+        notice.repeat(4)
+    );
+    let b = extract(&page).body_text();
+    assert!(b.contains("two acquisitions"), "{b}");
+    assert!(!b.contains("cookies"), "{b}");
+    // A wrapper whose class only mentions consent among many words is no dialog.
+    let at = Attrs {
+        class: Some("caas enableConsentCheck cluster"),
+        ..Attrs::default()
+    };
+    assert!(!consent_class(&at));
+}
+
+#[test]
+fn an_article_date_beats_a_video_upload_date_and_the_shown_date_beats_the_url() {
+    // The only JSON-LD is a video's: the page's publication meta tag dates the story.
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"VideoObject\",\
+         \"uploadDate\":\"2023-12-06T10:55:00-06:00\"}}</script>\
+         <meta itemprop=\"datePublished\" content=\"2023-12-22T09:42:00-06:00\"></head><body>\
+         <article><h1>Chase ends in crash</h1>{}</article></body></html>",
+        prose("chase", 4)
+    );
+    assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-22"));
+    // The URL keeps the day the story was filed; the header shows the day it ran.
+    let page = format!(
+        "<html><head><link rel=\"canonical\" href=\"https://example.com/news/2023/12/21/hackers\">\
+         </head><body><article><h1>Hackers fund missiles</h1><p><time datetime=\"2023-12-22 \
+         05:00:00\">12/22/2023 05:00 AM EST</time></p>{}</article></body></html>",
+        prose("missile", 4)
+    );
+    assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-22"));
+}
