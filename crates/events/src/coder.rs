@@ -873,7 +873,7 @@ impl<'a> Coder<'a> {
         }
         // the rest of the list may go on with a common noun (`France, Cyprus and other
         // countries`): the last link must be a conjunction
-        if hi + 1 < args.len() && !has_conj {
+        if !has_conj {
             let x = &args[hi];
             has_conj = (x.tok_end..(x.tok_end + 2).min(self.doc.tokens.len()))
                 .any(|i| is_any(self.word(i), &["and", "or"]));
@@ -1342,7 +1342,8 @@ impl<'a> Coder<'a> {
         }
         // the subject pronoun that opens reported speech stands for its speaker when no stage
         // resolved it (`the Al-Qassam Brigades said that it renewed its bombardment`, `they
-        // had bombed`): `it` for an organisation or country, `they` for any collective
+        // had bombed`): `it` for an organisation or country, `they` for an organisation or
+        // group (`Greek truckers said they`: the truckers, a group named before, not Greece)
         for (q, quote) in doc.quotes.iter().enumerate() {
             let Some(sp) = quote.speaker else { continue };
             if quote.kind == QuoteKind::Direct
@@ -1360,10 +1361,7 @@ impl<'a> Coder<'a> {
             let fits = (w.eq_ignore_ascii_case("it")
                 && matches!(kind, ActorKind::Organization | ActorKind::Country))
                 || (w.eq_ignore_ascii_case("they")
-                    && matches!(
-                        kind,
-                        ActorKind::Organization | ActorKind::Country | ActorKind::Group
-                    ));
+                    && matches!(kind, ActorKind::Organization | ActorKind::Group));
             if !fits {
                 continue;
             }

@@ -289,3 +289,71 @@ fn plural_pronouns_reported_addressees_and_subordinate_subjects() {
         "{l:?}"
     );
 }
+
+#[test]
+fn coordinated_sources_and_targets_each_get_an_event() {
+    let l = one("France and Germany condemned Iran on Monday.", None);
+    assert!(
+        l.contains(&"- FRA ACCUSE IRN [condemned]".to_string()),
+        "{l:?}"
+    );
+    assert!(
+        l.contains(&"- DEU ACCUSE IRN [condemned]".to_string()),
+        "{l:?}"
+    );
+    let l = one("Brazil criticized Chile, Peru and other neighbours.", None);
+    assert!(
+        l.contains(&"- BRA ACCUSE CHL [criticized]".to_string()),
+        "{l:?}"
+    );
+    assert!(
+        l.contains(&"- BRA ACCUSE PER [criticized]".to_string()),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn joined_verb_phrases_share_the_subject() {
+    let l = one(
+        "Kenya rejected the proposal from Uganda but will meet with Tanzania.",
+        None,
+    );
+    assert!(
+        l.iter().any(|x| x.starts_with("- KEN CONSULT TZA")),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn event_nouns_take_the_subject_of_their_verb() {
+    let l = one("Syrian forces committed massacres in Aleppo.", None);
+    assert!(
+        l.iter().any(|x| x.contains("SYR") && x.contains("ASSAULT")),
+        "{l:?}"
+    );
+    let l = one(
+        "Greece, which is in talks with Cyprus, sent aid to Lebanon.",
+        None,
+    );
+    assert!(l.iter().any(|x| x.contains("GRC CONSULT CYP")), "{l:?}");
+}
+
+#[test]
+fn reported_speech_pronoun_is_the_speaker() {
+    let l = one("Hezbollah said that it had attacked Israel.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("LBN") && x.contains("ASSAULT ISR")),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn well_known_people_match_without_middle_initials() {
+    let l = one("Vladimir V. Putin criticized Finland.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("RUS") && x.contains("ACCUSE FIN")),
+        "{l:?}"
+    );
+}
