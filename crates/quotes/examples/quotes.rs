@@ -6,6 +6,7 @@ fn main() {
     let p = PipelineBuilder::new()
         .stage(newsgraph_ingest::TextStructure::default())
         .stage(newsgraph_nlp::Segmenter::default())
+        .stage(newsgraph_tagger::Tagger::default())
         .stage(newsgraph_actors::ActorFinder::default())
         .stage(newsgraph_quotes::QuoteAttributor::default())
         .build()

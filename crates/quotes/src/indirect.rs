@@ -8,7 +8,7 @@ use crate::lexicon::{self as lx, CueClass};
 use crate::view::{
     trim_content, Ctx, Para, Subj, BOUNDARY, CAP, COLON, COMMA, DASH, END, NONE, QUOTE, SEMI, WORD,
 };
-use newsgraph_core::{QuoteKind, Span};
+use newsgraph_core::{QuoteKind, Span, Upos, Xpos};
 
 /// Finds indirect and mixed quotations; marks the quoted regions they swallow.
 pub fn find(ctx: &Ctx, uses: &mut [RegionUse], out: &mut Vec<Cand>) {
@@ -358,6 +358,51 @@ fn opens_subject(ctx: &Ctx, k: usize) -> bool {
     n.region == NONE && n.flags & WORD != 0 && subject
 }
 
+/// With the tagger: does a clause start at `j`, a noun phrase (determiner, adjectives,
+/// nouns, names, numbers, possessives) followed by a finite verb or modal (`added the
+/// company would appeal`, not `announced the plan on Monday`)?
+fn tagged_clause_at(ctx: &Ctx, p: &Para, j: usize) -> bool {
+    let Some(first) = ctx.upos(j) else {
+        return false;
+    };
+    if !matches!(
+        first,
+        Upos::Det | Upos::Propn | Upos::Noun | Upos::Num | Upos::Adj
+    ) {
+        return false;
+    }
+    let mut k = j;
+    while k < p.t1 && k - j < 8 && ctx.toks[k].region == NONE {
+        let np = match ctx.upos(k) {
+            Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num) => true,
+            Some(Upos::Pron) => ctx.xpos(k) == Some(Xpos::PrpS),
+            Some(Upos::Part) => ctx.xpos(k) == Some(Xpos::Pos),
+            Some(Upos::Punct) => ctx.xpos(k) == Some(Xpos::Hyph),
+            _ => false,
+        };
+        if !np || ctx.flag(k, END) {
+            break;
+        }
+        // A plural noun before another noun phrase (`noted the comparisons critics have
+        // made`) ends a noun phrase that a relative clause modifies: no clause.
+        if ctx.xpos(k) == Some(Xpos::Nns)
+            && k + 1 < p.t1
+            && matches!(ctx.upos(k + 1), Some(Upos::Noun | Upos::Propn | Upos::Det))
+        {
+            return false;
+        }
+        k += 1;
+    }
+    k > j
+        && k < p.t1
+        && ctx.toks[k].region == NONE
+        && matches!(ctx.upos(k), Some(Upos::Verb | Upos::Aux))
+        && matches!(
+            ctx.xpos(k),
+            Some(Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+        )
+}
+
 fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>> {
     let mut j = c.last + 1;
     let lemma = lemma(ctx, c);
@@ -539,6 +584,17 @@ fn clause_start(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<Result<usize, usize>>
                 && ctx.toks[j + 1].region == NONE
                 && ctx.toks[j + 1].flags & (WORD | CAP) == WORD)
                 .then_some(Ok(j))
+                .or_else(|| tagged_clause_at(ctx, p, j).then_some(Ok(j)))
+                .or_else(|| {
+                    // `explained why ...`, `noted how ...`: a reported question (a wh-adverb
+                    // by its tag, or `whether`).
+                    (t.region == NONE
+                        && (ctx.xpos(j) == Some(Xpos::Wrb) || ctx.lower_is(j, "whether"))
+                        && j + 1 < p.t1
+                        && ctx.toks[j + 1].region == NONE
+                        && ctx.flag(j + 1, WORD))
+                    .then_some(Ok(j))
+                })
         }),
         CueClass::Direct => None,
     }

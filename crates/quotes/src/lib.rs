@@ -15,6 +15,13 @@
 //!    to the current speaker, and quotes with no cue continue the previous speaker of their
 //!    paragraph, or of the previous paragraph when they open theirs.
 //!
+//! Part-of-speech tags (`Document::pos`, from the tagger) are optional: the stage does not
+//! require the layer, and without it the rules use the word lists alone. With tags, a
+//! `that`-only cue also reports a clause whose `that` is left out when a noun phrase and a
+//! finite verb follow (`added the bridge would reopen`, not `announced the plan on Monday`)
+//! and a wh-clause (`explained why ...`); and a common noun before a preposition and a name
+//! is the speaker (`an Israeli liaison officer with Gaza said`), not the name.
+//!
 //! ```
 //! use newsgraph_core::{Document, Stage};
 //! let mut doc = Document::new("No tokens, so only the quotes themselves: \"We will win.\"");

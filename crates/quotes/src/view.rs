@@ -3,7 +3,9 @@
 
 use crate::direct::{self, Family, Problem, Region};
 use crate::lexicon::{self as lx, Lexicon};
-use newsgraph_core::{ActorId, ActorKind, BlockKind, Document, Mention, Span, TokenKind};
+use newsgraph_core::{
+    ActorId, ActorKind, BlockKind, Document, Mention, Pos, Span, TokenKind, Upos, Xpos,
+};
 
 /// No region.
 pub const NONE: u32 = u32::MAX;
@@ -31,6 +33,9 @@ pub struct Tok {
     pub flags: u16,
     /// Index of the top-level region containing the token (marks included), or NONE.
     pub region: u32,
+    /// The tagger's part-of-speech tags; `None` when the document has no POS layer (the
+    /// rules then fall back to the word lists alone).
+    pub pos: Option<Pos>,
 }
 
 /// A paragraph: a title, body or caption block.
@@ -106,7 +111,9 @@ impl<'a> Ctx<'a> {
         let mut toks = Vec::with_capacity(doc.tokens.len());
         let sents = &doc.sentences;
         let mut si = 0;
-        for t in &doc.tokens {
+        // The tags are used only when they cover every token (`Document::validate` checks it).
+        let tags = (doc.pos.len() == doc.tokens.len()).then_some(doc.pos.as_slice());
+        for (ti, t) in doc.tokens.iter().enumerate() {
             let s = &text[t.span.range()];
             let mut flags = 0u16;
             let mut info = lx::WordInfo::default();
@@ -143,6 +150,7 @@ impl<'a> Ctx<'a> {
                 cue: info.cue,
                 flags,
                 region: NONE,
+                pos: tags.map(|tags| tags[ti]),
             });
         }
         // Paragraphs, regions.
@@ -212,6 +220,18 @@ impl<'a> Ctx<'a> {
     pub fn tt(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// The universal POS tag of token `i`, if the document was tagged.
+    #[inline]
+    pub fn upos(&self, i: usize) -> Option<Upos> {
+        self.toks[i].pos.map(|p| p.upos)
+    }
+
+    /// The Penn Treebank tag of token `i`, if the document was tagged.
+    #[inline]
+    pub fn xpos(&self, i: usize) -> Option<Xpos> {
+        self.toks[i].pos.map(|p| p.xpos)
     }
 
     #[inline]
@@ -347,7 +367,10 @@ impl<'a> Ctx<'a> {
             let first = self.tok_at_or_after(p, m.span.start);
             // `a spokesperson for Patel`, `a lawyer for Smith`: the described person speaks
             // for the named one; the phrase is the speaker (an unnamed actor), not the name.
-            if let Some(d) = self.representative_before(p, first.min(k)) {
+            let rep = self
+                .representative_before(p, first.min(k))
+                .or_else(|| self.head_noun_before(p, first.min(k)));
+            if let Some(d) = rep {
                 return Some(Subj {
                     actor: None,
                     mention: Span::new(self.toks[d].start as usize, t.end as usize),
@@ -414,6 +437,19 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
+        // `a spokesman from the Golden Gate National Recreation Area`: the phrase before the
+        // preposition is the head.
+        if t.flags & CAP != 0 {
+            if let Some(d) = self.head_noun_before(p, j) {
+                return Some(Subj {
+                    actor: None,
+                    mention: Span::new(self.toks[d].start as usize, t.end as usize),
+                    pronoun: 0,
+                    first: d,
+                    last: k,
+                });
+            }
+        }
         let span = Span::new(self.toks[j].start as usize, t.end as usize);
         let mut actor = None;
         if t.flags & CAP != 0 {
@@ -468,6 +504,58 @@ impl<'a> Ctx<'a> {
         );
         let det = f - 3;
         (role && (self.lower_is(det, "a") || self.lower_is(det, "an"))).then_some(det)
+    }
+
+    /// With the tagger: a common-noun phrase and a preposition right before the name at
+    /// token `f` (`an Israeli liaison officer with Gaza`, `a spokesman from the Golden Gate
+    /// National Recreation Area`, `residents of Rafah`): the phrase's first token. The noun
+    /// phrase is the subject; the name only modifies it.
+    fn head_noun_before(&self, p: &Para, f: usize) -> Option<usize> {
+        // The name's own determiner (`from the Golden Gate ...`) comes before it.
+        let f = if f > p.t0 && self.upos(f - 1) == Some(Upos::Det) {
+            f - 1
+        } else {
+            f
+        };
+        if f < p.t0 + 2 || self.upos(f - 1) != Some(Upos::Adp) || self.lower_is(f - 1, "by") {
+            return None;
+        }
+        let mut h = f - 1;
+        let head = h.checked_sub(1)?;
+        if head < p.t0 || self.upos(head) != Some(Upos::Noun) || self.toks[head].region != NONE {
+            return None;
+        }
+        h = head;
+        while h > p.t0 && head - h < 5 {
+            let q = h - 1;
+            let t = self.toks[q];
+            if t.region != NONE {
+                break;
+            }
+            let inside = match self.upos(q) {
+                Some(Upos::Adj | Upos::Noun | Upos::Num | Upos::Propn) => true,
+                Some(Upos::Det) => {
+                    h = q;
+                    break;
+                }
+                Some(Upos::Pron) => matches!(self.xpos(q), Some(Xpos::PrpS)),
+                Some(Upos::Part) => self.xpos(q) == Some(Xpos::Pos),
+                _ => false,
+            };
+            if !inside {
+                break;
+            }
+            h = q;
+        }
+        // The phrase opens its clause: a sentence start, a comma or a conjunction before it.
+        // Not an appositive after a name (`Nilaya Varma, co-founder of Primus Partners,`).
+        let opens = h == p.t0
+            || self.toks[h - 1].flags & (BOUNDARY | END) != 0
+            || self.toks[h - 1].flags & COMMA != 0
+                && h >= p.t0 + 2
+                && self.upos(h - 2) != Some(Upos::Propn)
+            || matches!(self.upos(h - 1), Some(Upos::Cconj | Upos::Sconj));
+        opens.then_some(h)
     }
 
     /// After a short parenthesis opening at token `j` (`(D-Del.)`): the token after its

@@ -22,6 +22,30 @@ pub fn pipeline() -> &'static Pipeline {
     })
 }
 
+/// The same stages without the tagger: documents with no POS layer, for which the quote
+/// stage falls back to its word lists.
+pub fn untagged_pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        PipelineBuilder::new()
+            .stage(newsgraph_ingest::TextStructure::default())
+            .stage(newsgraph_nlp::Segmenter::default())
+            .stage(newsgraph_actors::ActorFinder::default())
+            .stage(newsgraph_quotes::QuoteAttributor::default())
+            .build()
+            .unwrap()
+    })
+}
+
+/// Quotations found without the tagger.
+pub fn untagged_quotes(text: &str) -> Vec<Q> {
+    let mut doc = Document::new(text);
+    untagged_pipeline().run(&mut doc);
+    doc.validate().unwrap();
+    assert!(doc.pos.is_empty());
+    quotes_of(&doc)
+}
+
 pub fn run(text: &str) -> Document {
     let mut doc = Document::new(text);
     pipeline().run(&mut doc);
