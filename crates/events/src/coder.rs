@@ -2131,10 +2131,39 @@ impl<'a> Coder<'a> {
                     participle_source = e.source;
                 }
             }
+            // `lashed out at Turkey for having shot down a bomber`, `accused Iran of
+            // attacking`: the gerund's subject is the previous event's target
+            if subject_idx.is_none()
+                && (self.word(f.tok).ends_with("ing")
+                    || (f.tok > a && self.word(f.tok - 1).eq_ignore_ascii_case("having")))
+            {
+                let mut j = f.tok;
+                if j > a && self.word(j - 1).eq_ignore_ascii_case("having") {
+                    j -= 1;
+                }
+                if j > a && is_any(self.word(j - 1), &["for", "of"]) {
+                    let at = doc.tokens[j - 1].span.start;
+                    conj_source = prev
+                        .iter()
+                        .zip(prev_meta)
+                        .rev()
+                        .find(|(e, _)| e.trigger.end <= at)
+                        .filter(|(e, m)| {
+                            !m.noun
+                                && matches!(e.kind, EventType::Accuse | EventType::Support)
+                                && e.target.is_some()
+                                && doc.text[e.trigger.end as usize..at as usize]
+                                    .split_whitespace()
+                                    .count()
+                                    <= 6
+                        })
+                        .and_then(|(e, _)| e.target);
+                }
+            }
             // a verb phrase joined by `and`/`but` to the previous event verb of the sentence
             // has its subject (`Hamas killed 1,200 people and seized 240 hostages`,
             // `rejects Trump's remarks but will meet with him`)
-            if subject_idx.is_none() && participle_source.is_none() {
+            if subject_idx.is_none() && participle_source.is_none() && conj_source.is_none() {
                 let mut j = f.tok;
                 while j > a
                     && f.tok - j < 4
@@ -2368,7 +2397,15 @@ impl<'a> Coder<'a> {
                 && x.actor.is_some_and(|id| {
                     matches!(doc.actor(id).kind, ActorKind::Place | ActorKind::Country)
                 });
-            if is_any(pw_np, PLACE_PREPS) && (is_place || !pw_np.eq_ignore_ascii_case("at")) {
+            // the pattern's own preposition introduces its target, not a place (`lashed out
+            // at Turkey`)
+            let pattern_prep = !p.rest.is_empty()
+                && is_any(self.word(f.tok_end - 1), PLACE_PREPS)
+                && (f.tok_end..x.tok).all(|i| is_any(self.word(i), &["the", "a", "an"]));
+            if is_any(pw_np, PLACE_PREPS)
+                && !pattern_prep
+                && (is_place || !pw_np.eq_ignore_ascii_case("at"))
+            {
                 if place.is_none() && is_place {
                     place = x.actor;
                 }
@@ -2416,6 +2453,33 @@ impl<'a> Coder<'a> {
                     target = id;
                 }
             }
+        }
+        // the `of` phrase of an act done to someone is its target (`the release of the
+        // imprisoned tycoon X`, `its bombardment of Tel Aviv`, `the arrest of two activists`)
+        if target.is_none()
+            && p.noun
+            && !p.source_of
+            && matches!(
+                p.kind,
+                EventType::Assault | EventType::Coerce | EventType::Concede | EventType::Sanction
+            )
+            && self.word(f.tok_end).eq_ignore_ascii_case("of")
+        {
+            target = args[first_after..]
+                .iter()
+                .take_while(|x| x.tok < clause_end && x.tok <= f.tok_end + 6)
+                .find(|x| {
+                    usable(x)
+                        && (x.actor.is_some() || x.group.is_some())
+                        && (f.tok_end + 1..x.tok).all(|i| {
+                            doc.tokens[i].kind == TokenKind::Word
+                                && !is_any(self.word(i), PREPS)
+                                && !is_any(self.word(i), CLAUSE_WORDS)
+                                && !is_any(self.word(i), BE)
+                        })
+                })
+                .and_then(|x| self.id_of(x))
+                .filter(|&t| Some(t) != source_id);
         }
         if p.target == TargetRule::None {
             target = None;

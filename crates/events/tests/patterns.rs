@@ -357,3 +357,26 @@ fn well_known_people_match_without_middle_initials() {
         "{l:?}"
     );
 }
+
+#[test]
+fn gerund_after_for_has_the_accused_as_subject() {
+    let l = one("Germany lashed out at Iran for having attacked Iraq.", None);
+    assert!(
+        l.contains(&"- DEU ACCUSE IRN [lashed out at]".to_string()),
+        "{l:?}"
+    );
+    assert!(
+        l.contains(&"- IRN ASSAULT IRQ [attacked]".to_string()),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn of_phrase_of_an_act_is_its_target() {
+    let l = one("Russia resumed its bombardment of Kyiv.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("RUS") && x.contains("ASSAULT UKR")),
+        "{l:?}"
+    );
+}
