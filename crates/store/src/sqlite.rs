@@ -138,6 +138,9 @@ INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 "#,
 ];
 
+/// The page size of a new store file.
+const PAGE_SIZE: i64 = 32768;
+
 /// The embedded store.
 pub struct SqliteStore {
     conn: Connection,
@@ -205,8 +208,21 @@ impl SqliteStore {
         // WAL: readers (the server) do not block the writer; with synchronous=NORMAL a
         // killed process loses nothing committed, only a power cut may lose the last
         // transactions, and the file stays consistent either way.
+        // A new store gets 32 KiB pages instead of SQLite's 4 KiB: an article's row (text
+        // and stored document, about 14 KB) then fills part of one page instead of a chain
+        // of four overflow pages, and ingest makes a quarter of the page reads and writes
+        // (system calls: 8,500 -> 1,900 on the NAEB benchmark). Storing cost 19% less CPU
+        // per article (158 -> 128 us); the file is 19% larger (partly filled pages). The
+        // page size of an existing store stays as it is (it changes only with VACUUM). Set
+        // before the journal mode, which writes the first page.
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Copy the WAL into the file after every 4 MB of it, as SQLite's default of 1000
+        // pages does with 4 KiB pages: with larger pages the default let the WAL grow to
+        // 32 MB, and closing the store then copied it all while nothing else ran.
+        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        conn.pragma_update(None, "wal_autocheckpoint", (4 << 20) / page_size.max(512))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // 64 MiB of page cache: a batch's index pages stay in memory.
         conn.pragma_update(None, "cache_size", -65536)?;
@@ -316,12 +332,48 @@ pub(crate) fn pick(
     })
 }
 
+/// The statements a batch runs for every article or row, prepared once per batch: looking
+/// each up in the connection's statement cache (hashing its SQL) cost more than some of
+/// the inserts.
+struct Writes<'c> {
+    by_url: rusqlite::CachedStatement<'c>,
+    by_hash: rusqlite::CachedStatement<'c>,
+    insert_article: rusqlite::CachedStatement<'c>,
+    insert_actor: rusqlite::CachedStatement<'c>,
+    link: rusqlite::CachedStatement<'c>,
+    insert_quote: rusqlite::CachedStatement<'c>,
+}
+
+impl<'c> Writes<'c> {
+    fn prepare(tx: &'c Transaction) -> Result<Self> {
+        Ok(Writes {
+            by_url: tx.prepare_cached("SELECT id FROM articles WHERE url = ?1")?,
+            by_hash: tx.prepare_cached("SELECT id FROM articles WHERE hash = ?1")?,
+            insert_article: tx.prepare_cached(
+                "INSERT INTO articles (source, url, date, title, text, hash, document, event_count, mention_count)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?,
+            insert_actor: tx.prepare_cached(
+                "INSERT INTO actors (name, key, kind, country) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            link: tx.prepare_cached(
+                "INSERT INTO article_actors (article_id, idx, actor_id, aliases, titles) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            insert_quote: tx.prepare_cached(
+                r#"INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
+            )?,
+        })
+    }
+}
+
 /// The store actor for an article actor: same kind and normalized name, and the same
 /// country, or one of the two without a country. A person is never merged on a surname
 /// alone: the key is the whole canonical name. With a cache, the candidates come from it
 /// and it is kept up to date.
 fn resolve_actor(
     tx: &Transaction,
+    w: &mut Writes,
     a: &RecordActor,
     previous: &[i64],
     mut cache: Option<&mut ActorCache>,
@@ -355,10 +407,8 @@ fn resolve_actor(
             Ok(id)
         }
         None => {
-            tx.prepare_cached(
-                "INSERT INTO actors (name, key, kind, country) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![a.name, a.key, a.kind, a.country])?;
+            w.insert_actor
+                .execute(params![a.name, a.key, a.kind, a.country])?;
             let id = tx.last_insert_rowid();
             if let Some(c) = cache {
                 c.add(a.kind.clone(), a.key.clone(), id, a.country.clone());
@@ -407,20 +457,18 @@ fn drop_article_rows(
 /// their text at the end).
 fn put_one(
     tx: &Transaction,
+    w: &mut Writes,
     r: &ArticleRecord,
     orphans: &mut Vec<i64>,
     new_quotes: &mut Vec<i64>,
     mut cache: Option<&mut ActorCache>,
 ) -> Result<PutOutcome> {
     let by_url: Option<i64> = match &r.url {
-        Some(u) => tx
-            .prepare_cached("SELECT id FROM articles WHERE url = ?1")?
-            .query_row([u], |row| row.get(0))
-            .optional()?,
+        Some(u) => w.by_url.query_row([u], |row| row.get(0)).optional()?,
         None => None,
     };
-    let by_hash: Option<i64> = tx
-        .prepare_cached("SELECT id FROM articles WHERE hash = ?1")?
+    let by_hash: Option<i64> = w
+        .by_hash
         .query_row([&r.hash], |row| row.get(0))
         .optional()?;
     let existing = by_url.or(by_hash);
@@ -456,11 +504,7 @@ fn put_one(
             id
         }
         None => {
-            tx.prepare_cached(
-                "INSERT INTO articles (source, url, date, title, text, hash, document, event_count, mention_count)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
+            w.insert_article.execute(params![
                 r.source,
                 r.url,
                 r.date,
@@ -478,14 +522,11 @@ fn put_one(
     let actor_ids = r
         .actors
         .iter()
-        .map(|a| resolve_actor(tx, a, &previous, cache.as_deref_mut()))
+        .map(|a| resolve_actor(tx, w, a, &previous, cache.as_deref_mut()))
         .collect::<Result<Vec<i64>>>()?;
-    let mut link = tx.prepare_cached(
-        "INSERT INTO article_actors (article_id, idx, actor_id, aliases, titles) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
     for (i, &aid) in actor_ids.iter().enumerate() {
         let (aliases, titles) = record::names_of(&r.actors, &actor_ids, i);
-        link.execute(params![
+        w.link.execute(params![
             id,
             i as i64,
             aid,
@@ -494,12 +535,8 @@ fn put_one(
         ])?;
     }
     let local = |i: Option<u32>| i.and_then(|i| actor_ids.get(i as usize).copied());
-    let mut stmt = tx.prepare_cached(
-        r#"INSERT INTO quotes (article_id, idx, kind, start, "end", text, speaker_id, cue)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
-    )?;
     for (i, q) in r.quotes.iter().enumerate() {
-        stmt.execute(params![
+        w.insert_quote.execute(params![
             id,
             i as i64,
             q.kind,
@@ -602,9 +639,11 @@ impl Store for SqliteStore {
             let mut out = Vec::with_capacity(batch.len());
             let mut orphans = Vec::new();
             let mut new_quotes = Vec::new();
+            let mut w = Writes::prepare(&tx)?;
             for r in batch {
                 out.push(put_one(
                     &tx,
+                    &mut w,
                     r,
                     &mut orphans,
                     &mut new_quotes,
@@ -1052,6 +1091,31 @@ mod tests {
         let c = s.counts().unwrap();
         assert_eq!((c.articles, c.actors, c.quotes), (1, 0, 0), "{c:?}");
         assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
+        // The store keeps the 4 KiB pages it was made with, and its WAL is copied back
+        // every 4 MB, as before.
+        let pragma = |s: &SqliteStore, name: &str| -> i64 {
+            s.conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(pragma(&s, "page_size"), 4096);
+        assert_eq!(pragma(&s, "wal_autocheckpoint"), 1024);
+        drop(s);
+        // A new store gets the larger pages, and the same WAL size between checkpoints.
+        let p = dir.join("new.db");
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", p.display()));
+        }
+        let s = SqliteStore::open(p.to_str().unwrap()).unwrap();
+        assert_eq!(pragma(&s, "page_size"), PAGE_SIZE);
+        assert_eq!(pragma(&s, "wal_autocheckpoint"), (4 << 20) / PAGE_SIZE);
+        assert_eq!(
+            s.conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
+                .unwrap(),
+            "wal"
+        );
+        drop(s);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
