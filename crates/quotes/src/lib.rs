@@ -20,7 +20,8 @@
 //! `that`-only cue also reports a clause whose `that` is left out when a noun phrase and a
 //! finite verb follow (`added the bridge would reopen`, not `announced the plan on Monday`)
 //! and a wh-clause (`explained why ...`); and a common noun before a preposition and a name
-//! is the speaker (`an Israeli liaison officer with Gaza said`), not the name.
+//! is the speaker (`an Israeli liaison officer with Gaza said`), not the name; and a
+//! finite verb ends the phrase after a cue (`told POLITICO there were ...`).
 //!
 //! ```
 //! use newsgraph_core::{Document, Stage};

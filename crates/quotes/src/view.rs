@@ -716,6 +716,19 @@ impl<'a> Ctx<'a> {
             if t.class & lx::PREP != 0 && !(self.lower_is(j, "of") || self.lower_is(j, "for")) {
                 break;
             }
+            // With the tagger: a finite verb or an existential `there` starts a clause
+            // (`told POLITICO there were ...`), past the end of the phrase (a capitalized
+            // word is part of a name: `Rush Limbaugh`).
+            if j > i
+                && !after_det
+                && t.flags & CAP == 0
+                && matches!(
+                    self.xpos(j),
+                    Some(Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md | Xpos::Ex)
+                )
+            {
+                break;
+            }
             let word = t.flags & WORD != 0
                 || self.tt(j) == "'s"
                 || self.tt(j) == "’s"

@@ -105,3 +105,24 @@ fn untagged_documents_keep_the_word_list_rules() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].text, "the strikes went on all night");
 }
+
+#[test]
+fn finite_verb_ends_the_phrase_after_a_cue() {
+    // `, told POLITICO there were ...` is not an inverted tail whose speaker phrase runs on
+    // over the clause: the existential `there` and the verb start the report.
+    check(
+        "Following the decision, former tycoon Mikhail Khodorkovsky, who was jailed for his \
+         opposition to Putin, told POLITICO there were now no legal protections for foreign \
+         firms.",
+        &[(
+            Indirect,
+            "there were now no legal protections for foreign firms",
+            Some("Mikhail Khodorkovsky"),
+        )],
+    );
+    // A capitalized word tagged as a verb is part of a name.
+    check(
+        "According to conservative talk radio host Rush Limbaugh, the move reeks of fear.",
+        &[(Indirect, "the move reeks of fear", Some("Rush Limbaugh"))],
+    );
+}
