@@ -2192,6 +2192,37 @@ impl<'a> Coder<'a> {
                                     .contains([';', ':', '"', '\u{201c}'])
                         })
                         .and_then(|(e, _)| e.source);
+                    // no event verb before: the subject of the verb the conjunction joins it
+                    // to (`the forces turned the hospital into a base and detained 240 people`)
+                    if conj_source.is_none() && !doc.pos.is_empty() {
+                        let c = j - 1;
+                        let v = (c.saturating_sub(12).max(a)..c)
+                            .rev()
+                            .take_while(|&i| {
+                                !is_any(self.word(i), CLAUSE_WORDS)
+                                    && !matches!(self.word(i), ";" | ":" | "\"" | "\u{201c}")
+                            })
+                            .find(|&i| {
+                                doc.pos[i].upos == Upos::Verb && !self.word(i).ends_with("ing")
+                            });
+                        if let Some(v) = v {
+                            let mut k = v;
+                            while k > a
+                                && v - k < 4
+                                && (self.word(k - 1).ends_with("ly")
+                                    || is_any(self.word(k - 1), MODALS)
+                                    || is_any(self.word(k - 1), BE)
+                                    || is_any(self.word(k - 1), &["has", "have", "had", "also"]))
+                            {
+                                k -= 1;
+                            }
+                            if !(k > a && is_any(self.word(k - 1), &["who", "which", "that"])) {
+                                subject_idx = self
+                                    .absolute_subject(v, a, args, &usable)
+                                    .or_else(|| backward(k));
+                            }
+                        }
+                    }
                 }
             }
             if subject_idx.is_none() && conj_source.is_none() {
