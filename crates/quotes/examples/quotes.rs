@@ -1,5 +1,6 @@
 //! Prints the quotations of text files (or NAEB articles by id): a debugging aid.
-//! `cargo run -p newsgraph-quotes --example quotes -- FILE...` or `-- --naeb ID...`
+//! `cargo run -p newsgraph-quotes --example quotes -- FILE...` or `-- --naeb ID...`; with
+//! `DEBUG=1` it also prints tokens (with their POS tags), sentences and mentions.
 use newsgraph_core::{Document, PipelineBuilder};
 
 fn main() {
@@ -50,7 +51,11 @@ fn main() {
                 "tokens: {:?}",
                 doc.tokens
                     .iter()
-                    .map(|t| format!("{}/{:?}", doc.slice(t.span), t.kind))
+                    .enumerate()
+                    .map(|(i, t)| match doc.pos.get(i) {
+                        Some(pos) => format!("{}/{}/{}", doc.slice(t.span), pos.upos, pos.xpos),
+                        None => format!("{}/{:?}", doc.slice(t.span), t.kind),
+                    })
                     .collect::<Vec<_>>()
             );
             println!(

@@ -636,6 +636,25 @@ fn tail(ctx: &Ctx, p: &Para, comma: usize) -> Option<(usize, usize)> {
     (s0 < comma).then_some((s0, last))
 }
 
+/// With the tagger: do tokens `a..=b` hold a clause (a finite verb or modal) or a quote?
+/// A tail of a name and its title (`Martin Griffiths, the U.N. humanitarian affairs chief,
+/// lamented the world's inaction`) reports nothing. True without tags.
+fn has_clause(ctx: &Ctx, a: usize, b: usize) -> bool {
+    ctx.toks[a].pos.is_none()
+        || (a..=b).any(|k| {
+            ctx.toks[k].region != NONE
+                || matches!(
+                    ctx.xpos(k),
+                    Some(Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+                )
+                // An `-s` word tagged as a plural noun right before a determiner is a verb
+                // the tagger took for a noun (`This evidence highlights the benefits`).
+                || ctx.xpos(k) == Some(Xpos::Nns)
+                    && k < b
+                    && matches!(ctx.xpos(k + 1), Some(Xpos::Dt | Xpos::PrpS))
+        })
+}
+
 /// `The talks, he said, failed`, `This, he said, "mirrors ..."`: the sentence goes on after
 /// the cue's closing comma at `j`, so the report is the whole sentence around the cue.
 /// `a..=b` is the part before the cue. Returns the report's last token.
@@ -701,6 +720,9 @@ fn verb(ctx: &Ctx, p: &Para, c: &CueHit) -> Option<(usize, usize, Attr)> {
                     return None;
                 }
                 let b = parenthetical_end(ctx, p, a, b, j).unwrap_or(b);
+                if !has_clause(ctx, a, b) {
+                    return None;
+                }
                 return Some((a, b, attr_of(ctx, c, Some(subj), None)));
             }
         }

@@ -21,7 +21,9 @@
 //! finite verb follow (`added the bridge would reopen`, not `announced the plan on Monday`)
 //! and a wh-clause (`explained why ...`); and a common noun before a preposition and a name
 //! is the speaker (`an Israeli liaison officer with Gaza said`), not the name; and a
-//! finite verb ends the phrase after a cue (`told POLITICO there were ...`).
+//! finite verb ends the phrase after a cue (`told POLITICO there were ...`); an inverted
+//! tail (`..., said X.`) needs a verb or a quote before its comma (`Martin Griffiths, the
+//! U.N. humanitarian affairs chief, lamented the world's inaction` reports nothing).
 //!
 //! ```
 //! use newsgraph_core::{Document, Stage};

@@ -126,3 +126,30 @@ fn finite_verb_ends_the_phrase_after_a_cue() {
         &[(Indirect, "the move reeks of fear", Some("Rush Limbaugh"))],
     );
 }
+
+#[test]
+fn inverted_tail_needs_a_clause_before_it() {
+    // `Name, title, lamented the world's inaction`: the words before the comma are the
+    // subject and its title, not a report, and the noun phrase after the verb is its object.
+    check(
+        "Martin Griffiths, the U.N. humanitarian affairs chief, lamented the world's inaction.",
+        &[],
+    );
+    // A report before the comma has a verb (here one the tagger takes for a plural noun
+    // before a determiner).
+    check(
+        "This evidence highlights the potential benefits of a plant-based diet, told Health \
+         researcher Sabrina Schlesinger.",
+        &[(
+            Indirect,
+            "This evidence highlights the potential benefits of a plant-based diet",
+            Some("Sabrina Schlesinger"),
+        )],
+    );
+    // Without tags, the word-list rules take the first sentence as an inverted tail, as
+    // before.
+    let q = untagged_quotes(
+        "Martin Griffiths, the U.N. humanitarian affairs chief, lamented the world's inaction.",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+}
