@@ -1785,17 +1785,28 @@ fn drop_end_sections(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
 /// Teaser cards in a list of other stories: a list item holding a headline that is all
 /// link and, inside the same item, a summary. The summary is not the article's text.
 fn drop_cards(elems: &[Elem], paras: &[Para], sel: &mut Vec<usize>) {
+    let linked = |h: &Para| h.text.len() >= 20 && (h.link as usize) * 10 >= h.text.len() * 9;
+    // A card of its own: the linked headline, perhaps a byline or date, and the summary in
+    // a small box that holds nothing else (at most five paragraphs, all around these).
+    let small_box = |j: usize, i: usize| {
+        let a = common_ancestor(elems, paras[j].block as usize, paras[i].block as usize);
+        let inside = |k: usize| descends(elems, paras[k].block as usize, a);
+        let before = (j.saturating_sub(3)..j).filter(|&k| inside(k)).count();
+        let after = (i + 1..(i + 4).min(paras.len()))
+            .filter(|&k| inside(k))
+            .count();
+        before == 0 && after <= 1 && i - j <= 3
+    };
     let card = |i: usize| {
         let p = &paras[i];
         p.role == Role::Body
             && p.link == 0
             && (i.saturating_sub(4)..i).any(|j| {
                 let h = &paras[j];
-                h.tag == Tag::Li
-                    && h.text.len() >= 20
-                    && (h.link as usize) * 10 >= h.text.len() * 9
+                linked(h)
                     && h.block != p.block
-                    && descends(elems, p.block as usize, h.block as usize)
+                    && ((h.tag == Tag::Li && descends(elems, p.block as usize, h.block as usize))
+                        || small_box(j, i))
             })
     };
     sel.retain(|&i| !card(i));
@@ -1873,19 +1884,33 @@ fn drop_repeats(paras: &[Para], sel: &mut Vec<usize>) {
 /// The standfirst (dek): a sentence right under the headline, above the article's text
 /// container, that sums the story up. It is part of the article.
 fn add_dek(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
-    let Some(&first) = sel.first() else {
+    let Some(&top) = sel.first() else {
         return;
     };
     let Some(h) = found
         .h1
         .iter()
         .map(|&(_, i)| i as usize)
-        .filter(|&i| i < first && first - i <= 8)
+        .filter(|&i| i < top && top - i <= 8)
         .max()
     else {
         return;
     };
-    let dek = (h + 1..first.min(h + 4)).find(|&j| {
+    // The first paragraph of text (captions and credits above it may have joined already).
+    let Some(&first) = sel
+        .iter()
+        .find(|&&i| !matches!(paras[i].role, Role::Caption | Role::Credit))
+    else {
+        return;
+    };
+    // Bylines, photo captions and credits may stand between the headline and the dek.
+    let Some(j) = (h + 1..first).find(|&j| {
+        !matches!(paras[j].role, Role::Byline | Role::Caption | Role::Credit)
+            && paras[j].boiler.is_none()
+    }) else {
+        return;
+    };
+    let dek = (j..first.min(j + 3)).find(|&j| {
         let p = &paras[j];
         matches!(p.role, Role::Body | Role::Heading(2..=6))
             && p.link == 0
@@ -1894,11 +1919,15 @@ fn add_dek(paras: &[Para], sel: &mut Vec<usize>, found: &MetaFound) {
             && p.text.split_whitespace().count() >= 6
             && parse_date(&p.text).is_none()
             && !says_update(&p.text)
+            && !note_line(&p.text)
             && !starts_with_ci(p.text.as_bytes(), b"published")
             && !section_label(&p.text)
     });
     if let Some(j) = dek {
-        sel.insert(0, j);
+        let at = sel.partition_point(|&i| i < j);
+        if sel.get(at) != Some(&j) {
+            sel.insert(at, j);
+        }
     }
 }
 
@@ -1954,7 +1983,9 @@ fn furniture_line(t: &str) -> bool {
         "related:",
         "see also:",
         "watch:",
+        "watch |",
         "listen:",
+        "listen |",
         "follow us",
         "sign up",
         "subscribe",
@@ -1972,6 +2003,46 @@ fn furniture_line(t: &str) -> bool {
             .any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@')))
         || (words <= 30 && (l.contains("all rights reserved") || l.contains("\u{a9} 20")))
         || note_line(t)
+        || stamp_only(&l)
+}
+
+/// A line that is only a time stamp: `December 22, 2023 / 10:39 AM`, `12/22/2023 05:00 AM
+/// EST`, `2 days ago` (lowercased).
+fn stamp_only(l: &str) -> bool {
+    const ZONES: &[&str] = &[
+        "am", "pm", "a", "m", "p", "utc", "gmt", "et", "est", "edt", "ct", "cst", "cdt", "pt",
+        "pst", "pdt", "bst", "cet", "cest", "ist", "aest", "aedt",
+    ];
+    const AGO: &[&str] = &[
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+        "day", "days", "week", "weeks", "month", "months",
+    ];
+    let words: Vec<&str> = l
+        .split(|c: char| !(c.is_alphanumeric() || c == ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 10 {
+        return false;
+    }
+    if let [n, unit, "ago"] = words[..] {
+        return n.bytes().all(|b| b.is_ascii_digit()) && AGO.contains(&unit);
+    }
+    let weekday = |w: &str| {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .any(|d| w.starts_with(d) && w.len() <= 9)
+    };
+    parse_date(l).is_some()
+        && words.iter().all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit() || b == b':')
+                || ["st", "nd", "rd", "th"].iter().any(|x| {
+                    w.strip_suffix(x)
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                })
+                || MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9)
+                || ZONES.contains(w)
+                || weekday(w)
+        })
 }
 
 /// Notes that pages put in or under an article: newsletter, subscription and affiliate
@@ -1986,6 +2057,41 @@ fn note_line(t: &str) -> bool {
         || (words <= 120 && DISCLOSURES.iter().any(|p| first_sentence(&l).contains(p)))
         // Republication notes: `This story was originally published December 22, 2023.`
         || (words <= 45 && republished(&l))
+        // `Follow the News page on Facebook`, `* Follow us on Instagram, X and Threads.`
+        || (words <= 25 && social_follow(&l))
+        // `For more coverage, visit example.com/media`
+        || (words <= 25
+            && l.starts_with("for more")
+            && l.split(" visit ").nth(1).is_some_and(|r| {
+                // A web address: `example.com/media`, `spie.org/pw`.
+                r.trim_start_matches(':')
+                    .split_whitespace()
+                    .next()
+                    .map(|w| w.trim_end_matches(['.', ',', ';']))
+                    .is_some_and(|w| w.contains('.') && !w.contains(".."))
+            }))
+}
+
+/// A prompt to follow the site or a writer on social media (lowercased).
+fn social_follow(l: &str) -> bool {
+    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+    l.starts_with("follow ")
+        && l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            [
+                "facebook",
+                "twitter",
+                "instagram",
+                "tiktok",
+                "youtube",
+                "snapchat",
+                "threads",
+                "linkedin",
+                "x",
+                "bluesky",
+                "mastodon",
+            ]
+            .contains(&w)
+        })
 }
 
 /// The text up to the end of its first sentence (`. `, `! `, `? `), or all of it.
@@ -2045,6 +2151,7 @@ const DISCLOSURES: &[&str] = &[
     "may earn a commission",
     "may receive a commission",
     "earn an affiliate commission",
+    "affiliate link",
 ];
 
 /// Serialized data or markup shown as text (a script's JSON after a stray `</script>`):

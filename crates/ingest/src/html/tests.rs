@@ -661,3 +661,82 @@ fn an_article_date_beats_a_video_upload_date_and_the_shown_date_beats_the_url() 
     );
     assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-22"));
 }
+
+#[test]
+fn a_teaser_card_box_after_the_article_is_not_body() {
+    // A list of other stories: each card a linked headline, a byline and date, a summary.
+    let card = |n: usize| {
+        format!(
+            "<div class=\"card\"><ul><li><a href=\"/s/{n}\">Another story number {n} about \
+             electric cars and their prices</a></li><li><a href=\"/a\">Jo Bloggs</a> \
+             February 16, 2024</li></ul><p>A summary of another story, number {n}, which is \
+             long enough and has commas, clauses, and a full stop at the end.</p></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><div class=\"page\"><article><h1>Electric car arrives</h1>{}</article>\
+         <section class=\"more\">{}{}{}</section></div></body></html>",
+        prose("car", 5),
+        card(1),
+        card(2),
+        card(3)
+    );
+    let b = extract(&page).body_text();
+    assert!(b.contains("car report number 4"), "{b}");
+    assert!(!b.contains("summary of another story"), "{b}");
+}
+
+#[test]
+fn the_first_paragraph_after_a_byline_and_a_photo_joins_the_body() {
+    // The lede sits in its own box between the photo and the text container.
+    let page = format!(
+        "<html><body><main><div class=\"head\"><h1>Woman shot by police</h1>\
+         <div class=\"byline\">By Jane Doe, Staff</div><figure><img src=\"a.jpg\">\
+         <figcaption>Police on Morse Street, where the woman was shot.</figcaption></figure></div>\
+         <div class=\"lede\"><p>Police shot a woman in a parking lot on Friday afternoon after \
+         she pointed a gun at officers, the police chief said.</p></div>\
+         <div class=\"text\">{}</div></main></body></html>",
+        prose("police", 5)
+    );
+    let b = extract(&page).body_text();
+    assert!(b.starts_with("Police shot a woman"), "{b}");
+}
+
+#[test]
+fn stamps_follow_prompts_and_visit_notes_are_furniture() {
+    for l in [
+        "December 22, 2023 / 10:39 AM",
+        "Dec. 21, 2023, 4:00 PM ET",
+        "Friday, Dec. 22nd, 2023",
+        "2 days ago",
+        "Follow the News page on Facebook",
+        "* Follow Mirror Celebs on Snapchat, Instagram , Twitter and Threads.",
+        "For more Culture and Media coverage, visit example.com/media",
+        "WATCH | Official trailer for the film:",
+    ] {
+        assert!(furniture_line(l), "{l}");
+    }
+    for l in [
+        "The vote was on December 22, 2023.",
+        "Bane joined the department in September 2019.",
+        "2 days later, the storm hit the coast.",
+        "Follow the money, the senator said, and you will find who paid for the ads.",
+        "For more than a decade the site has been a place to visit for families.",
+    ] {
+        assert!(!furniture_line(l), "{l}");
+    }
+}
+
+#[test]
+fn an_about_the_author_section_is_not_body() {
+    let page = format!(
+        "<html><body><article><h1>How to handle a know-it-all</h1>{}<div class=\"after\">\
+         <h3>About the author</h3><p>Jane Doe is a writer and the author of three books on \
+         work, which have been translated into a dozen languages, and she lives in Ohio.</p>\
+         </div></article></body></html>",
+        prose("work", 5)
+    );
+    let b = extract(&page).body_text();
+    assert!(b.contains("work report number 4"), "{b}");
+    assert!(!b.contains("three books"), "{b}");
+}
