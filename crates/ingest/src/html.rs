@@ -1098,10 +1098,18 @@ impl<'a> Walker<'a> {
             let t = node_text(node, 120);
             if t.len() < 120 {
                 let t = collapse(&t);
+                let at_para = self.paras.len() as u32;
+                // A date inside an element that gives the update time (`<div
+                // class="updated">Updated <span class="date">Dec. 23</span></div>`).
+                let inside_update = self
+                    .found
+                    .date_texts
+                    .iter()
+                    .any(|d| d.at == at_para && d.updated && d.text.contains(t.as_str()));
                 self.found.date_texts.push(Seen {
-                    updated: class_says_update(&at) || says_update(&t),
+                    updated: inside_update || class_says_update(&at) || says_update(&t),
                     text: t,
-                    at: self.paras.len() as u32,
+                    at: at_para,
                 });
             }
         }
@@ -1367,11 +1375,28 @@ pub fn debug(html: &str) -> String {
         ld,
     } = analyze(&stripped);
     let sel = select(&mut elems, &paras, &found, &ld);
+    let seen = |v: &[Seen]| -> Vec<String> {
+        v.iter()
+            .map(|t| {
+                format!(
+                    "{}@{}{}",
+                    t.text,
+                    t.at,
+                    if t.updated { " (updated)" } else { "" }
+                )
+            })
+            .collect()
+    };
     let mut out = format!(
-        "json-ld body: {:?}\nmetas: {:?}\nbylines: {:?}\n",
+        "json-ld body: {:?}\njson-ld date: {:?} modified {:?}\nmetas: {:?}\nbylines: {:?}\n\
+         times: {:?}\ndate texts: {:?}\n",
         ld.body.as_ref().map(|b| b.len()),
+        ld.date,
+        ld.modified,
         found.metas.iter().take(60).collect::<Vec<_>>(),
-        found.bylines
+        found.bylines,
+        seen(&found.times),
+        seen(&found.date_texts),
     );
     for (i, p) in paras.iter().enumerate() {
         let mut chain = vec![p.block];
@@ -2736,7 +2761,7 @@ fn choose_date(
                 .iter()
                 .chain(&found.date_texts)
                 .filter(|t| !t.updated)
-                .find_map(|t| parse_date(&t.text))
+                .find_map(|t| text_date(&t.text))
         })
         .or_else(|| url.and_then(url_date))
         .or_else(|| {
@@ -2744,7 +2769,7 @@ fn choose_date(
                 .times
                 .iter()
                 .chain(&found.date_texts)
-                .find_map(|t| parse_date(&t.text))
+                .find_map(|t| text_date(&t.text))
         });
     // A page updated long after it first appeared (an evergreen guide) shows the updated
     // text: its date is the update's.
@@ -2758,10 +2783,22 @@ fn choose_date(
         .iter()
         .find_map(|k| found.meta(k).and_then(parse_date))
     });
-    let chosen = match (published, modified) {
-        (Some(p), Some(m)) if day_number(&m) > day_number(&p) + 90 => Some(m),
-        (p, _) => p,
+    let chosen = match (&published, &modified) {
+        (Some(p), Some(m)) if day_number(m) > day_number(p) + 90 => Some(m.clone()),
+        (p, _) => p.clone(),
     }?;
+    // A revised story: the header shows a date (not labelled as an update) between the
+    // first publication and the last modification. The site presents the article as of
+    // that day; a date outside that span is something else's (a photo's, a quoted
+    // document's).
+    if let (Some(p), Some(m)) = (&published, &modified) {
+        if let Some(s) = shown_date(found, &article, header, false) {
+            let d = day_number(&s);
+            if s != chosen && d >= day_number(p) && d <= day_number(m) {
+                return Some(s);
+            }
+        }
+    }
     // Metadata times are often in UTC; the date the site shows (in its URL or in the
     // article's header) is in its own time zone. One day apart, the shown date is the
     // publication day. Dates elsewhere on the page (teasers' `1d ago`) do not count.
@@ -2789,16 +2826,32 @@ fn shown_date(
         .date_texts
         .iter()
         .filter(inside)
-        .find_map(|t| parse_date(&t.text))
+        .find_map(|t| text_date(&t.text))
         .or_else(|| {
             found
                 .times
                 .iter()
                 .filter(inside)
                 .filter(|t| !(local && utc_stamp(&t.text)))
-                .find_map(|t| parse_date(&t.text))
+                .find_map(|t| text_date(&t.text))
         })
-        .or_else(|| header.iter().find_map(|t| parse_date(t)))
+        .or_else(|| header.iter().find_map(|t| text_date(t)))
+}
+
+/// The publication date in a date text: the one after `Published`/`Posted` when the text
+/// names both (`Updated Dec. 23, 2023 / Published Dec. 22, 2023`), else the first one that
+/// comes before an update label, else the first one.
+fn text_date(t: &str) -> Option<String> {
+    let l = t.to_ascii_lowercase();
+    for key in ["published", "posted"] {
+        if let Some(d) = l.find(key).and_then(|p| parse_date(&t[p..])) {
+            return Some(d);
+        }
+    }
+    match ["updated", "modified"].iter().find_map(|k| l.find(k)) {
+        Some(u) => parse_date(&t[..u]).or_else(|| parse_date(t)),
+        None => parse_date(t),
+    }
 }
 
 /// An ISO timestamp in UTC (`...Z`, `...+00:00`).

@@ -740,3 +740,46 @@ fn an_about_the_author_section_is_not_body() {
     assert!(b.contains("work report number 4"), "{b}");
     assert!(!b.contains("three books"), "{b}");
 }
+
+#[test]
+fn the_shown_date_of_a_revised_story_and_the_published_part_of_a_date_line() {
+    // The header shows the day of the last revision, within the metadata's span: it wins.
+    let page = |shown: &str| {
+        format!(
+            "<html><head><meta property=\"article:published_time\" \
+             content=\"2023-12-21T10:12:07Z\"><meta property=\"article:modified_time\" \
+             content=\"2023-12-24T07:00:00Z\"></head><body><article><h1>Gown of the year</h1>\
+             <time class=\"publish-date\" datetime=\"{shown}T07:00:00Z\">{shown}</time>{}\
+             </article></body></html>",
+            prose("gown", 4)
+        )
+    };
+    assert_eq!(
+        extract(&page("2023-12-24")).meta.date.as_deref(),
+        Some("2023-12-24")
+    );
+    // A date outside the span is something else's.
+    assert_eq!(
+        extract(&page("2019-09-03")).meta.date.as_deref(),
+        Some("2023-12-21")
+    );
+    // `Updated ... / Published ...` in one line: the published day.
+    assert_eq!(
+        text_date("Updated Dec. 23, 2023 4:04AM EST / Published Dec. 22, 2023 12:16PM EST")
+            .as_deref(),
+        Some("2023-12-22")
+    );
+    assert_eq!(
+        text_date("Dec. 20, 2023, updated Dec. 23, 2023").as_deref(),
+        Some("2023-12-20")
+    );
+    // A date inside the update element is the update's, even in its own element.
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2023-12-22T17:16:03Z\">\
+         </head><body><article><h1>Corrected on air</h1><div class=\"pub-date\">\
+         <div class=\"date-updated\">Updated <span class=\"date\">Dec. 23, 2023</span></div>\
+         </div>{}</article></body></html>",
+        prose("air", 4)
+    );
+    assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-22"));
+}
