@@ -2827,6 +2827,47 @@ impl<'a> Coder<'a> {
                 negated = true;
             }
         }
+        // a condition is no event (`unless Israel halted the fighting`, `if Turkey attacks`),
+        // nor a hypothetical act in a clause describing a noun (`a ceasefire which could end
+        // the war`, `a deal that would have secured the release of 40 hostages`)
+        if !p.noun || modality != Modality::Asserted {
+            let mut j = f.tok;
+            while j > a && f.tok - j < 12 {
+                j -= 1;
+                let w = self.word(j);
+                if doc.tokens[j].kind == TokenKind::Punct && !matches!(w, "," | "'" | "\u{2019}") {
+                    break;
+                }
+                if is_any(w, &["unless", "if"])
+                    && !(j > a && is_any(self.word(j - 1), &["as", "even", "whether"]))
+                {
+                    return None;
+                }
+                if is_any(w, &["which", "that"]) {
+                    // a common noun, not a time (`said on Saturday that they would`)
+                    let prev = if j > a { self.word(j - 1) } else { "" };
+                    let noun_before = j > a
+                        && if doc.pos.is_empty() {
+                            doc.tokens[j - 1].kind == TokenKind::Word
+                                && !prev.ends_with("ed")
+                                && !is_any(prev, IRREGULAR_PAST)
+                                && !is_any(prev, BE)
+                                && !is_any(prev, DETERMINERS)
+                        } else {
+                            doc.pos[j - 1].upos == Upos::Noun
+                        }
+                        && prev.starts_with(|c: char| c.is_lowercase())
+                        && !dates::is_time_word(&prev.to_lowercase());
+                    if noun_before && modality == Modality::Hypothetical {
+                        return None;
+                    }
+                    break;
+                }
+                if is_any(w, CLAUSE_WORDS) {
+                    break;
+                }
+            }
+        }
         // inside reported speech about another actor's deeds: claimed
         if let Some(q) = tq {
             let speaker = doc.quotes[q].speaker;

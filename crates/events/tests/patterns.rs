@@ -380,3 +380,15 @@ fn of_phrase_of_an_act_is_its_target() {
         "{l:?}"
     );
 }
+
+#[test]
+fn conditions_and_hypothetical_descriptions_are_no_events() {
+    let l = one("Spain will meet France unless Syria attacks Iraq.", None);
+    assert!(!l.iter().any(|x| x.contains("[attacks]")), "{l:?}");
+    assert!(l.iter().any(|x| x.contains("ESP CONSULT FRA")), "{l:?}");
+    let l = one(
+        "Qatar backed a plan which could end the blockade of Yemen.",
+        None,
+    );
+    assert!(!l.iter().any(|x| x.contains("[end]")), "{l:?}");
+}
