@@ -2411,7 +2411,12 @@ impl<'a> Coder<'a> {
                     j -= 1;
                 }
                 let w = self.word(j);
-                if is_any(w, PLACE_PREPS) && is_any(self.word(j + 1), &["the", "a", "an"]) {
+                // `in the southern Gaza city of`, `in northern Gaza`
+                if is_any(w, PLACE_PREPS)
+                    && (is_any(self.word(j + 1), &["the", "a", "an"])
+                        || (j + 1..x.tok)
+                            .all(|i| self.word(i).starts_with(|c: char| c.is_lowercase())))
+                {
                     w
                 } else {
                     pw_np
