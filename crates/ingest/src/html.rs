@@ -2034,6 +2034,9 @@ fn furniture_line(t: &str) -> bool {
 /// A line that is only a time stamp: `December 22, 2023 / 10:39 AM`, `12/22/2023 05:00 AM
 /// EST`, `2 days ago` (lowercased).
 fn stamp_only(l: &str) -> bool {
+    if l.len() > 100 {
+        return false;
+    }
     const ZONES: &[&str] = &[
         "am", "pm", "a", "m", "p", "utc", "gmt", "et", "est", "edt", "ct", "cst", "cdt", "pt",
         "pst", "pdt", "bst", "cet", "cest", "ist", "aest", "aedt",
@@ -2057,31 +2060,47 @@ fn stamp_only(l: &str) -> bool {
             .iter()
             .any(|d| w.starts_with(d) && w.len() <= 9)
     };
-    parse_date(l).is_some()
-        && words.iter().all(|w| {
-            w.bytes().all(|b| b.is_ascii_digit() || b == b':')
-                || ["st", "nd", "rd", "th"].iter().any(|x| {
-                    w.strip_suffix(x)
-                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-                })
-                || MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9)
-                || ZONES.contains(w)
-                || weekday(w)
-        })
+    words.iter().all(|w| {
+        w.bytes().all(|b| b.is_ascii_digit() || b == b':')
+            || ["st", "nd", "rd", "th"].iter().any(|x| {
+                w.strip_suffix(x)
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            })
+            || MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9)
+            || ZONES.contains(w)
+            || weekday(w)
+    }) && parse_date(l).is_some()
 }
 
 /// Notes that pages put in or under an article: newsletter, subscription and affiliate
 /// notices, republication notes.
 fn note_line(t: &str) -> bool {
-    let l = t.trim_start().to_lowercase();
     let words = t.split_whitespace().count();
-    (words <= 45 && PROMPTS.iter().chain(DISCLOSURES).any(|p| l.contains(p)))
-        // An affiliate disclosure that goes on with the site's terms (`If you purchase a
-        // product through a link on our site, we may receive compensation. By using this
-        // site, you consent to our User Agreement...`).
-        || (words <= 120 && DISCLOSURES.iter().any(|p| first_sentence(&l).contains(p)))
-        // Republication notes: `This story was originally published December 22, 2023.`
-        || (words <= 45 && republished(&l))
+    if words > 120 {
+        return false;
+    }
+    // The phrases of notices, found in one search (case folded).
+    let first_end = first_sentence(t).len();
+    let notice = prompt_matcher().find_iter(t).any(|m| {
+        // An affiliate disclosure may go on with the site's terms (`If you purchase a product
+        // through a link on our site, we may receive compensation. By using this site, you
+        // consent to our User Agreement...`).
+        words <= 45 || (m.pattern().as_usize() >= PROMPTS.len() && m.end() <= first_end)
+    });
+    if notice {
+        return true;
+    }
+    let opening = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if words > 45
+        || !["this ", "follow ", "for more"]
+            .iter()
+            .any(|p| starts_with_ci(opening.as_bytes(), p.as_bytes()))
+    {
+        return false;
+    }
+    let l = t.trim_start().to_lowercase();
+    // Republication notes: `This story was originally published December 22, 2023.`
+    republished(&l)
         // `Follow the News page on Facebook`, `* Follow us on Instagram, X and Threads.`
         || (words <= 25 && social_follow(&l))
         // `For more coverage, visit example.com/media`
@@ -2095,6 +2114,17 @@ fn note_line(t: &str) -> bool {
                     .map(|w| w.trim_end_matches(['.', ',', ';']))
                     .is_some_and(|w| w.contains('.') && !w.contains(".."))
             }))
+}
+
+/// One matcher for [`PROMPTS`] then [`DISCLOSURES`] (pattern numbers in that order).
+fn prompt_matcher() -> &'static aho_corasick::AhoCorasick {
+    static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PROMPTS.iter().chain(DISCLOSURES))
+            .expect("prompt phrases build")
+    })
 }
 
 /// A prompt to follow the site or a writer on social media (lowercased).
