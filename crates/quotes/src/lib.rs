@@ -16,14 +16,20 @@
 //!    paragraph, or of the previous paragraph when they open theirs.
 //!
 //! Part-of-speech tags (`Document::pos`, from the tagger) are optional: the stage does not
-//! require the layer, and without it the rules use the word lists alone. With tags, a
-//! `that`-only cue also reports a clause whose `that` is left out when a noun phrase and a
-//! finite verb follow (`added the bridge would reopen`, not `announced the plan on Monday`)
-//! and a wh-clause (`explained why ...`); and a common noun before a preposition and a name
-//! is the speaker (`an Israeli liaison officer with Gaza said`), not the name; and a
-//! finite verb ends the phrase after a cue (`told POLITICO there were ...`); an inverted
-//! tail (`..., said X.`) needs a verb or a quote before its comma (`Martin Griffiths, the
-//! U.N. humanitarian affairs chief, lamented the world's inaction` reports nothing).
+//! require the layer, and without it the rules use the word lists alone. With tags:
+//! - a `that`-only cue also reports a clause whose `that` is left out when a noun phrase and
+//!   a finite verb follow (`added the bridge would reopen`, not `announced the plan on
+//!   Monday`), and a wh-clause (`explained why ...`);
+//! - a common noun before a preposition and a name is the speaker, not the name (`an
+//!   Israeli liaison officer with Gaza said`);
+//! - a lowercase finite verb ends the noun phrase after a cue (`told POLITICO there were`);
+//! - an inverted tail (`..., said X.`) needs a verb or a quote before its comma (`Martin
+//!   Griffiths, the U.N. humanitarian affairs chief, lamented the world's inaction` is no
+//!   report).
+//!
+//! Tags are not trusted where the tagger is weak on news text: `-s` verbs after a noun (`the
+//! lawsuit claims`, tagged as plural nouns), `that` (often tagged as a pronoun before a
+//! clause), `said`/`told` as past participles; rules that relied on them lost recall.
 //!
 //! ```
 //! use newsgraph_core::{Document, Stage};
