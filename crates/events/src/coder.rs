@@ -55,6 +55,10 @@ struct Meta {
     noun: bool,
     /// The noun is a definite reference (`the cancellation`, `Netanyahu's cancellation`).
     definite: bool,
+    /// The definite reference names its actor (`Netanyahu's cancellation`, `the U.S.
+    /// rejection`): it may restate an act of an earlier paragraph; a bare `the massacres`
+    /// restates one of its own paragraph only.
+    owned: bool,
 }
 
 /// Verb forms that end a noun phrase walking back (`CCTV said police ...`).
@@ -693,26 +697,28 @@ impl<'a> Coder<'a> {
                         self.event(f, *sent, a, b, &args, &times, narrative, prev, prev_noun)
                     {
                         let before = if f.tok > a { self.word(f.tok - 1) } else { "" };
+                        // a possessive or a name right before the noun
+                        let owned = p.noun
+                            && (before.ends_with("'s")
+                                || before.ends_with("\u{2019}s")
+                                || (f.tok > a
+                                    && doc.tokens[f.tok - 1].span.end
+                                        == doc.tokens[f.tok].span.start
+                                    && before == "'")
+                                || e.source.is_some_and(|s| {
+                                    args.iter().any(|x| {
+                                        x.tok_end <= f.tok
+                                            && x.tok_end + 2 >= f.tok
+                                            && x.actor == Some(s)
+                                            && !x.nationality
+                                    })
+                                }));
                         metas.push(Meta {
                             sent: si,
                             block,
                             noun: p.noun,
-                            definite: p.noun
-                                && (is_any(before, &["the", "this", "that"])
-                                    || before.ends_with("'s")
-                                    || before.ends_with("\u{2019}s")
-                                    || (f.tok > a
-                                        && doc.tokens[f.tok - 1].span.end
-                                            == doc.tokens[f.tok].span.start
-                                        && before == "'")
-                                    || e.source.is_some_and(|s| {
-                                        args.iter().any(|x| {
-                                            x.tok_end <= f.tok
-                                                && x.tok_end + 2 >= f.tok
-                                                && x.actor == Some(s)
-                                                && !x.nationality
-                                        })
-                                    })),
+                            definite: p.noun && (is_any(before, &["the", "this", "that"]) || owned),
+                            owned,
                         });
                         let extra = self.conjunct_events(&e, f, &args);
                         let m = *metas.last().expect("pushed above");
@@ -1084,7 +1090,7 @@ impl<'a> Coder<'a> {
                     && !drop[v]
                     && ev.kind == en.kind
                     && ev.mode == en.mode
-                    && para(mv).abs_diff(para(mn)) <= 3
+                    && para(mv).abs_diff(para(mn)) <= if mn.owned { 3 } else { 0 }
                     && (en.source.is_none()
                         || en.source == ev.source
                         || country(en.source) == country(ev.source))
