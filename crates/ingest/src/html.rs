@@ -2091,6 +2091,21 @@ fn note_line(t: &str) -> bool {
         return true;
     }
     let opening = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if words > 80 {
+        return false;
+    }
+    // `Editor's note: This story first ran in...`: a note on the article, not its text.
+    if [
+        "editor's note",
+        "editor\u{2019}s note",
+        "editors' note",
+        "editors\u{2019} note",
+    ]
+    .iter()
+    .any(|p| starts_with_ci(opening.as_bytes(), p.as_bytes()))
+    {
+        return true;
+    }
     if words > 45
         || !["this ", "follow ", "for more"]
             .iter()
@@ -2101,6 +2116,9 @@ fn note_line(t: &str) -> bool {
     let l = t.trim_start().to_lowercase();
     // Republication notes: `This story was originally published December 22, 2023.`
     republished(&l)
+        // `This interview has been edited for length and clarity.`
+        || ((l.starts_with("this interview has been") || l.starts_with("this conversation has been"))
+            && (l.contains("edited") || l.contains("condensed")))
         // `Follow the News page on Facebook`, `* Follow us on Instagram, X and Threads.`
         || (words <= 25 && social_follow(&l))
         // `For more coverage, visit example.com/media`
@@ -2189,6 +2207,7 @@ const PROMPTS: &[&str] = &[
     "sign up for our",
     "sign up for the",
     "subscribe to our",
+    "free newsletter",
     "please subscribe",
     "subscribe today",
     "needs your support",

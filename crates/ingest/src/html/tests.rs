@@ -783,3 +783,23 @@ fn the_shown_date_of_a_revised_story_and_the_published_part_of_a_date_line() {
     );
     assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-12-22"));
 }
+
+#[test]
+fn editors_notes_interview_notes_and_shoot_credits_are_not_body() {
+    let page = format!(
+        "<html><body><article><h1>Interview with a singer</h1>\
+         <p><em>Editor\u{2019}s note: This story first appeared in the winter issue of the \
+         magazine, which is on sale now.</em></p>{}\
+         <p>This interview has been edited for length and clarity.</p>\
+         <div class=\"end\"><h3>Photo Credits</h3><p>Photographer: Ann Smith</p>\
+         <p>Stylist: Bo Lee</p><p>Makeup Artist: Cy Young</p></div>\
+         <p>Want more music news? Sign up for the site's free newsletter to get the latest.</p>\
+         </article></body></html>",
+        prose("song", 5)
+    );
+    let b = extract(&page).body_text();
+    assert!(b.contains("song report number 4"), "{b}");
+    for junk in ["Editor\u{2019}s note", "edited for length", "Stylist", "free newsletter"] {
+        assert!(!b.contains(junk), "{junk}: {b}");
+    }
+}
