@@ -2836,12 +2836,14 @@ fn choose_date(
         (Some(p), Some(m)) if day_number(m) > day_number(p) + 90 => Some(m.clone()),
         (p, _) => p.clone(),
     }?;
-    // A revised story: the header shows a date (not labelled as an update) between the
-    // first publication and the last modification. The site presents the article as of
-    // that day; a date outside that span is something else's (a photo's, a quoted
-    // document's).
+    // A revised story: the header (else the page's plain `date` meta tag) gives a date, not
+    // labelled as an update, between the first publication and the last modification. The
+    // site presents the article as of that day; a date outside that span is something
+    // else's (a photo's, a quoted document's).
     if let (Some(p), Some(m)) = (&published, &modified) {
-        if let Some(s) = shown_date(found, &article, header, false) {
+        let shown = shown_date(found, &article, header, false)
+            .or_else(|| found.meta("date").and_then(parse_date));
+        if let Some(s) = shown {
             let d = day_number(&s);
             if s != chosen && d >= day_number(p) && d <= day_number(m) {
                 return Some(s);

@@ -763,6 +763,15 @@ fn the_shown_date_of_a_revised_story_and_the_published_part_of_a_date_line() {
         extract(&page("2019-09-03")).meta.date.as_deref(),
         Some("2023-12-21")
     );
+    // Without a shown date, the page's plain `date` meta tag in the span is the revision's.
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\
+         \"datePublished\":\"2022-04-28T12:00:00+01:00\",\"dateModified\":\
+         \"2023-12-22T20:11:21-08:00\"}}</script><meta name=\"date\" content=\"November 6, \
+         2023\"></head><body><article><h1>Best VPN</h1>{}</article></body></html>",
+        prose("vpn", 4)
+    );
+    assert_eq!(extract(&page).meta.date.as_deref(), Some("2023-11-06"));
     // `Updated ... / Published ...` in one line: the published day.
     assert_eq!(
         text_date("Updated Dec. 23, 2023 4:04AM EST / Published Dec. 22, 2023 12:16PM EST")
@@ -799,7 +808,12 @@ fn editors_notes_interview_notes_and_shoot_credits_are_not_body() {
     );
     let b = extract(&page).body_text();
     assert!(b.contains("song report number 4"), "{b}");
-    for junk in ["Editor\u{2019}s note", "edited for length", "Stylist", "free newsletter"] {
+    for junk in [
+        "Editor\u{2019}s note",
+        "edited for length",
+        "Stylist",
+        "free newsletter",
+    ] {
         assert!(!b.contains(junk), "{junk}: {b}");
     }
 }
