@@ -2228,14 +2228,15 @@ const DISCLOSURES: &[&str] = &[
     "affiliate link",
 ];
 
-/// Serialized data or markup shown as text (a script's JSON after a stray `</script>`):
-/// several `":"`, `","` or `\"` in one paragraph.
+/// Serialized data or markup shown as text (a script's JSON after a stray `</script>`, an
+/// embed's escaped HTML): several `":"`, `","` or `\"` in one paragraph, or a link's tags.
 fn code_like(t: &str) -> bool {
     ["\":\"", "\",\"", "{\"@", "\\\""]
         .iter()
         .map(|m| t.matches(m).count())
         .sum::<usize>()
         >= 3
+        || (t.contains("<a href=") && t.contains("</a>"))
 }
 
 /// Whether a paragraph inside the article stays (as body, caption or credit).

@@ -361,6 +361,19 @@ fn json_shown_as_text_is_not_body() {
     assert!(!code_like(
         "\u{201c}We will\u{201d}, she said, \u{201c}go ahead.\u{201d} \"Yes,\" he said: \"no\"."
     ));
+    // An embed's escaped HTML shown as text.
+    let page = format!(
+        "<html><body><article><h1>Coach expects back</h1>{}<p>&lt;a \
+         href=\"https://twitter.com/hashtag/Fins\"&gt;#Fins&lt;/a&gt; coach told reporters \
+         that he expects the back to return on Sunday against the rivals.</p></article>\
+         </body></html>",
+        prose("coach", 4)
+    );
+    let b = extract(&page).body_text();
+    assert!(
+        b.contains("coach report number 3") && !b.contains("href"),
+        "{b}"
+    );
 }
 
 #[test]
