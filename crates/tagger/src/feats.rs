@@ -65,6 +65,8 @@ pub struct Tok {
     pub s1: u16,
     /// First-stage majority type of this form over the whole document, + 1 (0: none).
     pub agg: u16,
+    /// Word-list lexicon bits (POS), 0: not listed.
+    pub wl: u16,
 }
 
 /// Sentence boundary pseudo-tokens.
@@ -87,6 +89,7 @@ pub const START: Tok = Tok {
     doc: 0,
     s1: 0,
     agg: 0,
+    wl: 0,
 };
 /// End of sentence pseudo-token.
 pub const END: Tok = Tok {
@@ -108,6 +111,7 @@ pub const END: Tok = Tok {
     doc: 0,
     s1: 0,
     agg: 0,
+    wl: 0,
 };
 
 #[inline]

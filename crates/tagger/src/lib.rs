@@ -18,6 +18,7 @@ pub mod ner;
 pub mod pos;
 pub mod run;
 mod stage;
+pub mod wordlist;
 
 pub use model::ModelError;
 pub use ner::{NerConfig, NerModel};

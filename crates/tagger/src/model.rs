@@ -19,7 +19,7 @@ use std::fmt;
 /// The magic bytes that open every model file.
 pub const MAGIC: &[u8; 8] = b"NGTAGGER";
 /// The current format version.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A model file that cannot be used: names the file and says what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use crate::feats::{self, f1, f2, f3, Tok, END, START};
 use crate::hash::{self, HashMap};
 use crate::model::{self, argmax, ensemble_note, Dense, Kind, Linear, Reader, Trainer, Writer};
 use crate::pos::{PosModel, Scratch};
+use crate::wordlist;
 
 /// Entity types, in class order.
 pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -348,6 +349,19 @@ fn features(s: &[Tok], i: usize, p1: u64, p2: u64, hist: u64, out: &mut Vec<u64>
         f2(68, u64::from(w.cr), u64::from(w.cf)),
         f1(69, u64::from(m1.cr)),
     ]);
+    // Word lists (of the part-of-speech model): a proper noun, a word the dictionary
+    // lists in lower case or capitalised, against the word's capitalisation.
+    let names =
+        |t: &Tok| u64::from(t.wl & (wordlist::PROPER | wordlist::DICT_LOWER | wordlist::DICT_CAP));
+    out.extend_from_slice(&[
+        f2(
+            70,
+            names(w),
+            fl & u64::from(feats::CAP | feats::FIRST | feats::CAPS_SENTENCE),
+        ),
+        f2(71, names(m1), names(w)),
+        f2(72, names(w), names(n1)),
+    ]);
 }
 
 /// Per-document memory of the types given to each (lower-case) form.
@@ -431,7 +445,7 @@ impl Default for NerConfig {
             progress: false,
             two_stage: false,
             clusters: Clusters::default(),
-            ensemble: 1,
+            ensemble: 3,
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::corpus::PosSentence;
 use crate::feats::{self, f1, f2, f3, Tok, END, START};
 use crate::hash::{self, HashMap};
 use crate::model::{self, argmax, ensemble_note, Dense, Kind, Reader, Trainer, Writer};
+use crate::wordlist;
 use newsgraph_core::{Pos, Upos, Xpos};
 
 /// Number of UPOS classes (class id = `Upos as usize`).
@@ -21,6 +22,8 @@ struct LexEntry {
     amb: u32,
     /// UPOS + 1 for frequent words (nearly) always seen with one UPOS, else 0.
     dict: u16,
+    /// Word-list bits ([`crate::wordlist`]).
+    wl: u16,
 }
 
 /// A trained part-of-speech model: UPOS by one or two greedy passes over 17 classes, then
@@ -40,6 +43,9 @@ pub struct PosModel {
     xdef: [u64; NU],
     /// Word classes learned from raw text.
     pub clusters: Clusters,
+    /// Word lists: ([`wordlist::key`] of the lower-case form, bits) sorted by key, for words
+    /// not in `lex`.
+    wlex: Vec<(u32, u16)>,
     /// Free text saved with the model (corpus, settings).
     pub meta: String,
 }
@@ -65,6 +71,12 @@ pub struct PosConfig {
     /// averaged again into one table (same tagging cost; training takes this many times
     /// longer). 1: a single perceptron.
     pub ensemble: usize,
+    /// Ambiguity classes of the training tokens are computed from the other folds of this
+    /// many (jackknifed, so that unknown and rare words are as common as on new text);
+    /// 0 or 1: from all the training data.
+    pub lex_folds: usize,
+    /// Word lists ([`wordlist::read`]: lower-case word, bits); copied into the model.
+    pub words: Vec<(String, u16)>,
 }
 
 impl Default for PosConfig {
@@ -77,7 +89,9 @@ impl Default for PosConfig {
             progress: false,
             two_pass: true,
             clusters: Clusters::default(),
-            ensemble: 1,
+            ensemble: 3,
+            lex_folds: 10,
+            words: Vec::new(),
         }
     }
 }
@@ -164,7 +178,32 @@ fn features(s: &[Tok], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
             f1(35, u64::from(w.cr)),
             f2(38, p1, u64::from(w.cc)),
         ]);
+        let wl = u64::from(w.wl);
+        out.extend_from_slice(&[
+            f1(44, u64::from(n1.cc)),
+            f1(45, u64::from(m1.cc)),
+            f2(46, u64::from(w.cf), p1),
+            f2(47, u64::from(w.cr), n1.amb),
+            // Word lists.
+            f1(60, wl),
+            f2(61, wl, fl & u64::from(feats::FIRST | feats::CAP)),
+            f2(62, wl, p1),
+            f2(63, wl, w.suf[1]),
+            f1(66, u64::from(n1.wl)),
+            f1(67, u64::from(m1.wl)),
+        ]);
     }
+    out.extend_from_slice(&[
+        f1(52, m1.amb),
+        f2(53, m1.amb, w.amb),
+        f1(54, n1.shape),
+        f1(64, u64::from(w.wl)),
+        f2(
+            65,
+            u64::from(w.wl),
+            fl & u64::from(feats::FIRST | feats::CAP),
+        ),
+    ]);
 }
 
 /// XPOS features of token `i` (UPOS tags `u`, previous XPOS `px`).
@@ -232,6 +271,9 @@ impl PosModel {
             if let Some(e) = self.lex.get(&t.lower) {
                 t.amb = u64::from(e.amb);
                 t.dict = e.dict;
+                t.wl = e.wl;
+            } else {
+                t.wl = wordlist::get(&self.wlex, t.lower);
             }
             [t.cc, t.cf, t.cr] = self.clusters.get(t.lower);
             sc.toks.push(t);
@@ -344,6 +386,7 @@ impl PosModel {
                 *seen.entry(h).or_default().entry((u, x)).or_default() += 1;
             }
         }
+        let wlex = wordlist::index(&cfg.words);
         let mut lex = HashMap::default();
         let mut xlex = HashMap::default();
         let mut xdef = [0u64; NU];
@@ -383,6 +426,7 @@ impl PosModel {
                 LexEntry {
                     amb: (hash::fin(amb) as u32) | 1,
                     dict,
+                    wl: wordlist::get(&wlex, *h),
                 },
             );
         }
@@ -394,6 +438,7 @@ impl PosModel {
             xlex,
             xdef,
             clusters: cfg.clusters.clone(),
+            wlex: wlex.clone(),
             meta: String::new(),
         };
         // Describe every sentence once.
@@ -406,6 +451,16 @@ impl PosModel {
                 model.prepare(&words, &mut sc);
                 (sc.toks.clone(), gu.clone())
             })
+            .collect();
+        if cfg.lex_folds > 1 {
+            jackknife_amb(train, &gold, &mut data, cfg.lex_folds);
+        }
+        // The word-list bits of lexicon words are in their entries.
+        let known: std::collections::HashSet<u32> =
+            model.lex.keys().map(|&h| wordlist::key(h)).collect();
+        model.wlex = wlex
+            .into_iter()
+            .filter(|(k, _)| !known.contains(k))
             .collect();
         let mut rng = hash::Rng::new(cfg.seed);
         let folds = 4usize;
@@ -477,7 +532,7 @@ impl PosModel {
         }
         bar.finish_and_clear();
         model.meta = format!(
-            "trained on {} sentences, {} epochs, seed {}{}, 2^{} rows, {}",
+            "trained on {} sentences, {} epochs, seed {}{}, 2^{} rows, {}, {} word-list entries",
             data.len(),
             cfg.epochs,
             cfg.seed,
@@ -487,7 +542,8 @@ impl PosModel {
                 "two passes"
             } else {
                 "one pass"
-            }
+            },
+            cfg.words.len(),
         );
         Ok(model)
     }
@@ -540,6 +596,7 @@ impl PosModel {
             w.u64(*k);
             w.u32(e.amb);
             w.var(u64::from(e.dict));
+            w.var(u64::from(e.wl));
         }
         let mut keys: Vec<_> = self.xlex.iter().collect();
         keys.sort_by_key(|(k, _)| **k);
@@ -557,6 +614,13 @@ impl PosModel {
             for c in c {
                 w.var(u64::from(*c));
             }
+        }
+        w.var(self.wlex.len() as u64);
+        let mut last = 0u32;
+        for &(k, b) in &self.wlex {
+            w.var(u64::from(k - last));
+            w.var(u64::from(b));
+            last = k;
         }
         self.lin.write(&mut w);
         match &self.lin2 {
@@ -613,11 +677,16 @@ impl PosModel {
                     "lexicon refers to UPOS class {dict}, there are {NU}"
                 ));
             }
+            let wl = r.var("lexicon")?;
+            if wl > u64::from(u16::MAX) {
+                return Err(format!("lexicon holds word-list bits {wl:#x}"));
+            }
             lex.insert(
                 k,
                 LexEntry {
                     amb,
                     dict: dict as u16,
+                    wl: wl as u16,
                 },
             );
         }
@@ -650,6 +719,24 @@ impl PosModel {
             words.push((word, c));
         }
         let clusters = Clusters::new(words);
+        let n = r.count("word-list size", 10_000_000)?;
+        let mut wlex = Vec::with_capacity(n);
+        let mut k = 0u32;
+        for i in 0..n {
+            let d = r.var("word list")?;
+            if i > 0 && d == 0 {
+                return Err("word list keys are not increasing".into());
+            }
+            k = u32::try_from(d)
+                .ok()
+                .and_then(|d| k.checked_add(d))
+                .ok_or("word list key out of range")?;
+            let b = r.var("word list")?;
+            if b > u64::from(u16::MAX) {
+                return Err(format!("word list holds bits {b:#x}"));
+            }
+            wlex.push((k, b as u16));
+        }
         let check = |l: &Dense, n: usize, what: &str| {
             if l.ncls != n {
                 Err(format!("{what} table has {} classes, expected {n}", l.ncls))
@@ -679,8 +766,59 @@ impl PosModel {
             xlex,
             xdef,
             clusters,
+            wlex,
             meta,
         })
+    }
+}
+
+/// The ambiguity class hash of a set of (UPOS, XPOS) pairs (as in the lexicon).
+fn amb_hash<'a>(pairs: impl Iterator<Item = &'a (u16, u16)>) -> u32 {
+    let mut amb = 17u64;
+    for &(u, x) in pairs {
+        amb = hash::mix(amb, u64::from(u) * 64 + u64::from(x));
+    }
+    (hash::fin(amb) as u32) | 1
+}
+
+/// Replaces the ambiguity class of every training token by the one computed from the other
+/// folds of the training data (sentence `i` is in fold `i % folds`).
+fn jackknife_amb(
+    train: &[PosSentence],
+    gold: &[(Vec<u16>, Vec<u16>)],
+    data: &mut [(Vec<Tok>, Vec<u16>)],
+    folds: usize,
+) {
+    use std::collections::BTreeMap;
+    let mut buf = String::new();
+    // Per form: per fold counts of each pair.
+    let mut seen: HashMap<BTreeMap<(u16, u16), Vec<u32>>> = HashMap::default();
+    for (i, (s, (gu, gx))) in train.iter().zip(gold).enumerate() {
+        for (w, (&u, &x)) in s.words.iter().zip(gu.iter().zip(gx)) {
+            let h = feats::lower_hash(w, &mut buf);
+            seen.entry(h)
+                .or_default()
+                .entry((u, x))
+                .or_insert_with(|| vec![0; folds])[i % folds] += 1;
+        }
+    }
+    for (i, (s, (toks, _))) in train.iter().zip(data.iter_mut()).enumerate() {
+        let k = i % folds;
+        for (w, t) in s.words.iter().zip(toks.iter_mut()) {
+            let h = feats::lower_hash(w, &mut buf);
+            let pairs = &seen[&h];
+            let n: u32 = pairs.values().map(|c| c.iter().sum::<u32>() - c[k]).sum();
+            t.amb = if n < 2 {
+                0
+            } else {
+                u64::from(amb_hash(
+                    pairs
+                        .iter()
+                        .filter(|(_, c)| c.iter().sum::<u32>() > c[k])
+                        .map(|(p, _)| p),
+                ))
+            };
+        }
     }
 }
 

@@ -120,11 +120,26 @@ pub struct TrainPosArgs {
     pub one_pass: bool,
     /// Average this many perceptrons trained on different shuffles into each table
     /// (same model size and tagging speed, training takes this many times longer).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = PosConfig::default().ensemble)]
     pub ensemble: usize,
     /// Word classes (`train clusters`); copied into the model. A missing file means none.
     #[arg(long, default_value = "crates/tagger/models/clusters.tsv")]
     pub clusters: PathBuf,
+    /// WordNet 3.0 database folder (`data.noun`, `noun.exc`, ...: Debian `wordnet-base`):
+    /// the parts of speech it lists for a word are features, copied into the model.
+    #[arg(long, default_value = "/usr/share/wordnet")]
+    pub wordnet: PathBuf,
+    /// Spelling dictionary, one word per line (Debian `wamerican`): whether it lists a
+    /// word in lower case or capitalised is a feature, copied into the model.
+    #[arg(long, default_value = "/usr/share/dict/american-english")]
+    pub words: PathBuf,
+    /// Train without the WordNet and dictionary word lists.
+    #[arg(long)]
+    pub no_word_lists: bool,
+    /// The ambiguity classes of training tokens come from the other folds of this many
+    /// (jackknifed); 1: from all the training data.
+    #[arg(long, default_value_t = PosConfig::default().lex_folds)]
+    pub lex_folds: usize,
 }
 
 /// Options of `train ner`.
@@ -164,7 +179,7 @@ pub struct TrainNerArgs {
     pub one_stage: bool,
     /// Average this many perceptrons trained on different shuffles into each table
     /// (same model size and tagging speed, training takes this many times longer).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = NerConfig::default().ensemble)]
     pub ensemble: usize,
     /// Word classes for the entity tagger (`train clusters`), copied into the model; when
     /// the file is missing, the part-of-speech model's classes are used.
@@ -289,6 +304,24 @@ pub fn train(cmd: &TrainCommand) -> Result<(), Error> {
                 progress: true,
                 two_pass: !a.one_pass,
                 ensemble: a.ensemble,
+                lex_folds: a.lex_folds,
+                words: if a.no_word_lists {
+                    Vec::new()
+                } else {
+                    let w = crate::wordlist::read(&a.wordnet, &a.words).map_err(|e| {
+                        Error(format!(
+                            "word lists: {e} (Debian: apt-get install wordnet-base wamerican; \
+                             or --no-word-lists)"
+                        ))
+                    })?;
+                    eprintln!(
+                        "word lists: {} forms from {} and {}",
+                        w.len(),
+                        a.wordnet.display(),
+                        a.words.display()
+                    );
+                    w
+                },
                 clusters: if a.clusters.exists() {
                     let name = a.clusters.display().to_string();
                     crate::clusters::Clusters::from_tsv(&read(&a.clusters)?, &name)

@@ -78,12 +78,26 @@ London NNP B-NP B-LOC
 . . O O
 ";
 
+/// A few word-list entries (as `wordlist::read` gives them), so that the models carry one.
+fn word_list() -> Vec<(String, u16)> {
+    use newsgraph_tagger::wordlist::*;
+    vec![
+        ("cat".into(), NOUN | DICT_LOWER),
+        ("run".into(), NOUN | VERB),
+        ("zebra".into(), NOUN | DICT_LOWER),
+        ("tokyo".into(), PROPER | DICT_CAP),
+    ]
+}
+
 fn pos_cfg(seed: u64) -> PosConfig {
     PosConfig {
         epochs: 10,
         seed,
         bits: 10,
         two_pass: false,
+        lex_folds: 1,
+        ensemble: 1,
+        words: word_list(),
         ..PosConfig::default()
     }
 }
@@ -152,6 +166,26 @@ fn two_pass_pos_learns_a_tiny_corpus() {
     assert_eq!(score.upos_ok, score.tokens);
     assert_eq!(score.xpos_ok, score.tokens);
     let back = PosModel::from_bytes(&m.to_bytes(), "two-pass.ngt").unwrap();
+    assert_eq!(back.to_bytes(), m.to_bytes());
+}
+
+#[test]
+fn default_settings_learn_a_tiny_corpus() {
+    // Jackknifed ambiguity classes (10 folds), 3 perceptrons, two passes: each sentence ten
+    // times in a row, so that every fold sees every sentence.
+    let data: Vec<PosSentence> = pos_data().into_iter().flat_map(|s| vec![s; 10]).collect();
+    let cfg = PosConfig {
+        epochs: 10,
+        bits: 10,
+        words: word_list(),
+        ..PosConfig::default()
+    };
+    assert_eq!((cfg.lex_folds, cfg.ensemble), (10, 3));
+    let m = PosModel::train(&data, None, &cfg).unwrap();
+    let score = m.evaluate(&pos_data());
+    assert_eq!(score.upos_ok, score.tokens);
+    assert_eq!(score.xpos_ok, score.tokens);
+    let back = PosModel::from_bytes(&m.to_bytes(), "default.ngt").unwrap();
     assert_eq!(back.to_bytes(), m.to_bytes());
 }
 
