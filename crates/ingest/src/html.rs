@@ -18,10 +18,14 @@
 //!    The selection is then cleaned by general rules: one article per headline when a page
 //!    streams several (`h1`s in separate wrappers), sections opened by a furniture heading
 //!    (`8 Comments`, `Related`, `Editors' picks`; `data/section_labels.txt`) dropped with
-//!    their container, teaser cards, embedded posts and repeated paragraphs dropped, the
-//!    standfirst under the headline added. Text inside `itemprop="articleBody"` stays even
-//!    when a paywall hides it; elsewhere hidden elements (attribute, style, `hidden` class)
-//!    are skipped.
+//!    their container, teaser cards (in a list item or a small box of their own), embedded
+//!    posts and repeated paragraphs dropped (also from a JSON-LD-chosen body), the
+//!    standfirst or lede under the headline (past a byline and a photo) added. Author bios
+//!    (`bio` classes), disclosures, republication and editor's notes, follow prompts and
+//!    bare time stamps are not body. Text inside `itemprop="articleBody"` stays even when a
+//!    paywall hides it; elsewhere hidden elements (attribute, style, `hidden` class) are
+//!    skipped. A furniture mark over most of the page's prose is lifted, except a cookie or
+//!    privacy dialog's.
 //! 3. The article's paragraphs (title first, then body paragraphs, captions and credits in
 //!    page order, separated by blank lines) become the document's text; the plain-text
 //!    structure rules ([`crate::TextStructure`]) classify datelines, signatures, credit parts
