@@ -3,8 +3,10 @@
 //!
 //! Events are matched per paragraph as multisets (a predicted event belongs to the paragraph
 //! holding its trigger): event types; (type, source country, target country) triples; and
-//! (type, date) pairs over events with a date (precision over predicted events with a date,
-//! recall over gold events with a date).
+//! (type, date) pairs over events with a single-day date (precision over predicted events with
+//! a day date, recall over gold events with a date). The gold's `date` is a day or null, and its
+//! annotators left ranges (`this week`, `in February`, `last year`) null, so a predicted range
+//! can be neither right nor wrong against it: ranges are counted and reported, not scored.
 
 use anyhow::{bail, Context, Result};
 use newsgraph_core::Document;
@@ -67,8 +69,10 @@ pub struct EventScores {
     pub types: Prf,
     /// (type, source country, target country).
     pub triples: Prf,
-    /// (type, date) over events with a date.
+    /// (type, date) over events with a single-day date.
     pub dates: Prf,
+    /// Predicted events dated by a range (not scored: the gold has days only).
+    pub ranges: usize,
     /// Paragraphs scored.
     pub paragraphs: usize,
 }
@@ -229,9 +233,16 @@ pub fn eval_events(
                 .filter_map(|e| e.date.clone().map(|d| (e.kind.clone(), d)))
                 .collect(),
             pred.iter()
-                .filter_map(|e| e.date.clone().map(|d| (e.kind.as_str().to_string(), d)))
+                .filter_map(|e| {
+                    let d = e.date.clone().filter(|d| !d.contains('/'))?;
+                    Some((e.kind.as_str().to_string(), d))
+                })
                 .collect(),
         );
+        s.ranges += pred
+            .iter()
+            .filter(|e| e.date.as_deref().is_some_and(|d| d.contains('/')))
+            .count();
     }
     let _ = writeln!(
         out,
@@ -255,6 +266,11 @@ pub fn eval_events(
             x.gold
         );
     }
+    let _ = writeln!(
+        out,
+        "  ({} predicted events dated by a range, not scored: the gold dates days only)",
+        s.ranges
+    );
     if verbose {
         let _ = writeln!(out, "  error classes (events aligned by trigger):");
         errors.sort_by_key(|e| std::cmp::Reverse(e.1));

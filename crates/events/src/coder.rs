@@ -672,6 +672,7 @@ impl<'a> Coder<'a> {
             } else {
                 dates::find(doc, &doc.tokens[a..b], a, self.article)
             };
+            let first_of_sentence = events.len();
             if !found.is_empty() {
                 self.prune_found(&mut found, a);
                 for k in 1..found.len() {
@@ -686,6 +687,17 @@ impl<'a> Coder<'a> {
                 }
                 let args = self.args(*sent, a, b);
                 let first = events.len();
+                // a sentence that names a year of its own (`In 2012, she was arrested`) is not
+                // the narrative's day, even when the year is not resolved to a date
+                let narrative = narrative.filter(|_| {
+                    !(a..b).any(|i| {
+                        let t = tokens[i];
+                        t.kind == TokenKind::Number && t.span.len() == 4 && {
+                            let w = doc.slice(t.span);
+                            w.starts_with("19") || w.starts_with("20")
+                        }
+                    })
+                });
                 for f in &found {
                     let p = &self.dict.patterns[f.pat as usize];
                     if self.request_content(f, &found, &events[first..]) {
@@ -754,12 +766,17 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
+            // the narrative day is a past day told outside quotations: a quoted `tomorrow
+            // morning` does not date what the reporter tells next
+            if !times.is_empty() && !found.is_empty() {
+                self.date_by_nearest_verb(&mut events[first_of_sentence..], &times, a, b);
+            }
             if let (Some(blk), Some(t)) = (
                 block,
-                times
-                    .iter()
-                    .rev()
-                    .find(|t| matches!(t.when, Some(When::Day(_)))),
+                times.iter().rev().find(|t| {
+                    matches!(t.when, Some(When::Day(d)) if self.article.is_none_or(|x| d <= x))
+                        && self.quote_at(t.span.start).is_none()
+                }),
             ) {
                 narrative = Some((blk as usize, *t));
             }
@@ -1695,6 +1712,41 @@ impl<'a> Coder<'a> {
             ),
             TokenKind::Word => is_any(self.doc.slice(t.span), CLAUSE_WORDS),
             _ => false,
+        }
+    }
+
+    /// A time expression dates the verb it stands next to: an event separated from it by
+    /// another verb gets no date from it (`Axelrod on Wednesday called on Dean to apologize
+    /// ... for accusing him`: the call, not the accusation; `the ship that was seized ... on
+    /// December 14`: the seizure, not the interception told before it). A time that opens
+    /// the sentence (`On Monday, the Council issued a resolution calling for ...`) dates the
+    /// whole sentence; verbs joined by `and` share one (`killed 1,200 people and seized 240
+    /// hostages Oct. 7`).
+    fn date_by_nearest_verb(&self, events: &mut [Event], times: &[TimeExpr], a: usize, b: usize) {
+        let doc = self.doc;
+        if doc.pos.is_empty() {
+            return;
+        }
+        for e in events {
+            let Some(t) = e.date_text.and_then(|d| times.iter().find(|t| t.span == d)) else {
+                continue;
+            };
+            let t_end = doc.token_index_at(t.span.end as usize - 1) + 1;
+            let fronted = t.tok <= a + 1 && t_end < b && self.word(t_end) == ",";
+            if fronted {
+                continue;
+            }
+            let s = doc.token_index_at(e.trigger.start as usize);
+            let en = doc.token_index_at(e.trigger.end as usize - 1) + 1;
+            let (lo, hi) = if t.tok >= en { (en, t.tok) } else { (t_end, s) };
+            let blocked = (lo..hi.min(b)).any(|i| {
+                doc.pos[i].upos == Upos::Verb
+                    && !(i > a && is_any(self.word(i - 1), &["and", "or"]))
+            });
+            if blocked {
+                e.date = None;
+                e.date_text = None;
+            }
         }
     }
 

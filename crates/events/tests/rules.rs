@@ -343,3 +343,80 @@ fn a_time_after_the_main_verb_does_not_date_a_relative_clause() {
         );
     }
 }
+
+/// The triggers of `text` (dated `date`) with their dates.
+fn dates(text: &str, date: &str, tagger: bool) -> Vec<(String, Option<String>)> {
+    let doc = run_dated(text, date, tagger);
+    doc.events
+        .iter()
+        .map(|e| (doc.slice(e.trigger).to_string(), e.date.clone()))
+        .collect()
+}
+
+#[test]
+fn a_time_dates_the_verb_next_to_it_not_one_behind_another_verb() {
+    // with the tagger only: the verbs between the time and the trigger are its verb tags
+    let d = dates(
+        "David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump for accusing him of lying.",
+        "2016-09-29",
+        true,
+    );
+    assert!(
+        d.contains(&("called on".into(), Some("2016-09-28".into())))
+            && d.iter().any(|(t, x)| t == "accusing" && x.is_none()),
+        "{d:?}"
+    );
+    // a time that opens the sentence dates all of it
+    let d = dates(
+        "On Monday, the UN Security Council issued a resolution calling for a ceasefire in Gaza.",
+        "2024-03-26",
+        true,
+    );
+    assert!(
+        d.iter().any(|(_, x)| x.as_deref() == Some("2024-03-25")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_quoted_or_future_day_is_not_the_narrative_date() {
+    for tagger in [false, true] {
+        let d = dates(
+            "Mara de Vries said the union was ready to return to talks \"tomorrow morning, if the operators call.\" She accused the operators of playing for time.",
+            "2024-03-26",
+            tagger,
+        );
+        assert!(
+            d.iter().any(|(t, x)| t == "accused" && x.is_none()),
+            "tagger {tagger}: {d:?}"
+        );
+        // a past day outside quotations still dates the narrative that follows it
+        let d = dates(
+            "On Monday, the Security Council demanded a ceasefire. Israel canceled the visit of its delegation to Washington.",
+            "2024-03-26",
+            tagger,
+        );
+        assert!(
+            d.contains(&("canceled".into(), Some("2024-03-25".into()))),
+            "tagger {tagger}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_with_its_own_year_does_not_inherit_the_narrative_date() {
+    for tagger in [false, true] {
+        let d = dates(
+            "On Monday, police arrested Jill Stein at the debate. In 2012, police arrested her at the same venue.",
+            "2016-09-27",
+            tagger,
+        );
+        let arrests: Vec<_> = d.iter().filter(|(t, _)| t == "arrested").collect();
+        assert!(
+            arrests.len() == 2
+                && arrests[0].1.as_deref() == Some("2016-09-26")
+                && arrests[1].1.is_none(),
+            "tagger {tagger}: {d:?}"
+        );
+    }
+}
