@@ -420,3 +420,21 @@ fn a_sentence_with_its_own_year_does_not_inherit_the_narrative_date() {
         );
     }
 }
+
+#[test]
+fn seizing_hostages_is_abduction_seizing_goods_is_coercion() {
+    for l in events("Hamas killed 1,200 people and seized about 240 hostages on Oct. 7.") {
+        assert!(
+            l.iter()
+                .any(|x| x.starts_with("PSE ASSAULT") && x.ends_with("[seized]")),
+            "{l:?}"
+        );
+    }
+    for l in events("Indian police seized the ship's cargo in Mumbai on Monday.") {
+        assert!(
+            l.iter()
+                .any(|x| x.contains(" COERCE ") && x.ends_with("[seized]")),
+            "{l:?}"
+        );
+    }
+}
