@@ -1578,8 +1578,29 @@ impl<'a> Coder<'a> {
                     })
             });
             // no modifier: a country or place the sentence puts it in (`to the United
-            // States to meet with officials`, `attacks on Gaza killed civilians`)
+            // States to meet with officials`, `attacks on Gaza killed civilians`); not for
+            // armed forces, which fight abroad (`Israeli military officials say 137 soldiers
+            // have been killed ... in Gaza`: Israel's soldiers, from the next rule)
+            let armed = self
+                .codes
+                .groups
+                .get(l_head.as_str())
+                .is_some_and(|s| s == "MIL");
+            // armed forces in reported speech with no modifier are the speaker's own
+            // (`Israeli military officials say 137 soldiers have been killed`)
             let country_of = country_of.or_else(|| {
+                if !armed {
+                    return None;
+                }
+                let q = self.quote_at(t.span.start)?;
+                doc.quotes[q]
+                    .speaker
+                    .filter(|&id| self.country_code(id).is_some_and(|c| c != "IGO"))
+            });
+            let country_of = country_of.or_else(|| {
+                if armed {
+                    return None;
+                }
                 out.iter()
                     .filter(|x| {
                         x.actor.is_some_and(|id| {

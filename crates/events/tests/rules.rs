@@ -438,3 +438,11 @@ fn seizing_hostages_is_abduction_seizing_goods_is_coercion() {
         );
     }
 }
+
+#[test]
+fn unmodified_soldiers_in_reported_speech_are_the_speakers_not_the_places() {
+    has(
+        "The Israel Defense Forces said 137 soldiers have been killed during the ground invasion in Gaza.",
+        "- ASSAULT ISR [killed]",
+    );
+}
