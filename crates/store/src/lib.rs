@@ -452,7 +452,11 @@ fn join_names(names: &[&str]) -> Option<String> {
         if i > 0 {
             out.push(NAME_SEP);
         }
-        out.extend(n.chars().map(|c| if c == NAME_SEP { ' ' } else { c }));
+        if n.contains(NAME_SEP) {
+            out.extend(n.chars().map(|c| if c == NAME_SEP { ' ' } else { c }));
+        } else {
+            out.push_str(n);
+        }
     }
     (!names.is_empty()).then_some(out)
 }
