@@ -1301,6 +1301,64 @@ impl<'a> Coder<'a> {
         }) && lower_buf(w, &mut buf).is_some_and(|l| self.codes.groups.contains_key(l))
     }
 
+    /// `him` / `her` as an object: the nearest person named before it in the sentence, else
+    /// (when no stage resolved it) earlier in the paragraph, passing over a person that is the
+    /// subject of the verb right after it (`Putin met with him`: not Putin). `her` before a
+    /// word is a possessive and left alone.
+    fn resolve_object_pronouns(&self, sent: Span, b: usize, out: &mut [Arg]) {
+        let doc = self.doc;
+        for k in 0..out.len() {
+            let x = out[k];
+            if x.group.is_some() || x.tok_end != x.tok + 1 {
+                continue;
+            }
+            let w = self.word(x.tok);
+            let object = w.eq_ignore_ascii_case("him")
+                || (w.eq_ignore_ascii_case("her")
+                    && (x.tok_end >= b
+                        || doc.tokens[x.tok_end].kind != TokenKind::Word
+                        || is_any(self.word(x.tok_end), PREPS)
+                        || is_any(self.word(x.tok_end), &["and", "or", "that", "to"])));
+            if !object {
+                continue;
+            }
+            let subject_of_next_verb = |end: usize| {
+                end < b && {
+                    let n = self.word(end);
+                    if doc.pos.is_empty() {
+                        n.ends_with("ed") || is_any(n, IRREGULAR_PAST) || is_any(n, MODALS)
+                    } else {
+                        matches!(doc.pos[end].upos, Upos::Verb | Upos::Aux)
+                    }
+                }
+            };
+            let person = |id: ActorId| doc.actor(id).kind == ActorKind::Person;
+            let in_sentence = out[..k]
+                .iter()
+                .rev()
+                .filter(|y| y.quote == x.quote && y.actor.is_some_and(person))
+                .find(|y| !subject_of_next_verb(y.tok_end))
+                .and_then(|y| y.actor);
+            let earlier = || {
+                let blk = doc.block_at(sent.start as usize)?.span.start;
+                let lo = doc.mentions.partition_point(|m| m.span.start < blk);
+                let hi = doc.mentions.partition_point(|m| m.span.start < sent.start);
+                doc.mentions[lo..hi]
+                    .iter()
+                    .rev()
+                    .filter_map(|m| m.actor)
+                    .find(|&id| person(id))
+            };
+            // a person of the sentence over the coreference stage's answer, which may be the
+            // clause's own subject (`Netanyahu ... will meet with him`)
+            if in_sentence.is_some() {
+                out[k].actor = in_sentence;
+            } else if x.actor.is_none() {
+                out[k].actor = earlier();
+            }
+        }
+    }
+
     fn args(&self, sent: Span, a: usize, b: usize) -> Vec<Arg> {
         let doc = self.doc;
         let lo = doc.mentions.partition_point(|m| m.span.start < sent.start);
@@ -1334,6 +1392,8 @@ impl<'a> Coder<'a> {
                 group: None,
             });
         }
+        // object pronouns no stage resolved (`will meet with him`, `for accusing him`)
+        self.resolve_object_pronouns(sent, b, &mut out);
         // first-person pronouns inside quotations stand for the speaker
         if !doc.quotes.is_empty() {
             for i in a..b {
