@@ -996,8 +996,33 @@ impl<'a> Coder<'a> {
             j -= 1;
         }
         let w = if j > 0 { self.word(j - 1) } else { "" };
-        if !is_any(w, &["to", "be"]) {
+        if !is_any(w, &["to", "be", "for"]) {
             return false;
+        }
+        // the content of a proposal or plan no pattern codes (`Trump's proposal to ban
+        // Muslims`, `taking more steps to halt the war`): what is proposed, not done
+        if w == "to"
+            && j > 1
+            && is_any(
+                self.word(j - 2),
+                &[
+                    "proposal",
+                    "proposals",
+                    "plan",
+                    "plans",
+                    "steps",
+                    "effort",
+                    "efforts",
+                    "bid",
+                    "attempt",
+                    "attempts",
+                    "idea",
+                    "chance",
+                    "ability",
+                ],
+            )
+        {
+            return true;
         }
         // `an agreement to end the blockades`, `calls to withdraw`
         let content_noun = w == "to"
@@ -1019,9 +1044,10 @@ impl<'a> Coder<'a> {
             let pr = &self.dict.patterns[r.pat as usize];
             r.tok_end <= f.tok
                 && !pr.noun
-                // a request's content, or a purpose restating the same act (`traveled to
-                // Egypt to discuss`)
+                // a request's content (`called for banning Muslims`), or a purpose restating
+                // the same act (`traveled to Egypt to discuss`)
                 && (pr.kind == EventType::Request || (pr.kind == p.kind && w == "to"))
+                && (w != "for" || r.tok_end + 1 >= j)
                 && prev
                     .iter()
                     .any(|e| e.trigger.start == self.doc.tokens[r.tok].span.start)

@@ -468,3 +468,24 @@ fn an_object_pronoun_is_a_person_named_before_not_the_clause_subject() {
         doc.events
     );
 }
+
+#[test]
+fn the_content_of_a_proposal_or_a_call_is_not_an_event() {
+    for l in events(
+        "Jewish groups condemned Trump's proposal to ban Muslims from entering the United States.",
+    ) {
+        assert!(
+            l.iter().any(|x| x.contains(" ACCUSE ")) && !l.iter().any(|x| x.contains(" SANCTION ")),
+            "{l:?}"
+        );
+    }
+    // with the tagger (without it no REQUEST is coded for this sentence)
+    if let [_, l] = events("Trump called for banning all Muslims from entering the United States.")
+    {
+        assert!(
+            l.iter().any(|x| x.contains(" REQUEST "))
+                && !l.iter().any(|x| x.contains(" SANCTION ")),
+            "{l:?}"
+        );
+    }
+}
