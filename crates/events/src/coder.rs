@@ -1663,6 +1663,25 @@ impl<'a> Coder<'a> {
                             && self.country_code(id).is_some_and(|c| c != "IGO")
                     })
             });
+            // `the occupation army`, `occupation soldiers` with no nationality: the country
+            // the article names as the occupier before (`the Israeli occupation ...`)
+            let country_of = country_of.or_else(|| {
+                if !(start..h).any(|j| is_any(self.word(j), &["occupation", "occupying"])) {
+                    return None;
+                }
+                let k = doc
+                    .mentions
+                    .partition_point(|m| m.span.start < t.span.start);
+                doc.mentions[..k]
+                    .iter()
+                    .rev()
+                    .filter(|m| m.kind == MentionKind::Nationality)
+                    .find(|m| {
+                        let after = doc.text[m.span.end as usize..].trim_start();
+                        after.starts_with("occupation") || after.starts_with("occupying")
+                    })
+                    .and_then(|m| m.actor)
+            });
             // no modifier: a country or place the sentence puts it in (`to the United
             // States to meet with officials`, `attacks on Gaza killed civilians`); not for
             // armed forces, which fight abroad (`Israeli military officials say 137 soldiers
@@ -1735,6 +1754,17 @@ impl<'a> Coder<'a> {
                             self.pp_word(x, a),
                             &["with", "against", "between", "toward"],
                         )
+                    })
+                    // armed forces lend no country to the people they act on (`the occupation
+                    // army ... arrested several doctors`: not the army's country)
+                    .filter(|x| {
+                        armed
+                            || x.group.is_none_or(|g| {
+                                self.codes
+                                    .groups
+                                    .get(self.word(g.head).to_lowercase().as_str())
+                                    .is_none_or(|s| s != "MIL")
+                            })
                     })
                     .filter_map(|x| {
                         let id = if x.group.is_some() && x.actor.is_none() {

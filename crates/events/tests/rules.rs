@@ -486,3 +486,11 @@ fn the_content_of_a_proposal_or_a_call_is_not_an_event() {
         "{l:?}"
     );
 }
+
+#[test]
+fn the_occupation_army_is_the_occupiers_and_its_captives_are_not() {
+    has(
+        "The Israeli occupation continued its assault on Gaza. The occupation army surrounded the hospital in Gaza and arrested several doctors.",
+        "ISR COERCE PSE [arrested]",
+    );
+}
