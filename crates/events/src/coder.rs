@@ -651,6 +651,18 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
+                // a trigger word that names the kind of a unit is no act (`North Korean
+                // hacking groups`, `attack squads`)
+                let hit = hit.filter(|f| {
+                    f.tok_end >= b
+                        || !is_any(
+                            self.word(f.tok_end),
+                            &[
+                                "group", "groups", "unit", "units", "cell", "cells", "team",
+                                "teams", "squad", "squads", "network", "networks",
+                            ],
+                        )
+                });
                 match hit {
                     Some(f) => {
                         i = f.tok_end;

@@ -494,3 +494,15 @@ fn the_occupation_army_is_the_occupiers_and_its_captives_are_not() {
         "ISR COERCE PSE [arrested]",
     );
 }
+
+#[test]
+fn a_trigger_word_naming_a_units_kind_is_no_act() {
+    for l in events("The administration has imposed sanctions against North Korean hacking groups.")
+    {
+        assert!(
+            !l.iter().any(|x| x.ends_with("[hacking]"))
+                && l.iter().any(|x| x.contains(" SANCTION ")),
+            "{l:?}"
+        );
+    }
+}
