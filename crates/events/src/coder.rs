@@ -2387,11 +2387,19 @@ impl<'a> Coder<'a> {
                 }
                 if j > a && is_any(self.word(j - 1), &["and", "but"]) {
                     let conj = doc.tokens[j - 1].span.start;
+                    // not an embedded non-finite verb (`lashed out at Turkey for having shot
+                    // down a bomber, and dared the Turks`: the one who lashed out dared)
+                    let embedded = |e: &Event| {
+                        let t = doc.token_index_at(e.trigger.start as usize);
+                        self.word(t).ends_with("ing")
+                            || (t > a
+                                && is_any(self.word(t - 1), &["having", "to", "for", "of", "by"]))
+                    };
                     conj_source = prev
                         .iter()
                         .zip(prev_meta)
                         .rev()
-                        .find(|(e, _)| e.trigger.end <= conj)
+                        .find(|(e, m)| e.trigger.end <= conj && (m.noun || !embedded(e)))
                         .filter(|(e, m)| {
                             !m.noun
                                 && e.source.is_some()

@@ -506,3 +506,11 @@ fn a_trigger_word_naming_a_units_kind_is_no_act() {
         );
     }
 }
+
+#[test]
+fn a_conjoined_verb_shares_the_subject_of_a_finite_verb_not_an_embedded_one() {
+    has(
+        "Vladimir Putin lashed out at Turkey for having shot down a Russian bomber, and dared the Turks to try it again.",
+        "RUS THREATEN TUR [dared]",
+    );
+}
