@@ -781,7 +781,13 @@ impl<'a> Coder<'a> {
             // the narrative day is a past day told outside quotations: a quoted `tomorrow
             // morning` does not date what the reporter tells next
             if !times.is_empty() && !found.is_empty() {
-                self.date_by_nearest_verb(&mut events[first_of_sentence..], &times, a, b);
+                self.date_by_nearest_verb(
+                    &mut events[first_of_sentence..],
+                    &metas[first_of_sentence..],
+                    &times,
+                    a,
+                    b,
+                );
             }
             if let (Some(blk), Some(t)) = (
                 block,
@@ -1871,12 +1877,19 @@ impl<'a> Coder<'a> {
     /// the sentence (`On Monday, the Council issued a resolution calling for ...`) dates the
     /// whole sentence; verbs joined by `and` share one (`killed 1,200 people and seized 240
     /// hostages Oct. 7`).
-    fn date_by_nearest_verb(&self, events: &mut [Event], times: &[TimeExpr], a: usize, b: usize) {
+    fn date_by_nearest_verb(
+        &self,
+        events: &mut [Event],
+        metas: &[Meta],
+        times: &[TimeExpr],
+        a: usize,
+        b: usize,
+    ) {
         let doc = self.doc;
         if doc.pos.is_empty() {
             return;
         }
-        for e in events {
+        for (e, m) in events.iter_mut().zip(metas) {
             let Some(t) = e.date_text.and_then(|d| times.iter().find(|t| t.span == d)) else {
                 continue;
             };
@@ -1887,10 +1900,27 @@ impl<'a> Coder<'a> {
             }
             let s = doc.token_index_at(e.trigger.start as usize);
             let en = doc.token_index_at(e.trigger.end as usize - 1) + 1;
+            // a verb joined by `and` to the dated one (`voted Friday to speed up the aid and
+            // demand ...`), or the verb of `with X V-ing` (`discussed ... on December 19 with
+            // the Indian leader emphasising`), shares its time
+            let joined = s > a && is_any(self.word(s - 1), &["and", "or"]);
+            let absolute = self.word(s).ends_with("ing")
+                && (s.saturating_sub(5).max(a)..s)
+                    .any(|i| self.word(i).eq_ignore_ascii_case("with"));
+            if (joined || absolute) && !m.noun {
+                continue;
+            }
+            // the cue of the reported speech a verb stands in is the time's verb too (`said
+            // late Wednesday that he "rejects ..."`)
+            let cue = self
+                .quote_at(e.trigger.start)
+                .and_then(|q| doc.quotes[q].cue)
+                .filter(|_| !m.noun);
             let (lo, hi) = if t.tok >= en { (en, t.tok) } else { (t_end, s) };
             let blocked = (lo..hi.min(b)).any(|i| {
                 doc.pos[i].upos == Upos::Verb
                     && !(i > a && is_any(self.word(i - 1), &["and", "or"]))
+                    && !cue.is_some_and(|c| c.contains(doc.tokens[i].span))
             });
             if blocked {
                 e.date = None;

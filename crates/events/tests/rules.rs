@@ -514,3 +514,18 @@ fn a_conjoined_verb_shares_the_subject_of_a_finite_verb_not_an_embedded_one() {
         "RUS THREATEN TUR [dared]",
     );
 }
+
+#[test]
+fn a_verb_joined_by_and_to_the_dated_verb_shares_its_time() {
+    // with the tagger only: the verbs in between are its verb tags
+    let d = dates(
+        "The U.N. Security Council voted Friday to speed up the delivery of aid to Gaza and demand that all hostages be released.",
+        "2023-12-23",
+        true,
+    );
+    assert!(
+        d.iter()
+            .any(|(t, x)| t.starts_with("demand") && x.as_deref() == Some("2023-12-22")),
+        "{d:?}"
+    );
+}
