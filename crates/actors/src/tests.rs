@@ -412,6 +412,21 @@ fn places_from_lexicon_and_context() {
 }
 
 #[test]
+fn major_cities_carry_their_country() {
+    let doc =
+        run("Dock workers in Rotterdam and Antwerp walked out, while ships waited off São Paulo.");
+    for (name, country) in [
+        ("Rotterdam", "NLD"),
+        ("Antwerp", "BEL"),
+        ("São Paulo", "BRA"),
+    ] {
+        let a = actor(&doc, name);
+        assert_eq!(a.kind, ActorKind::Place, "{name}");
+        assert_eq!(a.country.as_deref(), Some(country), "{name}");
+    }
+}
+
+#[test]
 fn nationality_words() {
     let doc = run("The Israeli delegation met French officials. The Israelis left.");
     assert_eq!(mentions_of(&doc, "Israel"), ["Israeli", "Israelis"]);
