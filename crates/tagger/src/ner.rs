@@ -1080,9 +1080,12 @@ fn train_stage(
     Dense::from_linear(Trainer::average_many(&trs)).unwrap()
 }
 
-/// One-word organizations of the gazetteer, written exactly as listed (`AP`, `dpa`): an
-/// entity of another type on such a word (not also a place) becomes ORG, and such a word
-/// that no entity covers becomes one.
+/// One-word organizations of the gazetteer, written exactly as listed (`AP`, `dpa`): a
+/// person or place entity on such a word (not also a place) becomes ORG, and such a word
+/// that no entity covers becomes one. A MISC entity stays: on an organization's one-word
+/// form it is the adjective (`European` of the European Union, `Republicans` of a party);
+/// turning those into ORG as well cost 0.37 F1 on eng.testa (91.35 with this rule, 90.98
+/// with MISC overridden too: 22 of the 23 tokens that differ are `European`).
 pub(crate) fn known_organizations(
     spans: &mut Vec<(usize, usize, usize)>,
     toks: &[Tok],
@@ -1091,7 +1094,7 @@ pub(crate) fn known_organizations(
     let loc = 0xfu32 << (u32::from(GAZ_LOC) * 4);
     let is_org = |t: &Tok| gaz.org_forms.contains_key(&t.form) && t.gaz & loc == 0;
     for (ty, s, e) in spans.iter_mut() {
-        if *e - *s == 1 && *ty != 1 && is_org(&toks[*s]) {
+        if *e - *s == 1 && (*ty == 0 || *ty == 2) && is_org(&toks[*s]) {
             *ty = 1;
         }
     }
