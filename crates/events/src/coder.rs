@@ -1260,7 +1260,18 @@ impl<'a> Coder<'a> {
                 // a verb with its particle (`calls for`, `called on`); a form after a modal,
                 // `to` or a verbal adverb (`further ease`); a gerund with a direct object
                 // (`spent weeks shooting drones`, not `a shooting at`, `targeting of`)
+                // a manner adverb between a subject and the word (`the US government
+                // vehemently rejects`): adverbs in -ly modify verbs, not nouns
+                let after_manner_adverb = i >= a + 2
+                    && prev.len() > 4
+                    && prev.ends_with("ly")
+                    && self.doc.pos[i - 1].upos == Upos::Adv
+                    && matches!(
+                        self.doc.pos[i - 2].upos,
+                        Upos::Noun | Upos::Propn | Upos::Pron
+                    );
                 return !p.rest.is_empty()
+                    || after_manner_adverb
                     || is_any(prev, MODALS)
                     || is_any(prev, &["further", "also", "we", "they", "i", "you"])
                     || (self.word(i).ends_with("ing")

@@ -1,14 +1,23 @@
 #![allow(dead_code)]
 use newsgraph_core::{Document, PipelineBuilder};
 
-/// Runs the default stages plus the event coder on `text` dated `date`.
+/// Runs the rule stages (no tagger) plus the event coder on `text` dated `date`.
 pub fn run_dated(text: &str, date: Option<&str>) -> Document {
+    run_with(text, date, false)
+}
+
+/// Runs the stages of `newsgraph read` on `text` dated `date`, with the learned tagger when
+/// `tagger` (as `read` does) or without it.
+pub fn run_with(text: &str, date: Option<&str>, tagger: bool) -> Document {
     let mut doc = Document::new(text);
     doc.meta.date = date.map(str::to_string);
-    PipelineBuilder::new()
+    let mut b = PipelineBuilder::new()
         .stage(newsgraph_ingest::TextStructure::default())
-        .stage(newsgraph_nlp::Segmenter::default())
-        .stage(newsgraph_actors::ActorFinder::default())
+        .stage(newsgraph_nlp::Segmenter::default());
+    if tagger {
+        b = b.stage(newsgraph_tagger::Tagger::default());
+    }
+    b.stage(newsgraph_actors::ActorFinder::default())
         .stage(newsgraph_quotes::QuoteAttributor::default())
         .stage(newsgraph_events::EventCoder::default())
         .build()

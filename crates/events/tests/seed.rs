@@ -14,11 +14,21 @@ fn seed() -> Option<String> {
 
 #[test]
 fn seed_events() {
+    seed_events_with(false);
+}
+
+/// The same must events from the pipeline `newsgraph read` runs, with the learned tagger.
+#[test]
+fn seed_events_tagged() {
+    seed_events_with(true);
+}
+
+fn seed_events_with(tagger: bool) {
     let Some(text) = seed() else {
         eprintln!("seed article not found; skipped");
         return;
     };
-    let doc = common::run_dated(&text, Some("2024-03-26"));
+    let doc = common::run_with(&text, Some("2024-03-26"), tagger);
     let lines = common::lines(&doc);
     for l in &lines {
         eprintln!("{l}");
