@@ -285,6 +285,17 @@ fn is_civil(sector: &str) -> bool {
     matches!(sector, "CVL" | "LAB" | "OPP" | "BUS" | "EDU" | "HLH")
 }
 
+/// Nouns whose `no ... that` denies the clause after them.
+const DENIED_CONTENT: &[&str] = &[
+    "sign",
+    "signs",
+    "indication",
+    "indications",
+    "evidence",
+    "proof",
+    "suggestion",
+];
+
 fn negator(w: &str) -> bool {
     is_any(w, &["not", "never", "no", "without", "neither", "nor"])
         || w.len() > 3 && (w.ends_with("n't") || w.ends_with("n\u{2019}t"))
@@ -1229,6 +1240,37 @@ impl<'a> Coder<'a> {
             j += 1;
         }
         Some(j)
+    }
+
+    /// Whether the trigger at token `t` sits in the clause of `no sign(s) / indication /
+    /// evidence (that|of) ...` earlier in its sentence (a quote mark may stand between).
+    fn denied_content(&self, t: usize) -> bool {
+        let doc = self.doc;
+        let mut j = t;
+        while j > 0 && t - j < 30 {
+            j -= 1;
+            let w = self.word(j);
+            if doc.tokens[j].kind == TokenKind::Punct && matches!(w, "." | "!" | "?" | ";") {
+                return false;
+            }
+            if !(w.eq_ignore_ascii_case("that") || w.eq_ignore_ascii_case("of")) {
+                continue;
+            }
+            let mut k = j;
+            while k > 0
+                && matches!(doc.tokens[k - 1].kind, TokenKind::Punct | TokenKind::Quote)
+                && t - k < 30
+            {
+                k -= 1;
+            }
+            if k >= 2
+                && is_any(self.word(k - 1), DENIED_CONTENT)
+                && is_any(self.word(k - 2), &["no"])
+            {
+                return true;
+            }
+        }
+        false
     }
 
     fn accept(&self, p: &Pattern, s: Start, i: usize, a: usize, b: usize) -> bool {
@@ -3087,6 +3129,11 @@ impl<'a> Coder<'a> {
             if f.tok > a && is_any(before, &["no"]) {
                 negated = true;
             }
+        }
+        // the content of `no sign(s) / indication / evidence that ...` is denied (`there were
+        // no signs "that the Israelis are preparing to conduct a ground operation"`)
+        if !negated && self.denied_content(f.tok) {
+            negated = true;
         }
         // a condition is no event (`unless Israel halted the fighting`, `if Turkey attacks`),
         // nor a hypothetical act in a clause describing a noun (`a ceasefire which could end

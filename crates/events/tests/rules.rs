@@ -529,3 +529,26 @@ fn a_verb_joined_by_and_to_the_dated_verb_shares_its_time() {
         "{d:?}"
     );
 }
+
+#[test]
+fn no_signs_that_denies_the_clause() {
+    for tagger in [false, true] {
+        let doc = run(
+            "Kirby said there were no signs \"that the Israelis are preparing to attack Rafah\". Israel attacked Khan Younis on Monday.",
+            tagger,
+        );
+        let negated: Vec<(String, bool)> = doc
+            .events
+            .iter()
+            .map(|e| (doc.slice(e.trigger).to_string(), e.negated))
+            .collect();
+        assert!(
+            negated.contains(&("attack".to_string(), true)),
+            "tagger {tagger}: {negated:?}"
+        );
+        assert!(
+            negated.contains(&("attacked".to_string(), false)),
+            "tagger {tagger}: {negated:?}"
+        );
+    }
+}
