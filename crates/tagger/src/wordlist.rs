@@ -39,12 +39,43 @@ pub fn key(lower: u64) -> u32 {
     (lower >> 32) as u32
 }
 
-/// The bits of a lower-case hash in a word list sorted by key (0: not listed).
+/// The bits of a lower-case hash in a word list sorted by key, keys strictly increasing
+/// (0: not listed).
+///
+/// The keys are hash halves, spread evenly over `u32`, so interpolation finds a key's place
+/// in two or three probes of a 200,000-entry list, where a binary search makes about 18
+/// dependent loads across the whole list (most of them cache misses: it was 6% of `read`).
+/// A few interpolation steps narrow the range; a binary search finishes it.
 #[inline]
 pub fn get(list: &[(u32, u16)], lower: u64) -> u16 {
     let k = key(lower);
-    list.binary_search_by_key(&k, |e| e.0)
-        .map_or(0, |i| list[i].1)
+    // Invariant: every key in list[lo..hi] lies in klo..khi, and so does k if it is listed.
+    let (mut lo, mut hi) = (0usize, list.len());
+    let (mut klo, mut khi) = (0u64, 1u64 << 32);
+    let kk = u64::from(k);
+    for _ in 0..4 {
+        let n = hi - lo;
+        if n <= 16 || kk < klo || kk >= khi {
+            break;
+        }
+        let off = ((kk - klo) as u128 * n as u128 / (khi - klo) as u128) as usize;
+        let pos = lo + off.min(n - 1);
+        let pk = u64::from(list[pos].0);
+        match pk.cmp(&kk) {
+            std::cmp::Ordering::Equal => return list[pos].1,
+            std::cmp::Ordering::Less => {
+                lo = pos + 1;
+                klo = pk + 1;
+            }
+            std::cmp::Ordering::Greater => {
+                hi = pos;
+                khi = pk;
+            }
+        }
+    }
+    list[lo..hi]
+        .binary_search_by_key(&k, |e| e.0)
+        .map_or(0, |i| list[lo + i].1)
 }
 
 fn vowel(c: u8) -> bool {
@@ -230,6 +261,33 @@ pub fn index(words: &[(String, u16)]) -> Vec<(u32, u16)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn interpolated_lookup_agrees_with_binary_search() {
+        // Keys spread as hash halves are, plus clustered and extreme keys.
+        let mut keys: Vec<u32> = (0..50_000u64)
+            .map(|i| (crate::hash::fin(i) >> 32) as u32)
+            .chain([0, 1, 2, 3, u32::MAX - 1, u32::MAX])
+            .chain(1000..1100)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let list: Vec<(u32, u16)> = keys.iter().map(|&k| (k, (k % 65_521) as u16 | 1)).collect();
+        let probe = |k: u32| super::get(&list, u64::from(k) << 32);
+        for (i, &(k, b)) in list.iter().enumerate() {
+            assert_eq!(probe(k), b, "listed key {k} at {i}");
+        }
+        for i in 0..50_000u64 {
+            let k = (crate::hash::fin(i + 1_000_000) >> 32) as u32;
+            let want = list
+                .binary_search_by_key(&k, |e| e.0)
+                .map_or(0, |j| list[j].1);
+            assert_eq!(probe(k), want, "key {k}");
+        }
+        assert_eq!(super::get(&[], 7 << 32), 0);
+        assert_eq!(super::get(&[(5, 9)], 5 << 32), 9);
+        assert_eq!(super::get(&[(5, 9)], 6 << 32), 0);
+    }
+
     use super::*;
 
     #[test]
