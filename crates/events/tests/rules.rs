@@ -2,7 +2,7 @@
 //! the learned tagger (the event coder uses part-of-speech tags when a tagger ran).
 
 mod common;
-use newsgraph_core::{Document, PipelineBuilder};
+use newsgraph_core::Document;
 
 fn run(text: &str, tagger: bool) -> Document {
     run_dated(text, "2024-03-26", tagger)
@@ -10,22 +10,7 @@ fn run(text: &str, tagger: bool) -> Document {
 
 /// The stages on `text` published on `date`, with or without the tagger.
 fn run_dated(text: &str, date: &str, tagger: bool) -> Document {
-    let mut doc = Document::new(text);
-    doc.meta.date = Some(date.into());
-    let mut b = PipelineBuilder::new()
-        .stage(newsgraph_ingest::TextStructure::default())
-        .stage(newsgraph_nlp::Segmenter::default());
-    if tagger {
-        b = b.stage(newsgraph_tagger::Tagger::default());
-    }
-    b.stage(newsgraph_actors::ActorFinder::default())
-        .stage(newsgraph_quotes::QuoteAttributor::default())
-        .stage(newsgraph_events::EventCoder::default())
-        .build()
-        .unwrap()
-        .run(&mut doc);
-    doc.validate().unwrap();
-    doc
+    common::run_with(text, Some(date), tagger)
 }
 
 /// The events of `text` as `SRC TYPE TGT [trigger]` (country codes), both ways.
