@@ -26,6 +26,21 @@ struct Arg {
     group: Option<Group>,
 }
 
+impl Arg {
+    /// A one-token argument (a pronoun) at token `i` of `doc`.
+    fn token(doc: &Document, i: usize, actor: Option<ActorId>, quote: Option<usize>) -> Arg {
+        Arg {
+            span: doc.tokens[i].span,
+            actor,
+            nationality: false,
+            tok: i,
+            tok_end: i + 1,
+            quote,
+            group: None,
+        }
+    }
+}
+
 /// A collective common-noun phrase and where its country comes from.
 #[derive(Debug, Clone, Copy)]
 struct Group {
@@ -1242,6 +1257,22 @@ impl<'a> Coder<'a> {
         Some(j)
     }
 
+    /// The first token of the verb group ending at verb `v`: up to three adverbs in -ly,
+    /// modals, forms of `be`, `has`/`have`/`had` and `also` before it, not before `a`.
+    fn verb_group_start(&self, v: usize, a: usize) -> usize {
+        let mut j = v;
+        while j > a
+            && v - j < 4
+            && (self.word(j - 1).ends_with("ly")
+                || is_any(self.word(j - 1), MODALS)
+                || is_any(self.word(j - 1), BE)
+                || is_any(self.word(j - 1), &["has", "have", "had", "also"]))
+        {
+            j -= 1;
+        }
+        j
+    }
+
     /// Whether the trigger at token `t` sits in the clause of `no sign(s) / indication /
     /// evidence (that|of) ...` earlier in its sentence (a quote mark may stand between).
     fn denied_content(&self, t: usize) -> bool {
@@ -1503,18 +1534,7 @@ impl<'a> Coder<'a> {
                     if let Some(q) = self.quote_at(s.start) {
                         if let Some(sp) = doc.quotes[q].speaker {
                             let pos = out.partition_point(|x| x.span.start < s.start);
-                            out.insert(
-                                pos,
-                                Arg {
-                                    span: s,
-                                    actor: Some(sp),
-                                    nationality: false,
-                                    tok: i,
-                                    tok_end: i + 1,
-                                    quote: Some(q),
-                                    group: None,
-                                },
-                            );
+                            out.insert(pos, Arg::token(doc, i, Some(sp), Some(q)));
                         }
                     }
                 }
@@ -1550,18 +1570,7 @@ impl<'a> Coder<'a> {
             match out.get_mut(pos).filter(|x| x.span.start == s.start) {
                 Some(x) if x.actor.is_none() => x.actor = Some(sp),
                 Some(_) => {}
-                None => out.insert(
-                    pos,
-                    Arg {
-                        span: s,
-                        actor: Some(sp),
-                        nationality: false,
-                        tok: i,
-                        tok_end: i + 1,
-                        quote: Some(q),
-                        group: None,
-                    },
-                ),
+                None => out.insert(pos, Arg::token(doc, i, Some(sp), Some(q))),
             }
         }
         // plural pronouns no stage resolved: placeholders a group named before may fill
@@ -1570,18 +1579,7 @@ impl<'a> Coder<'a> {
             if is_any(w, &["they", "them"]) && !out.iter().any(|x| x.tok <= i && i < x.tok_end) {
                 let s = doc.tokens[i].span;
                 let pos = out.partition_point(|x| x.tok < i);
-                out.insert(
-                    pos,
-                    Arg {
-                        span: s,
-                        actor: None,
-                        nationality: false,
-                        tok: i,
-                        tok_end: i + 1,
-                        quote: self.quote_at(s.start),
-                        group: None,
-                    },
-                );
+                out.insert(pos, Arg::token(doc, i, None, self.quote_at(s.start)));
             }
         }
         self.add_groups(a, b, &mut out);
@@ -2345,16 +2343,7 @@ impl<'a> Coder<'a> {
                     }
                 }
                 if let Some(v) = v {
-                    let mut j = v;
-                    while j > a
-                        && v - j < 4
-                        && (self.word(j - 1).ends_with("ly")
-                            || is_any(self.word(j - 1), MODALS)
-                            || is_any(self.word(j - 1), BE)
-                            || is_any(self.word(j - 1), &["has", "have", "had", "also"]))
-                    {
-                        j -= 1;
-                    }
+                    let j = self.verb_group_start(v, a);
                     subject_idx = if j > a + 1 && is_any(self.word(j - 1), &["which", "who"]) {
                         let r = j - 1;
                         let end = if self.word(r - 1) == "," { r - 1 } else { r };
@@ -2504,16 +2493,7 @@ impl<'a> Coder<'a> {
                                 doc.pos[i].upos == Upos::Verb && !self.word(i).ends_with("ing")
                             });
                         if let Some(v) = v {
-                            let mut k = v;
-                            while k > a
-                                && v - k < 4
-                                && (self.word(k - 1).ends_with("ly")
-                                    || is_any(self.word(k - 1), MODALS)
-                                    || is_any(self.word(k - 1), BE)
-                                    || is_any(self.word(k - 1), &["has", "have", "had", "also"]))
-                            {
-                                k -= 1;
-                            }
+                            let k = self.verb_group_start(v, a);
                             if !(k > a && is_any(self.word(k - 1), &["who", "which", "that"])) {
                                 subject_idx = self
                                     .absolute_subject(v, a, args, &usable)
