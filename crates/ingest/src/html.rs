@@ -2767,7 +2767,9 @@ fn strip_site(t: &str, found: &MetaFound) -> String {
 /// The publication date. Precedence: JSON-LD `datePublished`, then the publication meta
 /// tags, then a `<time>` or date element of the article's header (between the headline
 /// and the end of the article; updates skipped), then one anywhere on the page, then the
-/// URL. `article` is the range of paragraph positions the article spans.
+/// URL. A page modified over 90 days later (and not dated by its URL) takes the
+/// modification's day; a header that shows only an update, on the metadata's modification
+/// day, takes the update's. `article` is the range of paragraph positions the article spans.
 fn choose_date(
     found: &MetaFound,
     ld: &JsonLd,
@@ -2837,8 +2839,12 @@ fn choose_date(
         .iter()
         .find_map(|k| found.meta(k).and_then(parse_date))
     });
+    // A URL that names the publication day marks a dated story, not an evergreen page.
+    let url_day = url.and_then(url_date);
     let chosen = match (&published, &modified) {
-        (Some(p), Some(m)) if day_number(m) > day_number(p) + 90 => Some(m.clone()),
+        (Some(p), Some(m)) if day_number(m) > day_number(p) + 90 && url_day.as_ref() != Some(p) => {
+            Some(m.clone())
+        }
         (p, _) => p.clone(),
     }?;
     // A revised story: the header (else the page's plain `date` meta tag) gives a date, not
@@ -2852,6 +2858,25 @@ fn choose_date(
             let d = day_number(&s);
             if s != chosen && d >= day_number(p) && d <= day_number(m) {
                 return Some(s);
+            }
+        }
+    }
+    // The header shows no publication time, only an update's, on the day the metadata gives
+    // as the last modification (a day apart at most: one of them may be in UTC): the site
+    // presents the article as of that update.
+    if let (Some(p), Some(m)) = (&published, &modified) {
+        if shown_date(found, &article, header, false).is_none() {
+            let update = found
+                .date_texts
+                .iter()
+                .chain(&found.times)
+                .filter(|t| article.contains(&t.at) && t.updated)
+                .find_map(|t| parse_date(&t.text));
+            if let Some(u) = update {
+                let d = day_number(&u);
+                if d > day_number(p) && (d - day_number(m)).abs() <= 1 {
+                    return Some(u);
+                }
             }
         }
     }

@@ -830,3 +830,83 @@ fn editors_notes_interview_notes_and_shoot_credits_are_not_body() {
         assert!(!b.contains(junk), "{junk}: {b}");
     }
 }
+
+#[test]
+fn a_header_that_shows_only_the_update_dates_the_page_as_of_that_update() {
+    // Published on the 12th, modified on the 13th; the header shows only the update.
+    let page = |header: &str, modified: &str| {
+        format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+             \"datePublished\":\"2023-12-12T21:02:36Z\",\"dateModified\":\"{modified}\"}}\
+             </script></head><body><article><h1>Mock draft risers</h1>{header}{}</article>\
+             </body></html>",
+            prose("draft", 4)
+        )
+    };
+    let only_update = "<div class=\"byline-date\">Updated on December 13, 2023 1:23 PM</div>";
+    assert_eq!(
+        extract(&page(only_update, "2023-12-13T18:23:10Z"))
+            .meta
+            .date
+            .as_deref(),
+        Some("2023-12-13")
+    );
+    // The update in the header is not the metadata's last modification: the first
+    // publication stays.
+    assert_eq!(
+        extract(&page(only_update, "2023-12-20T10:00:00Z"))
+            .meta
+            .date
+            .as_deref(),
+        Some("2023-12-12")
+    );
+    // The header also shows the publication: the update does not replace it.
+    let both = "<div class=\"byline-date\">Updated on December 13, 2023 1:23 PM</div>\
+                <div class=\"publish-date\">December 12, 2023</div>";
+    assert_eq!(
+        extract(&page(both, "2023-12-13T18:23:10Z"))
+            .meta
+            .date
+            .as_deref(),
+        Some("2023-12-12")
+    );
+    // An update time in a `<time>` element counts alike.
+    let time = "<time class=\"update-date\" datetime=\"2023-12-13T10:48:20-05:00\">Updated \
+                December 13, 2023 10:48 AM</time>";
+    assert_eq!(
+        extract(&page(time, "2023-12-13T15:48:20Z"))
+            .meta
+            .date
+            .as_deref(),
+        Some("2023-12-13")
+    );
+}
+
+#[test]
+fn a_url_that_names_the_publication_day_keeps_a_long_revised_story_at_its_first_date() {
+    let page = |url: &str| {
+        format!(
+            "<html><head><link rel=\"canonical\" href=\"{url}\"><script \
+             type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\
+             \"2015-09-08T19:15:00Z\",\"dateModified\":\"2019-05-13T18:56:53Z\"}}</script>\
+             </head><body><article><h1>Fight night</h1>{}</article></body></html>",
+            prose("fight", 4)
+        )
+    };
+    // Modified years later and dated by its URL: a news story of its first day.
+    assert_eq!(
+        extract(&page("https://example.com/2015/09/08/fight-night/"))
+            .meta
+            .date
+            .as_deref(),
+        Some("2015-09-08")
+    );
+    // Without a date in its URL it is an evergreen page, dated by its last revision.
+    assert_eq!(
+        extract(&page("https://example.com/guides/fight-night/"))
+            .meta
+            .date
+            .as_deref(),
+        Some("2019-05-13")
+    );
+}
