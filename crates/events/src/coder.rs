@@ -74,6 +74,9 @@ struct Meta {
     /// rejection`): it may restate an act of an earlier paragraph; a bare `the massacres`
     /// restates one of its own paragraph only.
     owned: bool,
+    /// The source is a nationality adjective of the noun (`Israeli strikes`), not a clause
+    /// subject or agent.
+    adj_source: bool,
 }
 
 /// Verb forms that end a noun phrase walking back (`CCTV said police ...`).
@@ -763,12 +766,28 @@ impl<'a> Coder<'a> {
                                             && !x.nationality
                                     })
                                 }));
+                        // a nationality adjective of the noun, or of the noun phrase
+                        // subject of the verb (`the Israeli aggression had killed`)
+                        let adj_source = e.source.is_some()
+                            && args.iter().any(|x| {
+                                x.nationality
+                                    && x.actor == e.source
+                                    && x.tok_end <= f.tok
+                                    && if p.noun {
+                                        x.tok_end + 2 >= f.tok
+                                    } else {
+                                        x.tok_end < f.tok
+                                            && self.word(x.tok_end).starts_with(char::is_lowercase)
+                                            && !(x.tok_end..f.tok).any(|i| self.is_boundary(i))
+                                    }
+                            });
                         metas.push(Meta {
                             sent: si,
                             block,
                             noun: p.noun,
                             definite: p.noun && (is_any(before, &["the", "this", "that"]) || owned),
                             owned,
+                            adj_source,
                         });
                         let extra = self.conjunct_events(&e, f, &args);
                         let m = *metas.last().expect("pushed above");
@@ -825,6 +844,7 @@ impl<'a> Coder<'a> {
                 narrative = Some((blk as usize, *t));
             }
         }
+        self.quoted_accusations(&mut events, &mut metas);
         self.merge_nominalisations(&mut events, &metas);
         events.sort_by_key(|e| e.trigger.start);
         // keep only the collective actors some event uses, renumbered in order of use
@@ -1108,6 +1128,112 @@ impl<'a> Coder<'a> {
     /// three paragraphs is the same act: it is dropped. So is a planned or hypothetical
     /// noun event restating an earlier planned one (`a ground offensive planned by Israel`
     /// ... `preparing to conduct a ground operation`: one plan).
+    /// Reported speech that blames another party for violence, coercion or threats is an
+    /// accusation of the speaker (PLOVER ACCUSE, CAMEO 11), triggered by the speech cue:
+    /// `the spokesman said: "the occupation forces committed 17 massacres"` is ACCUSE from
+    /// the spokesman's country to the forces'. Only when the act's source is a clause
+    /// subject or agent of another country than the speaker's (a nationality adjective on a
+    /// noun, `the toll from the Israeli aggression`, describes rather than blames), the
+    /// speaker's side is the one acted on, and the act is asserted as having happened (not
+    /// negated, planned or hypothetical). One accusation per quotation and accused country.
+    fn quoted_accusations(&self, events: &mut Vec<Event>, metas: &mut Vec<Meta>) {
+        let doc = self.doc;
+        let mut out: Vec<(Event, Meta)> = Vec::new();
+        for (e, m) in events.iter().zip(metas.iter()) {
+            let Some(q) = e.quote else { continue };
+            let quote = &doc.quotes[q as usize];
+            let (Some(speaker), Some(cue)) = (quote.speaker, quote.cue) else {
+                continue;
+            };
+            // `according to X` sources the reporter's account; it is no statement of X's
+            if doc.slice(cue).to_ascii_lowercase().starts_with("according") {
+                continue;
+            }
+            if !matches!(
+                e.kind,
+                EventType::Assault | EventType::Coerce | EventType::Threaten
+            ) || e.negated
+                || m.adj_source
+                || !matches!(e.modality, Modality::Asserted | Modality::Claimed)
+            {
+                continue;
+            }
+            let (Some(src), Some(tgt)) = (e.source, e.target) else {
+                continue;
+            };
+            let (Some(cs), Some(ct), Some(csp)) = (
+                self.country_code(src),
+                self.country_code(tgt),
+                self.country_code(speaker),
+            ) else {
+                continue;
+            };
+            if cs == csp || ct != csp {
+                continue;
+            }
+            let dup = out.iter().any(|(x, _)| {
+                x.quote == Some(q)
+                    && x.target.and_then(|t| self.country_code(t)) == Some(cs.clone())
+            }) || events.iter().any(|x| {
+                x.kind == EventType::Accuse
+                    && x.quote.is_none()
+                    && x.source.and_then(|s| self.country_code(s)).as_deref() == Some(&csp)
+                    && x.target.and_then(|t| self.country_code(t)).as_deref() == Some(&cs)
+                    && x.evidence.start <= cue.start
+                    && cue.start < x.evidence.end
+            });
+            if dup {
+                continue;
+            }
+            let Some(sent) = doc
+                .sentences
+                .iter()
+                .find(|s| s.start <= cue.start && cue.start < s.end)
+            else {
+                continue;
+            };
+            let si = doc.sentences.partition_point(|s| s.start < sent.start);
+            let accuse = self
+                .dict
+                .patterns
+                .iter()
+                .find(|p| p.kind == EventType::Accuse);
+            let (cameo, goldstein) = accuse
+                .map(|p| (p.cameo.clone(), p.goldstein))
+                .unwrap_or_else(|| ("11".to_string(), -2.0));
+            out.push((
+                Event {
+                    kind: EventType::Accuse,
+                    mode: None,
+                    cameo,
+                    goldstein,
+                    source: Some(speaker),
+                    target: Some(src),
+                    date: None,
+                    date_text: None,
+                    place: None,
+                    negated: false,
+                    modality: Modality::Asserted,
+                    trigger: cue,
+                    evidence: *sent,
+                    quote: Some(q),
+                },
+                Meta {
+                    sent: si,
+                    block: doc.block_at(cue.start as usize).map(|b| b.span.start),
+                    noun: false,
+                    definite: false,
+                    owned: false,
+                    adj_source: false,
+                },
+            ));
+        }
+        for (e, m) in out {
+            events.push(e);
+            metas.push(m);
+        }
+    }
+
     fn merge_nominalisations(&self, events: &mut Vec<Event>, metas: &[Meta]) {
         if events.len() < 2 {
             return;
@@ -1582,8 +1708,123 @@ impl<'a> Coder<'a> {
                 out.insert(pos, Arg::token(doc, i, None, self.quote_at(s.start)));
             }
         }
+        self.add_descriptions(sent, a, b, &mut out);
         self.add_groups(a, b, &mut out);
         out
+    }
+
+    /// Definite descriptions of a place or country named before: `the strip` (the head word
+    /// of a place's name, `Gaza Strip`, named earlier in the article) and `the country` (the
+    /// country last named in the paragraph, by name or nationality: `Israeli officials say
+    /// soldiers were killed during the country's invasion`).
+    fn add_descriptions(&self, sent: Span, a: usize, b: usize, out: &mut Vec<Arg>) {
+        let doc = self.doc;
+        for i in a..b.saturating_sub(1) {
+            if !self.word(i).eq_ignore_ascii_case("the")
+                || doc.tokens[i + 1].kind != TokenKind::Word
+                || out.iter().any(|x| x.tok <= i + 1 && i < x.tok_end)
+            {
+                continue;
+            }
+            let head = self.word(i + 1);
+            // `the country` is a noun phrase of its own, not `the country's leaders` nor `the
+            // country music`
+            let next = self.word(i + 2);
+            let noun_next = doc
+                .tokens
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+                && next.starts_with(|c: char| c.is_lowercase())
+                && if doc.pos.is_empty() {
+                    !is_any(next, PREPS)
+                        && !is_any(next, CLAUSE_WORDS)
+                        && !is_any(next, BE)
+                        && !is_any(next, MODALS)
+                        && !is_any(
+                            next,
+                            &["and", "or", "has", "have", "had", "again", "too", "now"],
+                        )
+                        && !next.ends_with("ed")
+                        && !next.ends_with("ly")
+                } else {
+                    matches!(doc.pos[i + 2].upos, Upos::Noun | Upos::Propn)
+                };
+            if noun_next {
+                continue;
+            }
+            let at = doc.tokens[i].span.start;
+            let before = doc.mentions.partition_point(|m| m.span.start < at);
+            let actor = if head.eq_ignore_ascii_case("country") {
+                let lo = doc
+                    .block_at(at as usize)
+                    .map(|blk| blk.span.start)
+                    .unwrap_or(sent.start);
+                // a country, or a national organisation standing for it (`Israeli military
+                // officials say ... the country's invasion`)
+                let code = |id: ActorId| {
+                    doc.actor_codes
+                        .get(id.0 as usize)
+                        .and_then(|c| c.country.as_deref())
+                        .filter(|c| *c != "IGO")
+                };
+                doc.mentions[..before]
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.span.start >= lo)
+                    .filter_map(|m| m.actor)
+                    .find(|&id| {
+                        matches!(
+                            doc.actor(id).kind,
+                            ActorKind::Country | ActorKind::Organization
+                        ) && code(id).is_some()
+                    })
+                    .map(|id| {
+                        (0..doc.actors.len() as u32)
+                            .map(ActorId)
+                            .find(|&c| {
+                                doc.actor(c).kind == ActorKind::Country && code(c) == code(id)
+                            })
+                            .unwrap_or(id)
+                    })
+            } else if head.len() > 3
+                && !is_any(
+                    head,
+                    &["bank", "banks", "government", "state", "party", "council"],
+                )
+            {
+                doc.mentions[..before]
+                    .iter()
+                    .rev()
+                    .filter_map(|m| m.actor)
+                    .find(|&id| {
+                        let actor = doc.actor(id);
+                        actor.kind == ActorKind::Place
+                            && actor.name.contains(' ')
+                            && actor
+                                .name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w.eq_ignore_ascii_case(head))
+                    })
+            } else {
+                None
+            };
+            let Some(actor) = actor else { continue };
+            let span = doc.tokens[i].span.cover(doc.tokens[i + 1].span);
+            let pos = out.partition_point(|x| x.tok < i);
+            out.insert(
+                pos,
+                Arg {
+                    span,
+                    actor: Some(actor),
+                    nationality: false,
+                    tok: i,
+                    tok_end: i + 2,
+                    quote: self.quote_at(span.start),
+                    group: None,
+                },
+            );
+        }
     }
 
     /// Collective common nouns of the sentence (`Chinese police`, `senior government
@@ -1898,6 +2139,75 @@ impl<'a> Coder<'a> {
             return w;
         }
         ""
+    }
+
+    /// The place preposition of a phrase naming a part of the place at token `x`: `in` for
+    /// `in all areas of the Gaza Strip`, `across` for `across much of southern Lebanon`
+    /// (the part noun right before `of`, then at most four determiners, quantifiers or
+    /// adjectives back to the preposition).
+    fn part_of_place(&self, x: usize, a: usize) -> Option<&'a str> {
+        let mut j = x;
+        while j > a
+            && is_any(
+                self.word(j - 1),
+                &[
+                    "the", "northern", "southern", "eastern", "western", "central",
+                ],
+            )
+        {
+            j -= 1;
+        }
+        if j < a + 3 || !self.word(j - 1).eq_ignore_ascii_case("of") {
+            return None;
+        }
+        let part = self.word(j - 2).to_ascii_lowercase();
+        let part = part.strip_suffix('s').unwrap_or(&part);
+        if !is_any(
+            part,
+            &[
+                "area",
+                "part",
+                "region",
+                "district",
+                "neighbourhood",
+                "neighborhood",
+                "town",
+                "citie",
+                "city",
+                "village",
+                "province",
+                "outskirt",
+                "street",
+                "much",
+                "most",
+                "rest",
+                "corner",
+                "side",
+                "half",
+                "center",
+                "centre",
+                "heart",
+            ],
+        ) {
+            return None;
+        }
+        let mut k = j - 2;
+        while k > a && j - 2 - k < 4 {
+            let w = self.word(k - 1);
+            if is_any(w, PLACE_PREPS) {
+                return Some(w);
+            }
+            if self.doc.tokens[k - 1].kind != TokenKind::Word
+                || !w.starts_with(|c: char| c.is_lowercase())
+                || is_any(w, PREPS)
+                || is_any(w, CLAUSE_WORDS)
+                || is_any(w, BE)
+            {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     fn prev_word(&self, tok: usize, a: usize) -> &'a str {
@@ -2699,6 +3009,13 @@ impl<'a> Coder<'a> {
                 } else {
                     pw_np
                 }
+            } else {
+                pw_np
+            };
+            // `in all areas of the Gaza Strip`, `in parts of northern Syria`: a part of a
+            // place is in that place
+            let pw_np = if !is_any(pw_np, PLACE_PREPS) {
+                self.part_of_place(x.tok, a).unwrap_or(pw_np)
             } else {
                 pw_np
             };

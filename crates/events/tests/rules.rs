@@ -537,3 +537,54 @@ fn no_signs_that_denies_the_clause() {
         );
     }
 }
+
+#[test]
+fn reported_violence_against_the_speakers_side_is_an_accusation() {
+    has(
+        "Lebanese Health Minister Firass Abiad said Israeli troops shelled three villages in southern Lebanon.",
+        "LBN ACCUSE ISR [said]",
+    );
+    has(
+        "The Lebanese minister Firass Abiad said: \"Israeli troops shelled three villages in southern Lebanon.\"",
+        "LBN ACCUSE ISR [said]",
+    );
+    // the speaker's own side acting is no accusation
+    lacks(
+        "Israeli army spokesman Daniel Hagari said Israeli troops shelled three villages in southern Lebanon.",
+        "ACCUSE",
+    );
+    // a nationality adjective describes the act, it does not blame an agent
+    lacks(
+        "Lebanese Health Minister Firass Abiad said the Israeli shelling of southern Lebanon killed three people.",
+        "ACCUSE",
+    );
+    // `according to` sources the reporter's account
+    lacks(
+        "Israeli troops shelled three villages in southern Lebanon, according to Lebanese Health Minister Firass Abiad.",
+        "ACCUSE",
+    );
+}
+
+#[test]
+fn a_part_of_a_place_is_in_the_place() {
+    has(
+        "Israeli jets carried out airstrikes in several parts of southern Lebanon on Monday.",
+        "ISR ASSAULT LBN [airstrikes]",
+    );
+    has(
+        "Israeli jets carried out airstrikes in all areas of the Gaza Strip on Monday.",
+        "ISR ASSAULT PSE [airstrikes]",
+    );
+}
+
+#[test]
+fn the_strip_and_the_country_refer_back() {
+    has(
+        "Egypt reopened its crossing into the Gaza Strip on Monday. Hours later, Israeli jets struck the strip again.",
+        "ISR ASSAULT PSE [struck]",
+    );
+    has(
+        "Turkish officials said on Monday that the country's invasion of northern Syria would go on.",
+        "TUR ASSAULT SYR [invasion]",
+    );
+}
