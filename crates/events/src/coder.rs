@@ -1474,6 +1474,7 @@ impl<'a> Coder<'a> {
                     || is_any(prev, MODALS)
                     || is_any(prev, &["further", "also", "we", "they", "i", "you"])
                     || (self.word(i).ends_with("ing")
+                        && !self.in_noun_phrase(i, a)
                         && next_word
                         && !is_any(next, PREPS)
                         && !is_any(next, CLAUSE_WORDS)
@@ -1502,6 +1503,10 @@ impl<'a> Coder<'a> {
         }
         // a participle after a preposition is an adjective (`of deployed commandos`)
         if s.past && is_any(prev, PREPS) && !prev.eq_ignore_ascii_case("by") {
+            return false;
+        }
+        // an -ing form ending a noun phrase is a noun (`in a group meeting`)
+        if self.word(i).ends_with("ing") && self.in_noun_phrase(i, a) {
             return false;
         }
         // a form followed by a collective noun modifies it (`a federal appeals court`); an
@@ -1546,6 +1551,30 @@ impl<'a> Coder<'a> {
                 || is_any(next, OBJECT_STARTS);
         }
         true
+    }
+
+    /// Whether token `i`, an -ing form that is also an event noun, follows a determiner and
+    /// one lowercase modifier (`a group meeting`): then it heads a noun phrase.
+    fn in_noun_phrase(&self, i: usize, a: usize) -> bool {
+        // only for a form the dictionary also has as an event noun (`meeting`), not a
+        // participle after a noun (`a resolution calling for`)
+        let mut buf = [0u8; 32];
+        let noun = lower_buf(self.word(i), &mut buf)
+            .and_then(|w| self.dict.starts.get(w))
+            .is_some_and(|v| {
+                v.iter()
+                    .any(|s| self.dict.patterns[s.pattern as usize].noun)
+            });
+        noun && i > a + 1
+            && is_any(
+                self.word(i - 2),
+                &["a", "an", "the", "their", "its", "his", "her"],
+            )
+            && self.doc.tokens[i - 1].kind == TokenKind::Word
+            && self.word(i - 1).starts_with(char::is_lowercase)
+            && !self.word(i - 1).ends_with("ly")
+            && !is_any(self.word(i - 1), BE)
+            && !is_any(self.word(i - 1), MODALS)
     }
 
     fn is_group_word(&self, w: &str) -> bool {
@@ -2327,6 +2356,15 @@ impl<'a> Coder<'a> {
                         && f.tok > a + 1
                         && is_any(self.word(f.tok - 2), BE))))
                 || self.word(f.tok_end).eq_ignore_ascii_case("by"));
+        // `a meeting attended by officials`: the participle restates the meeting noun
+        if passive
+            && f.tok > a
+            && prev.last().zip(prev_meta.last()).is_some_and(|(e, m)| {
+                m.noun && e.kind == p.kind && e.trigger.end == doc.tokens[f.tok - 1].span.end
+            })
+        {
+            return None;
+        }
         // clause end for the forward search
         let mut clause_end = f.stop.min(b);
         for i in f.tok_end..clause_end {
@@ -2348,6 +2386,9 @@ impl<'a> Coder<'a> {
         let mut poss_target: Option<ActorId> = None;
         let mut participle_source: Option<ActorId> = None;
         let mut conj_source: Option<ActorId> = None;
+        // the object of the clause a meeting noun stands in (`Xi told Biden during their
+        // summit`): the partner
+        let mut clause_partner: Option<usize> = None;
         // a relative clause closing right before the trigger (`Britain, which has Europe's
         // largest army, long blocked`): its arguments are not the subject
         let rel_clause: Option<(usize, usize)> = (|| {
@@ -2534,9 +2575,34 @@ impl<'a> Coder<'a> {
             }
             if subject_idx.is_none() {
                 // `planned by Israel`
+                // not the agent of a participle that is no doing of the act (`a meeting
+                // attended by officials`, `an attack condemned by the UN`)
+                let other_agent = (f.tok_end..(f.tok_end + 3).min(b)).any(|i| {
+                    is_any(
+                        self.word(i),
+                        &[
+                            "attended",
+                            "witnessed",
+                            "condemned",
+                            "criticized",
+                            "criticised",
+                            "denounced",
+                            "welcomed",
+                            "reported",
+                            "confirmed",
+                            "denied",
+                            "opposed",
+                            "rejected",
+                            "hosted",
+                            "mediated",
+                            "brokered",
+                        ],
+                    )
+                });
                 for (k, x) in args.iter().enumerate() {
                     let pw = self.pp_word(x, a);
-                    if x.tok >= f.tok_end
+                    if !other_agent
+                        && x.tok >= f.tok_end
                         && x.tok <= f.tok_end + 3
                         && (pw.eq_ignore_ascii_case("by")
                             || (pw.eq_ignore_ascii_case("from")
@@ -2560,13 +2626,18 @@ impl<'a> Coder<'a> {
             if subject_idx.is_none() && poss_target.is_none() {
                 // a noun in a time or state phrase of its clause: the clause subject took part
                 // (`X said after a Thursday evening meeting`, `X is on the cusp of a deal`)
+                // a meeting is held by all who take part: `Xi told Biden during their summit`,
+                // `in a group meeting`, `at the talks` (the subject, and the object as partner)
+                let meeting = p.kind == EventType::Consult;
                 let mut j = f.tok;
                 while j > a
                     && f.tok - j < 5
                     && matches!(doc.tokens[j - 1].kind, TokenKind::Word | TokenKind::Number)
                     && !is_any(self.word(j - 1), PREPS)
+                    && !is_any(self.word(j - 1), &["during", "following"])
                     && !is_any(self.word(j - 1), CLAUSE_WORDS)
-                    && !is_any(self.word(j - 1), &["his", "her", "its", "their"])
+                    && (!is_any(self.word(j - 1), &["his", "her", "its", "their"])
+                        || (meeting && self.word(j - 1).eq_ignore_ascii_case("their")))
                 {
                     j -= 1;
                 }
@@ -2574,7 +2645,9 @@ impl<'a> Coder<'a> {
                 let state_of = pw.eq_ignore_ascii_case("of")
                     && j > a + 2
                     && is_any(self.word(j - 2), &["cusp", "verge", "brink", "eve"]);
-                if (is_any(pw, &["after", "during", "following", "before"]) || state_of)
+                if (is_any(pw, &["after", "during", "following", "before"])
+                    || (meeting && is_any(pw, &["in", "at"]))
+                    || state_of)
                     && j > a + 1
                 {
                     let from = if state_of { j - 3 } else { j - 1 };
@@ -2589,8 +2662,14 @@ impl<'a> Coder<'a> {
                     subject_idx = loop {
                         let Some(k) = backward(from) else { break None };
                         let x = &args[k];
+                        // over determiners and a title (`told President Joe Biden`)
                         let mut q = x.tok;
-                        while q > a && is_any(self.word(q - 1), &["the", "a", "an"]) {
+                        while q > a
+                            && (is_any(self.word(q - 1), &["the", "a", "an"])
+                                || (q - 1 > a
+                                    && doc.tokens[q - 1].kind == TokenKind::Word
+                                    && self.word(q - 1).starts_with(char::is_uppercase)))
+                        {
                             q -= 1;
                         }
                         let pw = if q > a { self.word(q - 1) } else { "" };
@@ -2600,6 +2679,9 @@ impl<'a> Coder<'a> {
                             && (pw.ends_with("ed") || is_any(pw, IRREGULAR_PAST))
                             && !is_any(pw, BE);
                         if object {
+                            if meeting && clause_partner.is_none() && x.actor.is_some() {
+                                clause_partner = Some(k);
+                            }
                             from = x.tok;
                             continue;
                         }
@@ -3084,6 +3166,11 @@ impl<'a> Coder<'a> {
                     target = id;
                 }
             }
+        }
+        if target.is_none() {
+            target = clause_partner
+                .and_then(|k| self.id_of(&args[k]))
+                .filter(|&t| Some(t) != source_id);
         }
         // the `of` phrase of an act done to someone is its target (`the release of the
         // imprisoned tycoon X`, `its bombardment of Tel Aviv`, `the arrest of two activists`)

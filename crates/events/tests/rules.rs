@@ -588,3 +588,20 @@ fn the_strip_and_the_country_refer_back() {
         "TUR ASSAULT SYR [invasion]",
     );
 }
+
+#[test]
+fn a_meeting_in_the_clause_is_held_by_its_subject_and_object() {
+    has(
+        "Indian Prime Minister Narendra Modi praised French President Emmanuel Macron during their annual summit in Paris on Monday.",
+        "IND CONSULT FRA [summit]",
+    );
+    // the participle's agents attended; they did not hold the meeting
+    has(
+        "Brazilian President Luiz Inacio Lula da Silva praised German Chancellor Olaf Scholz in a private meeting attended by a dozen aides on Monday.",
+        "BRA CONSULT DEU [meeting]",
+    );
+    lacks(
+        "Brazilian President Luiz Inacio Lula da Silva praised German Chancellor Olaf Scholz in a private meeting attended by a dozen aides on Monday.",
+        "[attended]",
+    );
+}
