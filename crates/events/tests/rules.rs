@@ -605,3 +605,15 @@ fn a_meeting_in_the_clause_is_held_by_its_subject_and_object() {
         "[attended]",
     );
 }
+
+#[test]
+fn periphrases_of_countries_are_the_country() {
+    has(
+        "Iran, whose leaders have called for the dissolution of the Jewish state, rejected the talks.",
+        "IRN REQUEST ISR [called for]",
+    );
+    has(
+        "Pyongyang test-fired a missile on Monday, and Japan condemned the Hermit Kingdom.",
+        "JPN ACCUSE PRK [condemned]",
+    );
+}
