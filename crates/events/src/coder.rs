@@ -3045,9 +3045,29 @@ impl<'a> Coder<'a> {
                 .and_then(|k| self.id_of(&args[k]))
                 .filter(|t| Some(*t) != source_id);
         }
+        // a request's addressee comes before what it is asked to do: `called on CEOs to treat
+        // workers fairly` asks nothing of the workers
+        let target_end = if p.kind == EventType::Request && !p.noun {
+            (f.tok_end + 1..clause_end)
+                .find(|&i| {
+                    self.word(i).eq_ignore_ascii_case("to")
+                        && i + 1 < b
+                        && doc.tokens[i + 1].kind == TokenKind::Word
+                        && if doc.pos.is_empty() {
+                            self.word(i + 1).starts_with(char::is_lowercase)
+                                && !is_any(self.word(i + 1), DETERMINERS)
+                                && !is_any(self.word(i + 1), OBJECT_STARTS)
+                        } else {
+                            doc.pos[i + 1].upos == Upos::Verb
+                        }
+                })
+                .unwrap_or(clause_end)
+        } else {
+            clause_end
+        };
         let first_after = args.partition_point(|x| x.tok < f.tok_end);
         for x in &args[first_after..] {
-            if x.tok >= clause_end {
+            if x.tok >= target_end {
                 break;
             }
             if !usable_target(x) || Some(x).map(|x| x.span) == source.map(|s| s.span) {

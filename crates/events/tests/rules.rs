@@ -617,3 +617,15 @@ fn periphrases_of_countries_are_the_country() {
         "JPN ACCUSE PRK [condemned]",
     );
 }
+
+#[test]
+fn a_request_is_addressed_before_its_infinitive() {
+    has(
+        "President Joe Biden called on chief executives to treat Mexican workers fairly.",
+        "USA REQUEST - [called on]",
+    );
+    has(
+        "Egypt urged Israel on Sunday to let Palestinian families return.",
+        "EGY REQUEST ISR [urged]",
+    );
+}
