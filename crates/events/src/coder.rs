@@ -2599,8 +2599,37 @@ impl<'a> Coder<'a> {
                         ],
                     )
                 });
+                // `complaints by the secretary of the Treasury, Jacob J. Lew`: the name in
+                // apposition to a title after `by`
+                let by = self.word(f.tok_end).eq_ignore_ascii_case("by");
+                if by && !other_agent {
+                    let mut i = f.tok_end + 1;
+                    while i < clause_end.min(f.tok_end + 10)
+                        && doc.tokens[i].kind == TokenKind::Word
+                        && !is_any(self.word(i), CLAUSE_WORDS)
+                        && !args.iter().any(|x| x.tok == i)
+                    {
+                        i += 1;
+                    }
+                    if i > f.tok_end + 1 && self.word(i) == "," {
+                        subject_idx = args
+                            .iter()
+                            .position(|x| x.tok == i + 1 && x.actor.is_some() && usable(x));
+                    }
+                }
                 for (k, x) in args.iter().enumerate() {
-                    let pw = self.pp_word(x, a);
+                    if subject_idx.is_some() {
+                        break;
+                    }
+                    // `from his Chinese counterpart`: over the possessive
+                    let pw = if x.nationality
+                        && x.tok > a + 1
+                        && is_any(self.word(x.tok - 1), &["his", "her", "its", "their"])
+                    {
+                        self.word(x.tok - 2)
+                    } else {
+                        self.pp_word(x, a)
+                    };
                     if !other_agent
                         && x.tok >= f.tok_end
                         && x.tok <= f.tok_end + 3
@@ -2610,7 +2639,14 @@ impl<'a> Coder<'a> {
                                     .is_some_and(|id| doc.actor(id).kind != ActorKind::Place)))
                         && usable(x)
                     {
-                        subject_idx = Some(k);
+                        // `from his American counterpart`: the nationality of the head noun,
+                        // not the possessive's owner
+                        let next_nat = args
+                            .get(k + 1)
+                            .is_some_and(|y| y.nationality && y.tok == x.tok_end && usable(y));
+                        let poss_pron = x.tok_end == x.tok + 1
+                            && is_any(self.word(x.tok), &["his", "her", "its", "their"]);
+                        subject_idx = Some(if poss_pron && next_nat { k + 1 } else { k });
                         break;
                     }
                 }
@@ -3186,6 +3222,32 @@ impl<'a> Coder<'a> {
                     target = id;
                 }
             }
+        }
+        // a complaint's content names the accused: `complaints from X that China's glut of
+        // factories was overwhelming markets`, `complained that Russia had meddled`
+        if target.is_none()
+            && p.kind == EventType::Accuse
+            && p.target != TargetRule::None
+            && clause_end < b
+            && clause_end <= f.tok_end + 12
+            && self.word(clause_end).eq_ignore_ascii_case("that")
+        {
+            target = args
+                .iter()
+                .find(|x| {
+                    x.tok > clause_end
+                        && x.tok <= clause_end + 2
+                        && usable_target(x)
+                        && !x.nationality
+                        && x.actor.is_some_and(|id| {
+                            matches!(
+                                doc.actor(id).kind,
+                                ActorKind::Country | ActorKind::Organization | ActorKind::Person
+                            )
+                        })
+                })
+                .and_then(|x| x.actor)
+                .filter(|&t| Some(t) != source_id);
         }
         if target.is_none() {
             target = clause_partner

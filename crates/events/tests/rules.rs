@@ -629,3 +629,19 @@ fn a_request_is_addressed_before_its_infinitive() {
         "EGY REQUEST ISR [urged]",
     );
 }
+
+#[test]
+fn a_complaint_is_made_by_its_by_or_from_phrase_against_its_content() {
+    has(
+        "The Indian foreign minister hit back at complaints from his Chinese counterpart that India was blocking trade.",
+        "CHN ACCUSE IND [complaints]",
+    );
+    has(
+        "Officials answered complaints by the Treasury secretary, Janet Yellen, that China was dumping steel.",
+        "USA ACCUSE CHN [complaints]",
+    );
+    has(
+        "Japan complained that China had blocked its fishing boats.",
+        "JPN ACCUSE CHN [complained]",
+    );
+}
