@@ -789,6 +789,25 @@ impl<'a> Coder<'a> {
                             owned,
                             adj_source,
                         });
+                        // `was killed in a bombing`, `died in an Israeli airstrike`: the
+                        // noun names how the verb's act was done; one event, whose agent
+                        // the noun's nationality may give
+                        if p.noun
+                            && self.manner_of_last(
+                                &e,
+                                f,
+                                a,
+                                &events[first..],
+                                &metas[first..metas.len() - 1],
+                            )
+                        {
+                            metas.pop();
+                            let last = events.last_mut().expect("manner_of_last checked");
+                            if last.source.is_none() && adj_source && e.source != last.target {
+                                last.source = e.source;
+                            }
+                            continue;
+                        }
                         let extra = self.conjunct_events(&e, f, &args);
                         let m = *metas.last().expect("pushed above");
                         events.push(e);
@@ -1577,6 +1596,38 @@ impl<'a> Coder<'a> {
             && !is_any(self.word(i - 1), MODALS)
     }
 
+    /// Whether the event noun `e` (at `f`) is the means of the verb event right before it in
+    /// the sentence (`prev`), of the same type: `killed in a bombing`, `were wounded in an
+    /// Israeli air strike`, `died during the shelling` (a preposition, then at most three
+    /// determiners, numbers or modifiers).
+    fn manner_of_last(
+        &self,
+        e: &Event,
+        f: &Found,
+        a: usize,
+        prev: &[Event],
+        metas: &[Meta],
+    ) -> bool {
+        let (Some(v), Some(m)) = (prev.last(), metas.last()) else {
+            return false;
+        };
+        if m.noun || v.kind != e.kind || v.trigger.end > self.doc.tokens[f.tok].span.start {
+            return false;
+        }
+        let vend = self.doc.token_index_at(v.trigger.end as usize - 1) + 1;
+        if vend >= f.tok || f.tok - vend > 4 || vend < a {
+            return false;
+        }
+        is_any(self.word(vend), &["in", "during", "by", "from"])
+            && (vend + 1..f.tok).all(|i| {
+                let t = self.doc.tokens[i];
+                matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                    && !is_any(self.word(i), PREPS)
+                    && !is_any(self.word(i), CLAUSE_WORDS)
+                    && !is_any(self.word(i), BE)
+            })
+    }
+
     fn is_group_word(&self, w: &str) -> bool {
         let mut buf = [0u8; 32];
         crate::dict::filter_key(w.as_bytes()).is_some_and(|k| {
@@ -2348,13 +2399,34 @@ impl<'a> Coder<'a> {
                         .is_some_and(|c| c.start < trigger.end && trigger.start < c.end)
                 })
         };
+        // a participle right after the object of a preposition is a reduced passive relative
+        // clause on it (`the number of journalists killed`, `the bodies of people killed in
+        // the strike`): its target, with no agent unless a `by` phrase follows
+        let usable_arg = |x: &Arg| x.quote == tq;
+        let reduced_rel = (!p.noun && f.start.past && f.tok > a)
+            .then(|| {
+                args.iter().position(|x| {
+                    x.tok_end == f.tok
+                        && (x.actor.is_some() || x.group.is_some())
+                        && usable_arg(x)
+                        && is_any(self.pp_word(x, a), &["of", "among", "including"])
+                        && !is_any(self.word(f.tok_end), DETERMINERS)
+                        && !is_any(self.word(f.tok_end), OBJECT_STARTS)
+                        && doc
+                            .tokens
+                            .get(f.tok_end)
+                            .is_none_or(|t| t.kind != TokenKind::Number)
+                })
+            })
+            .flatten();
         let passive = !p.noun
             && f.start.past
-            && ((f.tok > a
-                && (is_any(self.word(f.tok - 1), BE)
-                    || (self.word(f.tok - 1).ends_with("ly")
-                        && f.tok > a + 1
-                        && is_any(self.word(f.tok - 2), BE))))
+            && (reduced_rel.is_some()
+                || (f.tok > a
+                    && (is_any(self.word(f.tok - 1), BE)
+                        || (self.word(f.tok - 1).ends_with("ly")
+                            && f.tok > a + 1
+                            && is_any(self.word(f.tok - 2), BE))))
                 || self.word(f.tok_end).eq_ignore_ascii_case("by"));
         // `a meeting attended by officials`: the participle restates the meeting noun
         if passive
@@ -3080,6 +3152,9 @@ impl<'a> Coder<'a> {
                 })
                 .and_then(|k| self.id_of(&args[k]))
                 .filter(|t| Some(*t) != source_id);
+            if let Some(k) = reduced_rel {
+                target = self.id_of(&args[k]).filter(|t| Some(*t) != source_id);
+            }
         }
         // a request's addressee comes before what it is asked to do: `called on CEOs to treat
         // workers fairly` asks nothing of the workers

@@ -645,3 +645,28 @@ fn a_complaint_is_made_by_its_by_or_from_phrase_against_its_content() {
         "JPN ACCUSE CHN [complained]",
     );
 }
+
+#[test]
+fn the_means_of_an_attack_is_the_same_attack() {
+    has(
+        "Three Palestinian doctors were killed in an Israeli airstrike on Monday.",
+        "ISR ASSAULT PSE [killed]",
+    );
+    lacks(
+        "Three Palestinian doctors were killed in an Israeli airstrike on Monday.",
+        "[airstrike]",
+    );
+}
+
+#[test]
+fn a_participle_after_an_of_phrase_is_done_to_it() {
+    has(
+        "Officials said the number of Sudanese civilians killed had risen to 12,000.",
+        "- ASSAULT SDN [killed]",
+    );
+    // a subject after a conjunction is the agent
+    has(
+        "The talks stalled after Hamas killed three hostages.",
+        "PSE ASSAULT - [killed]",
+    );
+}
