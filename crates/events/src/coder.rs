@@ -1079,6 +1079,18 @@ impl<'a> Coder<'a> {
             j -= 1;
         }
         let w = if j > 0 { self.word(j - 1) } else { "" };
+        // a purpose is no deed yet (`a partnership aimed at cracking down on`, `a law
+        // designed to punish`, `in order to isolate`)
+        if j > 1
+            && ((is_any(w, &["to", "at"])
+                && is_any(
+                    self.word(j - 2),
+                    &["aimed", "aiming", "designed", "intended", "meant"],
+                ))
+                || (w == "to" && self.word(j - 2).eq_ignore_ascii_case("order")))
+        {
+            return true;
+        }
         if !is_any(w, &["to", "be", "for"]) {
             return false;
         }
@@ -1142,11 +1154,6 @@ impl<'a> Coder<'a> {
         })
     }
 
-    /// A definite noun (`the cancellation of the trip`, `Netanyahu's cancellation`) that
-    /// restates a verb event of the same type and mode between the same countries within
-    /// three paragraphs is the same act: it is dropped. So is a planned or hypothetical
-    /// noun event restating an earlier planned one (`a ground offensive planned by Israel`
-    /// ... `preparing to conduct a ground operation`: one plan).
     /// Reported speech that blames another party for violence, coercion or threats is an
     /// accusation of the speaker (PLOVER ACCUSE, CAMEO 11), triggered by the speech cue:
     /// `the spokesman said: "the occupation forces committed 17 massacres"` is ACCUSE from
@@ -1253,6 +1260,11 @@ impl<'a> Coder<'a> {
         }
     }
 
+    /// A definite noun (`the cancellation of the trip`, `Netanyahu's cancellation`) that
+    /// restates a verb event of the same type and mode between the same countries within
+    /// three paragraphs is the same act: it is dropped. So is a planned or hypothetical
+    /// noun event restating an earlier planned one (`a ground offensive planned by Israel`
+    /// ... `preparing to conduct a ground operation`: one plan).
     fn merge_nominalisations(&self, events: &mut Vec<Event>, metas: &[Meta]) {
         if events.len() < 2 {
             return;

@@ -670,3 +670,19 @@ fn a_participle_after_an_of_phrase_is_done_to_it() {
         "PSE ASSAULT - [killed]",
     );
 }
+
+#[test]
+fn a_purpose_is_no_deed() {
+    lacks(
+        "Germany announced a new partnership with Poland aimed at cracking down on Russian smugglers.",
+        "COERCE",
+    );
+    lacks(
+        "France passed a law designed to punish Russian hackers.",
+        "[punish]",
+    );
+    has(
+        "France punished Russian hackers on Monday.",
+        "FRA COERCE RUS [punished]",
+    );
+}
