@@ -3041,6 +3041,31 @@ impl<'a> Coder<'a> {
             source = Some(&args[k]);
         }
         let mut source_id = source.and_then(|s| self.id_of(s)).or(participle_source);
+        // an act `between X and Y` names both its parties (`talks between Israel and Hamas`,
+        // `clashes between occupation soldiers and Palestinian factions`): X to Y
+        let party = |x: &Arg| usable(x) && (x.actor.is_some() || x.group.is_some());
+        let between = (p.noun && self.word(f.tok_end).eq_ignore_ascii_case("between"))
+            .then(|| {
+                let x = args
+                    .iter()
+                    .position(|x| x.tok > f.tok_end && x.tok <= f.tok_end + 4 && party(x))?;
+                let and = args[x].tok_end;
+                if !self.word(and).eq_ignore_ascii_case("and") {
+                    return None;
+                }
+                let y = args
+                    .iter()
+                    .position(|y| y.tok > and && y.tok <= and + 4 && party(y))?;
+                let (sx, ty) = (self.id_of(&args[x])?, self.id_of(&args[y])?);
+                (sx != ty).then_some((x, sx, ty))
+            })
+            .flatten();
+        let mut between_target = None;
+        if let Some((x, sx, ty)) = between {
+            source = Some(&args[x]);
+            source_id = Some(sx);
+            between_target = Some(ty);
+        }
         // agentless arrests, charges, sentences: the state's authorities, of the country the
         // sentence places the act in, else the article's (`she was arrested`, `no one has
         // been charged in Haiti`)
@@ -3122,6 +3147,10 @@ impl<'a> Coder<'a> {
         // coordinated subjects of a reciprocal verb: `Biden and Netanyahu had not spoken`,
         // `Prime Minister X and his Israeli counterpart Y on Tuesday discussed`
         let mut coordinated = false;
+        if between_target.is_some() {
+            target = between_target;
+            coordinated = true;
+        }
         // a pattern with its own particle (`meet with`, `talk to`) names its partner
         let reciprocal = p.rest.is_empty()
             || (self.word(f.tok_end).eq_ignore_ascii_case("each")

@@ -686,3 +686,15 @@ fn a_purpose_is_no_deed() {
         "FRA COERCE RUS [punished]",
     );
 }
+
+#[test]
+fn an_act_between_two_parties_goes_from_the_first_to_the_second() {
+    has(
+        "Talks between Israel and Hamas resumed in Cairo on Monday.",
+        "ISR CONSULT PSE [Talks]",
+    );
+    has(
+        "Fierce clashes between Sudanese troops and Chadian fighters erupted in Khartoum on Monday.",
+        "SDN ASSAULT TCD [clashes]",
+    );
+}
