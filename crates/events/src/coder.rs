@@ -3119,7 +3119,21 @@ impl<'a> Coder<'a> {
             source_id = self.voting_body(trigger, sent, None, true);
         }
         if source_id.is_none() && p.body_source {
-            source_id = self.voting_body(trigger, sent, None, true);
+            // the body the clause places the vote in (`the resolution passed in the U.N.
+            // Security Council`), else the one last named
+            source_id = args
+                .iter()
+                .filter(|x| x.tok >= f.tok_end && x.tok < clause_end && usable(x))
+                .filter(|x| is_any(self.pp_word(x, a), &["in", "at", "by"]))
+                .filter_map(|x| x.actor)
+                .find(|&id| {
+                    doc.actor(id).kind != ActorKind::Country
+                        && doc.actor_codes.get(id.0 as usize).is_some_and(|c| {
+                            c.country.as_deref() == Some("IGO")
+                                || matches!(c.sector.as_deref(), Some("LEG") | Some("IGO"))
+                        })
+                })
+                .or_else(|| self.voting_body(trigger, sent, None, true));
         }
         // an attack by someone the text does not name (`a drone attack`, `an attack by an
         // unmanned aerial system`) is still an attack

@@ -698,3 +698,11 @@ fn an_act_between_two_parties_goes_from_the_first_to_the_second() {
         "SDN ASSAULT TCD [clashes]",
     );
 }
+
+#[test]
+fn a_vote_passed_in_a_body_is_the_body_s() {
+    has(
+        "The resolution on aid to Sudan passed in the UN Security Council on Monday.",
+        "IGO AGREE - [passed]",
+    );
+}
