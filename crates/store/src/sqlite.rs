@@ -152,12 +152,29 @@ pub struct SqliteStore {
 /// Store actors sharing a kind and normalized name: (id, country) of each.
 type Candidates = Vec<(i64, Option<String>)>;
 
+/// Store actors of one kind by normalized name. aHash (randomly keyed) instead of the
+/// standard SipHash: hashing names was a tenth of the store's own (non-SQLite) work.
+type ActorMap = HashMap<String, Candidates, ahash::RandomState>;
+
+/// aHash keyed from the operating system's randomness (through the standard library's
+/// `RandomState`), so names crafted to collide cannot slow the cache down.
+fn random_keys() -> ahash::RandomState {
+    use std::hash::{BuildHasher, Hasher};
+    let os = std::collections::hash_map::RandomState::new();
+    let key = |i: u64| {
+        let mut h = os.build_hasher();
+        h.write_u64(i);
+        h.finish()
+    };
+    ahash::RandomState::with_seeds(key(0), key(1), key(2), key(3))
+}
+
 /// The store's actors by kind and normalized name, as of `data_version`.
 struct ActorCache {
     /// `PRAGMA data_version` when loaded: it changes when another connection commits.
     data_version: i64,
-    /// kind -> key -> (id, country) of each actor with that kind and key.
-    by_key: HashMap<String, HashMap<String, Candidates>>,
+    /// For each kind (a handful), key -> (id, country) of each actor with that kind and key.
+    by_kind: Vec<(String, ActorMap)>,
 }
 
 /// Above this many actors the cache is not loaded (its memory would grow with the store)
@@ -172,27 +189,39 @@ impl ActorCache {
         }
         let mut c = ActorCache {
             data_version,
-            by_key: HashMap::new(),
+            by_kind: Vec::new(),
         };
         let mut stmt = tx.prepare("SELECT id, kind, key, country FROM actors")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            c.add(r.get(1)?, r.get(2)?, r.get(0)?, r.get(3)?);
+            let kind: String = r.get(1)?;
+            c.add(&kind, r.get(2)?, r.get(0)?, r.get(3)?);
         }
         Ok(Some(c))
     }
 
-    fn add(&mut self, kind: String, key: String, id: i64, country: Option<String>) {
-        self.by_key
-            .entry(kind)
-            .or_default()
+    fn add(&mut self, kind: &str, key: String, id: i64, country: Option<String>) {
+        let i = match self.by_kind.iter().position(|(k, _)| k == kind) {
+            Some(i) => i,
+            None => {
+                self.by_kind
+                    .push((kind.to_string(), ActorMap::with_hasher(random_keys())));
+                self.by_kind.len() - 1
+            }
+        };
+        self.by_kind[i]
+            .1
             .entry(key)
             .or_default()
             .push((id, country));
     }
 
     fn get_mut(&mut self, kind: &str, key: &str) -> Option<&mut Candidates> {
-        self.by_key.get_mut(kind)?.get_mut(key)
+        self.by_kind
+            .iter_mut()
+            .find(|(k, _)| k == kind)?
+            .1
+            .get_mut(key)
     }
 }
 
@@ -447,7 +476,7 @@ fn resolve_actor(
                 .execute(params![a.name, a.key, a.kind, a.country])?;
             let id = tx.last_insert_rowid();
             if let Some(c) = cache {
-                c.add(a.kind.clone(), a.key.clone(), id, a.country.clone());
+                c.add(&a.kind, a.key.clone(), id, a.country.clone());
             }
             Ok(id)
         }
