@@ -1819,7 +1819,7 @@ impl<'a> Coder<'a> {
                 continue;
             }
             let head = self.word(i + 1);
-            // `the country` is a noun phrase of its own, not `the country's leaders` nor `the
+            // `the country` (or `the country's`) is a noun phrase of its own, not `the
             // country music`
             let next = self.word(i + 2);
             let noun_next = doc
@@ -3762,7 +3762,13 @@ impl<'a> Coder<'a> {
                         }
                         && prev.starts_with(|c: char| c.is_lowercase())
                         && !dates::is_time_word(&prev.to_lowercase());
-                    if noun_before && modality == Modality::Hypothetical {
+                    // `a deal with the Houthis which could end the war`: `which` with no comma
+                    // after a name describes the phrase it ends
+                    let name_before = w.eq_ignore_ascii_case("which")
+                        && j > a + 1
+                        && doc.tokens[j - 1].kind == TokenKind::Word
+                        && prev.starts_with(char::is_uppercase);
+                    if (noun_before || name_before) && modality == Modality::Hypothetical {
                         return None;
                     }
                     break;

@@ -706,3 +706,15 @@ fn a_vote_passed_in_a_body_is_the_body_s() {
         "IGO AGREE - [passed]",
     );
 }
+
+#[test]
+fn a_hypothetical_restrictive_clause_after_a_name_is_no_event() {
+    has(
+        "Qatar brokered a truce with the Houthis which could end the war in Yemen.",
+        "QAT AGREE YEM [truce]",
+    );
+    lacks(
+        "Qatar brokered a truce with the Houthis which could end the war in Yemen.",
+        "[end]",
+    );
+}
