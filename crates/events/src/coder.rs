@@ -2550,7 +2550,56 @@ impl<'a> Coder<'a> {
             }
             None
         };
-        if p.noun {
+        // a legal or punitive act someone faces is done to them by the state (`he faces up
+        // to a life sentence before U.S. District Judge X`, `facing dozens of indictments`,
+        // `faces charges`): the one who faces it is the target; the court or judge of the
+        // sentence, else the authorities of the place the clause names or of the article, the
+        // source
+        // (a verb form right after `faces` is the noun: `faces charges`)
+        let after_face =
+            f.tok > a && is_any(self.word(f.tok - 1), &["face", "faces", "faced", "facing"]);
+        let facing = ((p.noun || after_face)
+            && matches!(
+                p.kind,
+                EventType::Accuse | EventType::Coerce | EventType::Sanction
+            ))
+        .then(|| {
+            let mut j = f.tok;
+            while j > a + 1
+                && f.tok - j < 6
+                && matches!(doc.tokens[j - 1].kind, TokenKind::Word | TokenKind::Number)
+                && (self.word(j - 1).starts_with(char::is_lowercase)
+                    || doc.tokens[j - 1].kind == TokenKind::Number)
+                && !is_any(self.word(j - 1), CLAUSE_WORDS)
+                && !is_any(self.word(j - 1), &["face", "faces", "faced", "facing"])
+            {
+                j -= 1;
+            }
+            let v = j.checked_sub(1)?;
+            if !is_any(self.word(v), &["face", "faces", "faced", "facing"]) {
+                return None;
+            }
+            let t = backward(v).and_then(|k| self.id_of(&args[k]))?;
+            let court = args
+                .iter()
+                .filter(|x| x.tok >= f.tok_end && usable(x))
+                .filter_map(|x| x.actor)
+                .find(|&id| self.sector(id).as_deref() == Some("JUD"));
+            let place = args
+                .iter()
+                .filter(|x| x.tok >= f.tok_end && x.tok < clause_end)
+                .find(|x| {
+                    is_any(self.prev_word(x.tok, a), PLACE_PREPS)
+                        && x.actor.is_some_and(|id| {
+                            matches!(doc.actor(id).kind, ActorKind::Country | ActorKind::Place)
+                        })
+                })
+                .and_then(|x| x.actor);
+            let s = court.or_else(|| self.authorities(place))?;
+            (s != t).then_some((s, t))
+        })
+        .flatten();
+        if p.noun && facing.is_none() {
             // possessive, adjective or name right before the noun (`Netanyahu's
             // cancellation`, `Israeli strikes`, `the U.S. rejection`, `Hamas' Oct. 7 terror
             // attack`)
@@ -2870,6 +2919,8 @@ impl<'a> Coder<'a> {
                     };
                 }
             }
+        } else if facing.is_some() {
+            // faced by the clause subject: source and target from `facing`
         } else if passive {
             // the agent is the first `by` phrase (`adopted by a vote of 13-0 ..., by the U.S.
             // and Russia`: no agent)
@@ -3041,6 +3092,10 @@ impl<'a> Coder<'a> {
             source = Some(&args[k]);
         }
         let mut source_id = source.and_then(|s| self.id_of(s)).or(participle_source);
+        if let Some((s, _)) = facing {
+            source = None;
+            source_id = Some(s);
+        }
         // an act `between X and Y` names both its parties (`talks between Israel and Hamas`,
         // `clashes between occupation soldiers and Palestinian factions`): X to Y
         let party = |x: &Arg| usable(x) && (x.actor.is_some() || x.group.is_some());
@@ -3570,6 +3625,9 @@ impl<'a> Coder<'a> {
         // Israeli massacres in northern Gaza`)
         if target.is_none() && p.kind == EventType::Assault && p.target != TargetRule::None {
             target = place;
+        }
+        if let Some((_, t)) = facing {
+            target = Some(t);
         }
         if target.is_some() && target == source_id {
             target = None;

@@ -718,3 +718,15 @@ fn a_hypothetical_restrictive_clause_after_a_name_is_no_event() {
         "[end]",
     );
 }
+
+#[test]
+fn what_someone_faces_is_done_to_them_by_the_state() {
+    has(
+        "Mexican drug lord Joaquin Guzman faces up to a life sentence before U.S. District Judge Brian Cogan.",
+        "USA COERCE MEX [sentence]",
+    );
+    has(
+        "Former Peruvian President Pedro Castillo faces charges in Bolivia.",
+        "BOL ACCUSE PER [charges]",
+    );
+}
