@@ -151,9 +151,18 @@ pub fn is_time_word(w: &str) -> bool {
 
 /// Whether the sentence speaks of the future (bare weekdays then mean the next one).
 fn future_cue(w: &str) -> bool {
-    ["will", "'ll", "next", "upcoming", "tomorrow", "shall"]
-        .iter()
-        .any(|c| w.eq_ignore_ascii_case(c))
+    [
+        "will",
+        "'ll",
+        "next",
+        "upcoming",
+        "tomorrow",
+        "shall",
+        "scheduled",
+        "faces",
+    ]
+    .iter()
+    .any(|c| w.eq_ignore_ascii_case(c))
         || w.ends_with("'ll")
         || w.ends_with("\u{2019}ll")
 }
@@ -355,9 +364,13 @@ pub fn find(doc: &Document, toks: &[Token], first: usize, article: Option<Day>) 
                     (Some(y), _) => Some(y),
                     (None, Some(a)) => {
                         let (ay, am, _) = civil_from_days(a);
-                        // a month more than half a year after the article date is last year's
+                        // a month more than half a year after the article date is last year's;
+                        // in a sentence about the future, one more than half a year before
+                        // it is next year's (`will be sentenced on March 1` in December)
                         Some(if !future() && (m as i64 - am as i64) > 6 {
                             ay - 1
+                        } else if future() && (am as i64 - m as i64) > 6 {
+                            ay + 1
                         } else {
                             ay
                         })

@@ -109,6 +109,13 @@ fn dates_resolve_against_the_article_date() {
     assert_eq!(l[0].split(' ').next(), Some("2024-03-27/2024-04-02"));
     let l = one("Chile will meet with Peru next Monday.", d);
     assert_eq!(l[0].split(' ').next(), Some("2024-04-01"));
+    // a month well before the article month is next year's when the sentence looks ahead,
+    // last year's otherwise
+    let dec = Some("2023-12-22");
+    let l = one("Chile will meet with Peru on March 1.", dec);
+    assert_eq!(l[0].split(' ').next(), Some("2024-03-01"));
+    let l = one("Chile praised Peru on March 1.", dec);
+    assert_eq!(l[0].split(' ').next(), Some("2023-03-01"));
     // no article date: relative expressions stay unresolved
     let l = one("Brazil condemned Venezuela yesterday.", None);
     assert_eq!(l[0].split(' ').next(), Some("-"));
