@@ -180,6 +180,9 @@ const PLANNED_VERB_STEMS: &[&str] = &[
     "propos", "threaten", "set", "going", "due", "decid", "agree", "vow", "pledg", "promis",
 ];
 const LIGHT_VERBS: &[&str] = &[
+    "have",
+    "has",
+    "had",
     "launch",
     "launched",
     "launches",
@@ -692,6 +695,17 @@ impl<'a> Coder<'a> {
                             ],
                         )
                 });
+                // an event noun modifying the noun after it names a thing, not an act
+                // (`withdrawal penalties`, `attack helicopters`, `protest movement`)
+                let hit = hit.filter(|f| {
+                    let p = &self.dict.patterns[f.pat as usize];
+                    !p.noun
+                        || f.tok_end >= b
+                        || doc.pos.is_empty()
+                        || !(doc.pos[f.tok_end].upos == Upos::Noun
+                            && self.word(f.tok_end).starts_with(char::is_lowercase)
+                            && self.dict.starts.get(self.word(f.tok_end)).is_none())
+                });
                 match hit {
                     Some(f) => {
                         i = f.tok_end;
@@ -1059,7 +1073,7 @@ impl<'a> Coder<'a> {
         }) || (n_end + 1 < doc.tokens.len()
             && is_any(self.word(n_end), &["from", "by"])
             && (named(n_end + 1)
-                || (is_any(self.word(n_end + 1), &["the"])
+                || (is_any(self.word(n_end + 1), &["the", "his", "her", "its", "their"])
                     && n_end + 2 < doc.tokens.len()
                     && named(n_end + 2))))
     }
@@ -1471,6 +1485,13 @@ impl<'a> Coder<'a> {
             let after_det =
                 is_any(prev, DETERMINERS) || prev.ends_with("'s") || prev.ends_with("\u{2019}s");
             if p.noun {
+                // a compound's head is its last word (`sharp words`, `air strikes`)
+                let h = (i + p.rest.len()).min(b.saturating_sub(1));
+                let u = if p.rest.is_empty() {
+                    u
+                } else {
+                    self.doc.pos[h].upos
+                };
                 return matches!(u, Upos::Noun | Upos::Propn) || after_det;
             }
             if after_det {
@@ -1565,7 +1586,10 @@ impl<'a> Coder<'a> {
         if s.base {
             // the bare form after a light verb is a noun (`provide material support`)
             let lo = i.saturating_sub(3).max(a);
-            if let Some(lv) = (lo..i).rev().find(|&j| is_any(self.word(j), LIGHT_VERBS)) {
+            // (not `have`: `have shut down` is a perfect)
+            if let Some(lv) = (lo..i).rev().find(|&j| {
+                is_any(self.word(j), LIGHT_VERBS) && !is_any(self.word(j), &["have", "has", "had"])
+            }) {
                 if !(lv + 1..i).any(|j| self.word(j).eq_ignore_ascii_case("to")) {
                     return false;
                 }
@@ -3297,7 +3321,25 @@ impl<'a> Coder<'a> {
             if x.actor.is_none() && x.group.is_none() {
                 continue;
             }
-            let pw = self.prev_word(x.tok, a);
+            // `from his American counterpart`: the head's nationality, not the possessive's
+            // owner
+            if x.tok_end == x.tok + 1
+                && is_any(self.word(x.tok), &["his", "her", "its", "their"])
+                && args
+                    .iter()
+                    .any(|y| y.tok == x.tok_end && y.nationality && usable_target(y))
+            {
+                continue;
+            }
+            // and the nationality takes the possessive's preposition
+            let pw = if x.nationality
+                && x.tok > a + 1
+                && is_any(self.word(x.tok - 1), &["his", "her", "its", "their"])
+            {
+                self.word(x.tok - 2)
+            } else {
+                self.prev_word(x.tok, a)
+            };
             let pw_np = if x.tok > a + 1 && is_any(pw, &["the", "a", "an"]) {
                 self.word(x.tok - 2)
             } else {

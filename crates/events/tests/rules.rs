@@ -730,3 +730,58 @@ fn what_someone_faces_is_done_to_them_by_the_state() {
         "BOL ACCUSE PER [charges]",
     );
 }
+
+#[test]
+fn idioms_of_criticism_are_accusations() {
+    has(
+        "Russian President Vladimir Putin has had sharp words for Washington.",
+        "RUS ACCUSE USA [sharp words]",
+    );
+    has(
+        "Egypt hit out at Israel over the Rafah crossing.",
+        "EGY ACCUSE ISR [hit out at]",
+    );
+    has(
+        "Turkey hit back at Sweden on Monday.",
+        "TUR ACCUSE SWE [hit back at]",
+    );
+    has(
+        "US President Joe Biden took aim at China over its trade practices.",
+        "USA ACCUSE CHN [took aim at]",
+    );
+    // the nationality of the head noun, not the possessive's owner
+    has(
+        "The Chinese finance minister jabbed back on Monday at complaints from his American counterpart.",
+        "CHN ACCUSE USA [jabbed back]",
+    );
+}
+
+#[test]
+fn fighting_is_an_assault_with_an_enemy_or_a_war() {
+    has(
+        "Ukrainian troops fought Russian forces near Bakhmut.",
+        "UKR ASSAULT RUS [fought]",
+    );
+    has(
+        "Russian soldiers fought in the war in eastern Ukraine.",
+        "RUS ASSAULT UKR [fought]",
+    );
+    lacks("The mayor fought corruption for years.", "ASSAULT");
+    has(
+        "Heavy fighting between Sudanese troops and Chadian rebels erupted on Monday.",
+        "SDN ASSAULT TCD [fighting]",
+    );
+}
+
+#[test]
+fn an_event_noun_modifying_a_noun_is_no_event() {
+    // needs part-of-speech tags: checked on the tagged run
+    let [_, tagged] =
+        events("The league's rules have unenforceable withdrawal penalties for every school.");
+    assert!(!tagged.iter().any(|x| x.contains("RETREAT")), "{tagged:?}");
+    let [_, tagged] = events("Israeli attack helicopters flew over Beirut on Monday.");
+    assert!(!tagged.iter().any(|x| x.contains("ASSAULT")), "{tagged:?}");
+    // a compound of two event nouns keeps the second (`ceasefire talks`)
+    let [_, tagged] = events("Israel and Hamas held ceasefire talks in Cairo on Monday.");
+    assert!(tagged.iter().any(|x| x.contains("CONSULT")), "{tagged:?}");
+}
