@@ -704,7 +704,7 @@ impl<'a> Coder<'a> {
                         || doc.pos.is_empty()
                         || !(doc.pos[f.tok_end].upos == Upos::Noun
                             && self.word(f.tok_end).starts_with(char::is_lowercase)
-                            && self.dict.starts.get(self.word(f.tok_end)).is_none())
+                            && !self.dict.starts.contains_key(self.word(f.tok_end)))
                 });
                 match hit {
                     Some(f) => {
