@@ -759,14 +759,19 @@ fn idioms_of_criticism_are_accusations() {
 #[test]
 fn fighting_is_an_assault_with_an_enemy_or_a_war() {
     has(
-        "Ukrainian troops fought Russian forces near Bakhmut.",
-        "UKR ASSAULT RUS [fought]",
+        "Ukrainian troops fought against Russian forces near Bakhmut.",
+        "UKR ASSAULT RUS [fought against]",
     );
     has(
         "Russian soldiers fought in the war in eastern Ukraine.",
         "RUS ASSAULT UKR [fought]",
     );
     lacks("The mayor fought corruption for years.", "ASSAULT");
+    // boxers fight each other: no political violence
+    lacks(
+        "Mexican boxer Gilberto Ramirez will fight Latvian champion Mairis Briedis next year.",
+        "ASSAULT",
+    );
     has(
         "Heavy fighting between Sudanese troops and Chadian rebels erupted on Monday.",
         "SDN ASSAULT TCD [fighting]",
