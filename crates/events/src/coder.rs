@@ -914,7 +914,25 @@ impl<'a> Coder<'a> {
         let pick = |id: Option<ActorId>, before: bool| -> Option<usize> {
             let id = id?;
             (0..args.len())
-                .filter(|&k| args[k].actor == Some(id) && !args[k].nationality)
+                .filter(|&k| {
+                    let x = &args[k];
+                    // a collective noun phrase stands for the group made of it (`Netanyahu
+                    // and other Israeli leaders`)
+                    let base = self.doc.actors.len();
+                    (x.actor == Some(id)
+                        || (x.actor.is_none()
+                            && x.group.is_some()
+                            && (id.0 as usize)
+                                .checked_sub(base)
+                                .and_then(|g| {
+                                    self.groups
+                                        .borrow()
+                                        .get(g)
+                                        .map(|g| g.spans.contains(&x.span))
+                                })
+                                .unwrap_or(false)))
+                        && !x.nationality
+                })
                 .filter(|&k| {
                     if before {
                         args[k].tok_end <= f.tok

@@ -790,3 +790,11 @@ fn an_event_noun_modifying_a_noun_is_no_event() {
     let [_, tagged] = events("Israel and Hamas held ceasefire talks in Cairo on Monday.");
     assert!(tagged.iter().any(|x| x.contains("CONSULT")), "{tagged:?}");
 }
+
+#[test]
+fn a_name_and_other_members_of_a_group_act_each() {
+    has(
+        "German Chancellor Olaf Scholz and other European leaders condemned Russia on Monday.",
+        "DEU ACCUSE RUS [condemned]",
+    );
+}
