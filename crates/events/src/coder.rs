@@ -1925,6 +1925,13 @@ impl<'a> Coder<'a> {
                     head,
                     &["bank", "banks", "government", "state", "party", "council"],
                 )
+                // (the few actors first: most heads end no place's name)
+                && doc.actors.iter().any(|x| {
+                    x.kind == ActorKind::Place
+                        && x.name.rsplit(' ').next().is_some_and(|w| {
+                            w.len() < x.name.len() && w.eq_ignore_ascii_case(head)
+                        })
+                })
             {
                 doc.mentions[..before]
                     .iter()
