@@ -45,6 +45,27 @@
 //!   verb is not one of its own (`ended their blockade`).
 //! - **Civilians obstructing** (a COERCE whose source is a CVL/OPP/LAB actor: `drivers
 //!   blocking crossings`) is PROTEST, mode `obstruct`.
+//! - **Quotations that blame are accusations.** Reported speech telling that another
+//!   country's actor attacked, coerced or threatened the speaker's side (`the spokesman said:
+//!   "the occupation forces committed 17 massacres"`) adds ACCUSE speaker → that actor,
+//!   triggered by the cue; not when a nationality adjective only describes the act (`the
+//!   toll of the Israeli aggression`), nor for `according to`.
+//! - **Descriptions refer back**: `the strip` is the place named before whose name ends in
+//!   that word (`Gaza Strip`); `the country` the country (or a national organisation's
+//!   country) last named in the paragraph; `in all areas of X`, `in parts of X` place in X.
+//! - **Who holds a meeting**: a meeting noun in a phrase of a clause (`Xi told Biden during
+//!   their summit`, `in a group meeting`) is the clause subject's, its object the partner;
+//!   `attended by` names participants; `between X and Y` after an event noun is X → Y.
+//! - **Complaints and requests**: a complaint's `by`/`from` phrase is its source (a name in
+//!   apposition to a title counts; `from his American counterpart` is American) and the
+//!   subject of its `that` clause the accused; a verb request's addressee stands before its
+//!   infinitive (`called on CEOs to treat workers fairly`).
+//! - **Faced acts are the state's**: `X faces a life sentence before Judge Y`, `faces
+//!   charges`: the court or judge (else the authorities of the place) → X.
+//! - **Means and purposes**: `killed in an Israeli airstrike` is one event (the noun's
+//!   nationality its agent); `the number of journalists killed` targets the journalists; a
+//!   purpose (`aimed at cracking down`, `designed to punish`, `in order to`) is no event yet;
+//!   an event noun modifying a common noun names a thing (`withdrawal penalties`).
 //!
 //! ```
 //! use newsgraph_core::{Document, Stage};
