@@ -3460,7 +3460,9 @@ impl<'a> Coder<'a> {
                         && self.word(j - 2).starts_with(|c: char| c.is_lowercase())
                 };
             let attached_elsewhere = noun_with || charge_with;
-            let prep_ok = is_any(pw_np, TARGET_PREPS)
+            // one complains, warns or is concerned `about` someone
+            let prep_ok = (is_any(pw_np, TARGET_PREPS)
+                || (p.kind == EventType::Accuse && pw_np.eq_ignore_ascii_case("about")))
                 && !attached_elsewhere
                 && !(p.object.is_some() && is_any(pw_np, &["between", "among", "into"]));
             let ok = match p.target {

@@ -798,3 +798,15 @@ fn a_name_and_other_members_of_a_group_act_each() {
         "DEU ACCUSE RUS [condemned]",
     );
 }
+
+#[test]
+fn one_complains_about_someone() {
+    has(
+        "Poland complained about Russia on Monday.",
+        "POL ACCUSE RUS [complained]",
+    );
+    has(
+        "Japan voiced concerns about China's military buildup on Monday.",
+        "JPN ACCUSE CHN [voiced concerns]",
+    );
+}
