@@ -399,3 +399,54 @@ fn conditions_and_hypothetical_descriptions_are_no_events() {
     );
     assert!(!l.iter().any(|x| x.contains("[end]")), "{l:?}");
 }
+
+#[test]
+fn common_news_verbs_of_cameo_dictionaries() {
+    let l = one("Iran vowed to retaliate against Israel.", None);
+    assert!(
+        l.contains(&"- IRN THREATEN ISR [vowed to retaliate]".to_string()),
+        "{l:?}"
+    );
+    let l = one("Turkey lambasted Sweden over the burning.", None);
+    assert!(
+        l.contains(&"- TUR ACCUSE SWE [lambasted]".to_string()),
+        "{l:?}"
+    );
+    let l = one(
+        "Russian soldiers opened fire on Ukraine's border guards.",
+        None,
+    );
+    assert!(
+        l.iter()
+            .any(|x| x.contains("RUSMIL ASSAULT UKR [opened fire on]")),
+        "{l:?}"
+    );
+    let l = one("Germany granted asylum to the Syrian dissident.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("DEU AID") && x.contains("[granted asylum]")),
+        "{l:?}"
+    );
+    let l = one("Israel pulled back from Lebanon on Friday.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("ISR RETREAT LBN [pulled back]")),
+        "{l:?}"
+    );
+    let l = one("France paid tribute to Ukraine.", None);
+    assert!(
+        l.contains(&"- FRA SUPPORT UKR [paid tribute to]".to_string()),
+        "{l:?}"
+    );
+    let l = one("Hungary repudiated the agreement with Serbia.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("HUN REJECT") && x.contains("[repudiated]")),
+        "{l:?}"
+    );
+    let l = one("Egypt apprehended Sudan's envoy.", None);
+    assert!(
+        l.iter().any(|x| x.contains("EGY COERCE SDN [apprehended]")),
+        "{l:?}"
+    );
+}
