@@ -450,3 +450,46 @@ fn common_news_verbs_of_cameo_dictionaries() {
         "{l:?}"
     );
 }
+
+#[test]
+fn more_common_news_phrases() {
+    let l = one(
+        "India rendered assistance to Sri Lanka after the floods.",
+        None,
+    );
+    assert!(
+        l.iter()
+            .any(|x| x.contains("IND AID LKA [rendered assistance]")),
+        "{l:?}"
+    );
+    let l = one("Chile brushed off Bolivia's demand.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("CHL REJECT") && x.contains("[brushed off]")),
+        "{l:?}"
+    );
+    let l = one("Russia revoked the visas of Estonia's diplomats.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("RUS SANCTION") && x.contains("[revoked]")),
+        "{l:?}"
+    );
+    let l = one("Pakistan issued an appeal for help to China.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("PAK REQUEST") && x.contains("[appeal for]")),
+        "{l:?}"
+    );
+    let l = one("Mexico sent its congratulations to Brazil.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("MEX SUPPORT BRA [congratulations]")),
+        "{l:?}"
+    );
+    let l = one("Armenia reported gunfire from Azerbaijan overnight.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("ASSAULT") && x.contains("[gunfire]")),
+        "{l:?}"
+    );
+}
