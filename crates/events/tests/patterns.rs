@@ -493,3 +493,54 @@ fn more_common_news_phrases() {
         "{l:?}"
     );
 }
+
+#[test]
+fn cooperation_grievance_and_force_phrases() {
+    let l = one("Israel normalized relations with Morocco.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("ISR COOPERATE MAR [normalized relations]")),
+        "{l:?}"
+    );
+    let l = one("Kenya joined forces with Uganda against the rebels.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("KEN COOPERATE UGA [joined forces with]")),
+        "{l:?}"
+    );
+    let l = one("Ireland expressed outrage at Israel.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("IRL ACCUSE") && x.contains("[expressed outrage]")),
+        "{l:?}"
+    );
+    let l = one("China harassed Philippine fishermen.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("COERCE") && x.contains("[harassed]")),
+        "{l:?}"
+    );
+    let l = one("Russia waged war against Ukraine.", None);
+    assert!(
+        l.iter().any(|x| x.contains("RUS ASSAULT UKR [waged war]")),
+        "{l:?}"
+    );
+    let l = one("Serbian students took to the streets in Belgrade.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("PROTEST") && x.contains("[took to the streets]")),
+        "{l:?}"
+    );
+    let l = one("China and Russia held joint exercises.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("MOBILIZE") && x.contains("[joint exercises]")),
+        "{l:?}"
+    );
+    let l = one("Egypt airlifted food to Sudan.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("EGY AID") && x.contains("[airlifted]")),
+        "{l:?}"
+    );
+}
