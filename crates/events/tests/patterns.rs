@@ -544,3 +544,30 @@ fn cooperation_grievance_and_force_phrases() {
         "{l:?}"
     );
 }
+
+#[test]
+fn delivered_aid_and_a_veto_of_a_resolution() {
+    let l = one("Qatar delivered aid to Sudan.", None);
+    assert!(
+        l.iter().any(|x| x.contains("QAT AID SDN [delivered aid]")),
+        "{l:?}"
+    );
+    // as `read` runs it, with the learned tagger
+    let l = lines(&common::run_with(
+        "China cast a veto of the resolution on Myanmar.",
+        None,
+        true,
+    ));
+    assert!(
+        l.iter()
+            .any(|x| x.contains("CHN REJECT") && x.contains("[veto]")),
+        "{l:?}"
+    );
+    // a veto with no political object near it is not coded as one
+    let l = lines(&common::run_with(
+        "Diplomats worked for days to avoid another Chinese veto.",
+        None,
+        true,
+    ));
+    assert!(!l.iter().any(|x| x.contains("[veto]")), "{l:?}");
+}
