@@ -571,3 +571,31 @@ fn delivered_aid_and_a_veto_of_a_resolution() {
     ));
     assert!(!l.iter().any(|x| x.contains("[veto]")), "{l:?}");
 }
+
+#[test]
+fn abduction_nouns_and_held_hostage() {
+    let l = one(
+        "Police reported the kidnapping of a Chadian diplomat in Nigeria.",
+        None,
+    );
+    assert!(
+        l.iter()
+            .any(|x| x.contains("ASSAULT") && x.contains("[kidnapping]")),
+        "{l:?}"
+    );
+    let l = one(
+        "Police reported the abduction of a Chadian diplomat in Nigeria.",
+        None,
+    );
+    assert!(
+        l.iter()
+            .any(|x| x.contains("ASSAULT") && x.contains("[abduction]")),
+        "{l:?}"
+    );
+    let l = one("Hamas held hostage dozens of Israelis.", None);
+    assert!(
+        l.iter()
+            .any(|x| x.contains("ASSAULT") && x.contains("[held hostage]")),
+        "{l:?}"
+    );
+}
