@@ -2351,6 +2351,23 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// The first country or place argument in `from..end` that a place preposition
+    /// introduces (`in Haiti`, `near Rafah`).
+    fn place_arg(&self, args: &[Arg], from: usize, end: usize, a: usize) -> Option<ActorId> {
+        args.iter()
+            .filter(|x| x.tok >= from && x.tok < end)
+            .find(|x| {
+                is_any(self.prev_word(x.tok, a), PLACE_PREPS)
+                    && x.actor.is_some_and(|id| {
+                        matches!(
+                            self.doc.actor(id).kind,
+                            ActorKind::Country | ActorKind::Place
+                        )
+                    })
+            })
+            .and_then(|x| x.actor)
+    }
+
     fn prev_word(&self, tok: usize, a: usize) -> &'a str {
         if tok > a {
             self.word(tok - 1)
@@ -2634,16 +2651,7 @@ impl<'a> Coder<'a> {
                 .filter(|x| x.tok >= f.tok_end && usable(x))
                 .filter_map(|x| x.actor)
                 .find(|&id| self.sector(id).as_deref() == Some("JUD"));
-            let place = args
-                .iter()
-                .filter(|x| x.tok >= f.tok_end && x.tok < clause_end)
-                .find(|x| {
-                    is_any(self.prev_word(x.tok, a), PLACE_PREPS)
-                        && x.actor.is_some_and(|id| {
-                            matches!(doc.actor(id).kind, ActorKind::Country | ActorKind::Place)
-                        })
-                })
-                .and_then(|x| x.actor);
+            let place = self.place_arg(args, f.tok_end, clause_end, a);
             let s = court.or_else(|| self.authorities(place))?;
             (s != t).then_some((s, t))
         })
@@ -3174,16 +3182,7 @@ impl<'a> Coder<'a> {
         // sentence places the act in, else the article's (`she was arrested`, `no one has
         // been charged in Haiti`)
         if source_id.is_none() && source.is_none() && p.state_source && (passive || !p.noun) {
-            let place = args
-                .iter()
-                .filter(|x| x.tok >= f.tok_end && x.tok < clause_end)
-                .find(|x| {
-                    is_any(self.prev_word(x.tok, a), PLACE_PREPS)
-                        && x.actor.is_some_and(|id| {
-                            matches!(doc.actor(id).kind, ActorKind::Country | ActorKind::Place)
-                        })
-                })
-                .and_then(|x| x.actor);
+            let place = self.place_arg(args, f.tok_end, clause_end, a);
             // else the country of the person acted on (`she was released from house
             // arrest`: her country's authorities)
             let place = place.or_else(|| {
@@ -3658,20 +3657,7 @@ impl<'a> Coder<'a> {
                         && self.country_code(id).is_some_and(|c| c != "IGO")
                 })
                 .or_else(|| {
-                    let place = place.or_else(|| {
-                        args.iter()
-                            .filter(|x| x.tok >= f.tok_end)
-                            .find(|x| {
-                                is_any(self.prev_word(x.tok, a), PLACE_PREPS)
-                                    && x.actor.is_some_and(|id| {
-                                        matches!(
-                                            doc.actor(id).kind,
-                                            ActorKind::Country | ActorKind::Place
-                                        )
-                                    })
-                            })
-                            .and_then(|x| x.actor)
-                    });
+                    let place = place.or_else(|| self.place_arg(args, f.tok_end, usize::MAX, a));
                     self.authorities(place)
                 });
         }
